@@ -1,0 +1,2 @@
+// Placeholder: the SDK-backed AWS layer, loaded lazily by the extension.
+export {};

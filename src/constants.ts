@@ -1,0 +1,30 @@
+/** Command, view and context-key ids in one place, so menus, code and tests agree. */
+export const EXTENSION_ID = 'secrets-lens.aws-secrets-lens';
+export const LOG_NAME = 'AWS Secrets Lens';
+
+export const Views = {
+  container: 'awsSecrets',
+  explorer: 'awsSecrets.explorer',
+} as const;
+
+export const Commands = {
+  refresh: 'awsSecrets.refresh',
+  filter: 'awsSecrets.filter',
+  clearFilter: 'awsSecrets.clearFilter',
+  loadMore: 'awsSecrets.loadMore',
+  openConfigFile: 'awsSecrets.openConfigFile',
+  ssoLogin: 'awsSecrets.ssoLogin',
+  showLog: 'awsSecrets.showLog',
+} as const;
+
+export const ContextKeys = {
+  noProfiles: 'awsSecrets.noProfiles',
+  filtered: 'awsSecrets.filtered',
+} as const;
+
+export const Settings = {
+  section: 'awsSecrets',
+  profiles: 'profiles',
+  regions: 'regions',
+  pageSize: 'pageSize',
+} as const;
