@@ -5,6 +5,12 @@ import tseslint from 'typescript-eslint';
 /** Import boundaries from docs: pure modules never see `vscode`; only src/aws sees the AWS SDK. */
 const noVscode = { name: 'vscode', message: 'This module must stay free of the vscode API (see DESIGN.md boundaries).' };
 const noAwsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws may import the AWS SDK; depend on the SecretStore / ParameterStore interfaces.' };
+/** The SDK-backed AWS layer is a separate, lazily loaded bundle: outside src/aws only its types and its SDK-free helpers may be imported. */
+const lazyAwsLayer = {
+  group: ['**/aws/*', '!**/aws/types', '!**/aws/errors', '!**/aws/profileNames', '!**/aws/configPaths'],
+  allowTypeImports: true,
+  message: 'src/aws is loaded lazily (dist/aws.js): import its types with `import type`, or load it through AwsRuntimeLoader.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/artifacts/**', '**/*.vsix', 'demo-workspace/**', 'test/fixtures/**'] },
@@ -20,7 +26,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/aws/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noAwsSdk] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noAwsSdk, lazyAwsLayer] }] },
   },
   {
     files: ['src/aws/**/*.ts', 'src/snippets/**/*.ts', 'src/views/model/**/*.ts'],

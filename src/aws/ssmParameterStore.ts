@@ -1,0 +1,185 @@
+import {
+  AddTagsToResourceCommand,
+  DeleteParameterCommand,
+  DescribeParametersCommand,
+  GetParameterCommand,
+  GetParameterHistoryCommand,
+  LabelParameterVersionCommand,
+  ListTagsForResourceCommand,
+  PutParameterCommand,
+  RemoveTagsFromResourceCommand,
+  type ParameterMetadata,
+  type ParameterStringFilter,
+  type SSMClient,
+} from '@aws-sdk/client-ssm';
+import { callAws, type CallSpec, type StoreContext } from './call';
+import { AwsError } from './errors';
+import type {
+  CallOptions,
+  ListQuery,
+  Logger,
+  Page,
+  ParameterStore,
+  ParameterSummary,
+  ParameterTier,
+  ParameterType,
+  ParameterValue,
+  ParameterVersion,
+  PutParameterInput,
+  Tag,
+} from './types';
+
+/** DescribeParameters accepts at most 50 per call; GetParameterHistory 50. */
+const MAX_DESCRIBE_PAGE = 50;
+
+export class SsmParameterStore implements ParameterStore {
+  constructor(
+    private readonly client: SSMClient,
+    private readonly context: StoreContext,
+    private readonly logger: Logger,
+  ) {}
+
+  async list(query: ListQuery): Promise<Page<ParameterSummary>> {
+    const filters: ParameterStringFilter[] | undefined = query.nameFilter ? [{ Key: 'Name', Option: 'Contains', Values: [query.nameFilter] }] : undefined;
+    const items: ParameterSummary[] = [];
+    let nextToken = query.nextToken;
+    // A page of pageSize items may need several calls; never fetch more than asked.
+    do {
+      const response = await this.call({ operation: 'DescribeParameters' }, query, (abortSignal) =>
+        this.client.send(
+          new DescribeParametersCommand({ ParameterFilters: filters, MaxResults: Math.min(MAX_DESCRIBE_PAGE, query.pageSize - items.length), NextToken: nextToken }),
+          { abortSignal },
+        ),
+      );
+      items.push(...(response.Parameters ?? []).map(toSummary));
+      nextToken = response.NextToken || undefined;
+    } while (nextToken && items.length < query.pageSize);
+    return { items, nextToken };
+  }
+
+  async describe(name: string, options?: CallOptions): Promise<ParameterSummary> {
+    const response = await this.call({ operation: 'DescribeParameters', resource: name }, options, (abortSignal) =>
+      this.client.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }), { abortSignal }),
+    );
+    const found = response.Parameters?.[0];
+    if (!found) {
+      throw new AwsError('notFound', `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}. It may have been deleted or renamed; refresh the explorer.`, { ...this.context, operation: 'DescribeParameters', resource: name }, 'ParameterNotFound', undefined);
+    }
+    return toSummary(found);
+  }
+
+  async history(name: string, options?: CallOptions): Promise<ParameterVersion[]> {
+    const versions: ParameterVersion[] = [];
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call({ operation: 'GetParameterHistory', resource: name }, options, (abortSignal) =>
+        this.client.send(new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: MAX_DESCRIBE_PAGE, NextToken: nextToken }), { abortSignal }),
+      );
+      // History entries carry values; only metadata is kept.
+      for (const h of response.Parameters ?? []) {
+        versions.push({
+          version: h.Version ?? 0,
+          labels: h.Labels ?? [],
+          type: (h.Type ?? 'String') as ParameterType,
+          tier: h.Tier as ParameterTier | undefined,
+          lastModifiedDate: h.LastModifiedDate,
+          lastModifiedUser: h.LastModifiedUser,
+          description: h.Description,
+          keyId: h.KeyId,
+        });
+      }
+      nextToken = response.NextToken || undefined;
+    } while (nextToken);
+    return versions.sort((a, b) => b.version - a.version);
+  }
+
+  async getValue(name: string, selector: { version?: number; label?: string } = {}, options?: CallOptions): Promise<ParameterValue> {
+    const qualified = selector.version !== undefined ? `${name}:${selector.version}` : selector.label ? `${name}:${selector.label}` : name;
+    const response = await this.call({ operation: 'GetParameter', resource: qualified }, options, (abortSignal) =>
+      this.client.send(new GetParameterCommand({ Name: qualified, WithDecryption: true }), { abortSignal }),
+    );
+    const p = response.Parameter;
+    return {
+      name: p?.Name ?? name,
+      type: (p?.Type ?? 'String') as ParameterType,
+      version: p?.Version ?? 0,
+      value: p?.Value ?? '',
+      lastModifiedDate: p?.LastModifiedDate,
+    };
+  }
+
+  async put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }> {
+    const response = await this.call({ operation: 'PutParameter', resource: input.name, sensitive: [input.value] }, options, (abortSignal) =>
+      this.client.send(
+        new PutParameterCommand({
+          Name: input.name,
+          Value: input.value,
+          Type: input.type,
+          Overwrite: input.overwrite,
+          Description: input.description,
+          KeyId: input.type === 'SecureString' ? input.keyId || undefined : undefined,
+          Tier: input.tier,
+          // AWS refuses tags together with Overwrite; tags on an existing parameter go through addTags.
+          Tags: !input.overwrite && input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
+        }),
+        { abortSignal },
+      ),
+    );
+    return { version: response.Version ?? 0, tier: response.Tier as ParameterTier | undefined };
+  }
+
+  async label(name: string, version: number, labels: readonly string[], options?: CallOptions): Promise<{ invalidLabels: string[] }> {
+    const response = await this.call({ operation: 'LabelParameterVersion', resource: name }, options, (abortSignal) =>
+      this.client.send(new LabelParameterVersionCommand({ Name: name, ParameterVersion: version, Labels: [...labels] }), { abortSignal }),
+    );
+    return { invalidLabels: response.InvalidLabels ?? [] };
+  }
+
+  async delete(name: string, options?: CallOptions): Promise<void> {
+    await this.call({ operation: 'DeleteParameter', resource: name }, options, (abortSignal) =>
+      this.client.send(new DeleteParameterCommand({ Name: name }), { abortSignal }),
+    );
+  }
+
+  async listTags(name: string, options?: CallOptions): Promise<Tag[]> {
+    const response = await this.call({ operation: 'ListTagsForResource', resource: name }, options, (abortSignal) =>
+      this.client.send(new ListTagsForResourceCommand({ ResourceType: 'Parameter', ResourceId: name }), { abortSignal }),
+    );
+    return (response.TagList ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+  }
+
+  async addTags(name: string, tags: readonly Tag[], options?: CallOptions): Promise<void> {
+    await this.call({ operation: 'AddTagsToResource', resource: name }, options, (abortSignal) =>
+      this.client.send(
+        new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }),
+        { abortSignal },
+      ),
+    );
+  }
+
+  async removeTags(name: string, keys: readonly string[], options?: CallOptions): Promise<void> {
+    await this.call({ operation: 'RemoveTagsFromResource', resource: name }, options, (abortSignal) =>
+      this.client.send(new RemoveTagsFromResourceCommand({ ResourceType: 'Parameter', ResourceId: name, TagKeys: [...keys] }), { abortSignal }),
+    );
+  }
+
+  private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    return callAws(this.context, this.logger, spec, options, run);
+  }
+}
+
+function toSummary(p: ParameterMetadata): ParameterSummary {
+  return {
+    name: p.Name ?? '',
+    arn: p.ARN,
+    type: (p.Type ?? 'String') as ParameterType,
+    tier: p.Tier as ParameterTier | undefined,
+    version: p.Version,
+    description: p.Description || undefined,
+    keyId: p.KeyId,
+    lastModifiedDate: p.LastModifiedDate,
+    lastModifiedUser: p.LastModifiedUser,
+    dataType: p.DataType,
+    allowedPattern: p.AllowedPattern,
+  };
+}

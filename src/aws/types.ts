@@ -1,0 +1,258 @@
+/**
+ * The AWS layer's public types. Views and commands depend on these interfaces only;
+ * `runtime.ts` provides the SDK-backed implementations, loaded on first use.
+ * Nothing here is a runtime value, so `import type` from outside `aws/` costs nothing.
+ */
+
+export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda';
+
+export type ProfileKind = 'static' | 'sso' | 'role' | 'process' | 'webIdentity' | 'environment' | 'other';
+
+export interface AwsProfile {
+  /** Profile name as written in the config files; `ENVIRONMENT_PROFILE` for environment credentials. */
+  readonly name: string;
+  readonly kind: ProfileKind;
+  /** The profile's own `region`, if any. */
+  readonly region?: string;
+  /** Endpoint per service after applying env vars, `services` sections and `endpoint_url`. */
+  readonly endpoints: Readonly<Partial<Record<ServiceId, string>>>;
+  readonly roleArn?: string;
+  readonly sourceProfile?: string;
+  readonly mfaSerial?: string;
+  readonly ssoStartUrl?: string;
+  readonly ssoSession?: string;
+}
+
+export interface Tag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Present when more items can be fetched. */
+  readonly nextToken?: string;
+}
+
+export interface ListQuery {
+  /** Server-side name filter: Secrets Manager matches names that start with it, Parameter Store names that contain it. */
+  readonly nameFilter?: string;
+  readonly pageSize: number;
+  readonly nextToken?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface RotationRules {
+  readonly automaticallyAfterDays?: number;
+  readonly scheduleExpression?: string;
+  readonly duration?: string;
+}
+
+export interface SecretSummary {
+  readonly name: string;
+  readonly arn: string;
+  readonly description?: string;
+  readonly kmsKeyId?: string;
+  readonly rotationEnabled: boolean;
+  readonly rotationLambdaArn?: string;
+  readonly rotationRules?: RotationRules;
+  readonly createdDate?: Date;
+  readonly lastChangedDate?: Date;
+  readonly lastAccessedDate?: Date;
+  readonly lastRotatedDate?: Date;
+  readonly nextRotationDate?: Date;
+  /** Set when the secret is scheduled for deletion: the date it was deleted (deletion happens after the recovery window). */
+  readonly deletedDate?: Date;
+  readonly tags: readonly Tag[];
+  /** Version id → staging labels, when the call returned them. */
+  readonly versionStages?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface SecretVersion {
+  readonly versionId: string;
+  readonly stages: readonly string[];
+  readonly createdDate?: Date;
+  readonly lastAccessedDate?: Date;
+}
+
+/** A secret value. Hold it only as long as needed; never log it. */
+export interface SecretValue {
+  readonly versionId: string;
+  readonly stages: readonly string[];
+  readonly createdDate?: Date;
+  readonly text?: string;
+  readonly binary?: Uint8Array;
+}
+
+export type SecretValueInput = { readonly text: string } | { readonly binary: Uint8Array };
+
+export interface CreateSecretInput {
+  readonly name: string;
+  readonly value: SecretValueInput;
+  readonly description?: string;
+  readonly kmsKeyId?: string;
+  readonly tags?: readonly Tag[];
+}
+
+export interface WriteResult {
+  readonly arn: string;
+  readonly name: string;
+  readonly versionId?: string;
+}
+
+export interface RandomPasswordOptions {
+  readonly length?: number;
+  readonly excludeCharacters?: string;
+  readonly excludeNumbers?: boolean;
+  readonly excludePunctuation?: boolean;
+  readonly excludeUppercase?: boolean;
+  readonly excludeLowercase?: boolean;
+  readonly includeSpace?: boolean;
+  readonly requireEachIncludedType?: boolean;
+}
+
+export type DeleteSecretMode = { readonly recoveryWindowDays: number } | { readonly force: true };
+
+export interface SecretStore {
+  list(query: ListQuery): Promise<Page<SecretSummary>>;
+  describe(id: string, options?: CallOptions): Promise<SecretSummary>;
+  /** Every version, newest first, including versions without a staging label. */
+  listVersions(id: string, options?: CallOptions): Promise<SecretVersion[]>;
+  getValue(id: string, selector?: { versionId?: string; versionStage?: string }, options?: CallOptions): Promise<SecretValue>;
+  create(input: CreateSecretInput, options?: CallOptions): Promise<WriteResult>;
+  /** Writes a new version; AWS moves AWSCURRENT to it and AWSPREVIOUS to the old one. */
+  putValue(id: string, value: SecretValueInput, options?: CallOptions): Promise<WriteResult>;
+  updateDescription(id: string, description: string, options?: CallOptions): Promise<void>;
+  rotate(id: string, config?: { lambdaArn?: string; rules?: RotationRules; rotateImmediately?: boolean }, options?: CallOptions): Promise<WriteResult>;
+  cancelRotation(id: string, options?: CallOptions): Promise<void>;
+  randomPassword(passwordOptions?: RandomPasswordOptions, options?: CallOptions): Promise<string>;
+  delete(id: string, mode: DeleteSecretMode, options?: CallOptions): Promise<{ deletionDate?: Date }>;
+  restore(id: string, options?: CallOptions): Promise<void>;
+  tag(id: string, tags: readonly Tag[], options?: CallOptions): Promise<void>;
+  untag(id: string, keys: readonly string[], options?: CallOptions): Promise<void>;
+  /** Moves a staging label to `toVersionId` (removing it from `fromVersionId`), or removes it when `toVersionId` is absent. */
+  moveStage(id: string, stage: string, move: { toVersionId?: string; fromVersionId?: string }, options?: CallOptions): Promise<void>;
+}
+
+export type ParameterType = 'String' | 'StringList' | 'SecureString';
+export type ParameterTier = 'Standard' | 'Advanced' | 'Intelligent-Tiering';
+
+export interface ParameterSummary {
+  readonly name: string;
+  readonly arn?: string;
+  readonly type: ParameterType;
+  readonly tier?: ParameterTier;
+  readonly version?: number;
+  readonly description?: string;
+  readonly keyId?: string;
+  readonly lastModifiedDate?: Date;
+  readonly lastModifiedUser?: string;
+  readonly dataType?: string;
+  readonly allowedPattern?: string;
+}
+
+export interface ParameterVersion {
+  readonly version: number;
+  readonly labels: readonly string[];
+  readonly type: ParameterType;
+  readonly tier?: ParameterTier;
+  readonly lastModifiedDate?: Date;
+  readonly lastModifiedUser?: string;
+  readonly description?: string;
+  readonly keyId?: string;
+}
+
+/** A parameter value. Hold it only as long as needed; never log it. */
+export interface ParameterValue {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly version: number;
+  readonly value: string;
+  readonly lastModifiedDate?: Date;
+}
+
+export interface PutParameterInput {
+  readonly name: string;
+  readonly value: string;
+  readonly type: ParameterType;
+  readonly overwrite: boolean;
+  readonly description?: string;
+  readonly keyId?: string;
+  readonly tier?: ParameterTier;
+  readonly tags?: readonly Tag[];
+}
+
+export interface ParameterStore {
+  list(query: ListQuery): Promise<Page<ParameterSummary>>;
+  describe(name: string, options?: CallOptions): Promise<ParameterSummary>;
+  /** Every version, newest first. Values are not kept. */
+  history(name: string, options?: CallOptions): Promise<ParameterVersion[]>;
+  getValue(name: string, selector?: { version?: number; label?: string }, options?: CallOptions): Promise<ParameterValue>;
+  put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }>;
+  label(name: string, version: number, labels: readonly string[], options?: CallOptions): Promise<{ invalidLabels: string[] }>;
+  delete(name: string, options?: CallOptions): Promise<void>;
+  listTags(name: string, options?: CallOptions): Promise<Tag[]>;
+  addTags(name: string, tags: readonly Tag[], options?: CallOptions): Promise<void>;
+  removeTags(name: string, keys: readonly string[], options?: CallOptions): Promise<void>;
+}
+
+export interface KeyAlias {
+  readonly aliasName: string;
+  readonly targetKeyId?: string;
+}
+
+export interface KeyStore {
+  listAliases(options?: CallOptions): Promise<KeyAlias[]>;
+}
+
+export interface LambdaFunctionSummary {
+  readonly name: string;
+  readonly arn: string;
+  readonly runtime?: string;
+  readonly description?: string;
+}
+
+export interface FunctionStore {
+  listFunctions(options?: CallOptions): Promise<LambdaFunctionSummary[]>;
+}
+
+/** Minimal logger the AWS layer writes to; a VS Code LogOutputChannel satisfies it. Never pass it a secret value. */
+export interface Logger {
+  trace(message: string): void;
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Asks the user for an MFA code for the given device serial; rejects or resolves to undefined when cancelled. */
+export type MfaCodeProvider = (mfaSerial: string, profile: string) => Promise<string | undefined>;
+
+export interface AwsRuntimeOptions {
+  readonly logger: Logger;
+  readonly mfaCodeProvider?: MfaCodeProvider;
+  /** Environment to read credentials and file locations from; defaults to `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Total attempts per call including retries (the SDK's adaptive retry mode). */
+  readonly maxAttempts?: number;
+  /** Per-request socket timeout in milliseconds. */
+  readonly requestTimeoutMs?: number;
+}
+
+export interface AwsRuntime {
+  /** Profiles from the config and credentials files (cached until `reload`). */
+  listProfiles(): Promise<AwsProfile[]>;
+  /** Paths of the files profiles are read from, to watch them. */
+  configFiles(): { config: string; credentials: string };
+  /** Forgets cached profiles and destroys every client; call when the config files change. */
+  reload(): void;
+  secrets(profile: string, region: string): Promise<SecretStore>;
+  parameters(profile: string, region: string): Promise<ParameterStore>;
+  keys(profile: string, region: string): Promise<KeyStore>;
+  functions(profile: string, region: string): Promise<FunctionStore>;
+  dispose(): void;
+}

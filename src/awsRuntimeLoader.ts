@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import type { AwsRuntime, AwsRuntimeOptions } from './aws/types';
+
+type AwsBundle = typeof import('./aws/runtime');
+
+/**
+ * Loads the AWS layer (dist/aws.js, which carries the AWS SDK) on first use, so activation
+ * pays nothing for it. Tests and the CLI import `./aws/runtime` directly instead.
+ */
+export class AwsRuntimeLoader {
+  private runtime: AwsRuntime | undefined;
+  private readonly loadedListeners: ((runtime: AwsRuntime) => void)[] = [];
+
+  constructor(private readonly options: AwsRuntimeOptions) {}
+
+  /** The runtime, loading it on the first call. */
+  get = async (): Promise<AwsRuntime> => {
+    if (!this.runtime) {
+      // A computed path keeps esbuild from inlining the bundle into extension.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const bundle = require(join(__dirname, 'aws.js')) as AwsBundle;
+      this.runtime = bundle.createAwsRuntime(this.options);
+      for (const listener of this.loadedListeners) listener(this.runtime);
+    }
+    return this.runtime;
+  };
+
+  /** The runtime if it has been loaded, without loading it. */
+  peek(): AwsRuntime | undefined {
+    return this.runtime;
+  }
+
+  /** Runs `listener` once the runtime is loaded (immediately if it already is). */
+  onLoaded(listener: (runtime: AwsRuntime) => void): void {
+    if (this.runtime) listener(this.runtime);
+    else this.loadedListeners.push(listener);
+  }
+
+  dispose(): void {
+    this.runtime?.dispose();
+  }
+}

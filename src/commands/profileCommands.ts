@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { mkdir, writeFile, access } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { configFilePaths } from '../aws/configPaths';
+import { ENVIRONMENT_PROFILE } from '../aws/profileNames';
+import { Commands } from '../constants';
+import type { ExplorerNode } from '../views/model/nodes';
+import { nodeScope } from '../views/model/nodeScope';
+
+const CONFIG_TEMPLATE = `# AWS CLI and SDK configuration. Each [profile NAME] appears in AWS Secrets Lens.
+# Docs: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
+#
+# [profile dev]
+# region = eu-west-1
+# sso_session = my-sso
+# sso_account_id = 123456789012
+# sso_role_name = Developer
+#
+# [sso-session my-sso]
+# sso_start_url = https://my-company.awsapps.com/start
+# sso_region = eu-west-1
+#
+# [profile local]
+# region = us-east-1
+# endpoint_url = http://localhost:4566
+`;
+
+export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; refresh: () => void }): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(Commands.openConfigFile, async () => {
+      const path = configFilePaths().config;
+      if (!(await exists(path))) {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, CONFIG_TEMPLATE, { flag: 'wx' }).catch(() => undefined);
+      }
+      await vscode.window.showTextDocument(vscode.Uri.file(path));
+    }),
+    vscode.commands.registerCommand(Commands.ssoLogin, (node?: ExplorerNode) => {
+      const profile = node && nodeScope(node)?.profile.name;
+      if (!profile || profile === ENVIRONMENT_PROFILE) return;
+      const terminal = vscode.window.createTerminal({ name: `AWS SSO login (${profile})` });
+      terminal.show();
+      terminal.sendText(`aws sso login --profile ${shellQuote(profile)}`);
+      // When the login terminal closes, the session is probably fresh: reload the tree.
+      const closed = vscode.window.onDidCloseTerminal((t) => {
+        if (t !== terminal) return;
+        closed.dispose();
+        deps.refresh();
+      });
+    }),
+    vscode.commands.registerCommand(Commands.showLog, () => deps.log.show(true)),
+  ];
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Profile names the SDK's parser accepts are limited to `[A-Za-z0-9_-@+.%:/]`, none of which
+ * is a quote; single quotes keep `%` and `:` literal in POSIX shells and PowerShell alike.
+ */
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_.@+=-]+$/.test(value) ? value : `'${value}'`;
+}

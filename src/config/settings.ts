@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import type { ExplorerSettings } from '../views/model/explorerModel';
+
+/** The one typed reader of `awsSecrets.*` settings; defaults match package.json. */
+export function readExplorerSettings(): ExplorerSettings {
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  return {
+    profiles: stringList(config.get(Settings.profiles)),
+    regions: stringList(config.get(Settings.regions)),
+    pageSize: clampInt(config.get(Settings.pageSize), 1, 1000, 100),
+  };
+}
+
+/** Calls `listener` when any of the given `awsSecrets.*` settings change. */
+export function onSettingsChanged(keys: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (keys.some((key) => event.affectsConfiguration(`${Settings.section}.${key}`))) listener();
+  });
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
