@@ -152,7 +152,8 @@ function presentSecret(node: SecretNode): NodePresentation {
 }
 
 export function secretDescription(s: SecretSummary): string | undefined {
-  if (s.deletedDate) return `deletion scheduled ${formatDate(s.deletedDate)}`;
+  // DeletedDate is when DeleteSecret was called; AWS does not report the recovery window it was given.
+  if (s.deletedDate) return `deletion scheduled · deleted ${formatDate(s.deletedDate)}`;
   if (s.rotationEnabled) return rotationText(s);
   return undefined;
 }
@@ -179,7 +180,7 @@ function secretRows(s: SecretSummary): [string, string][] {
   } else {
     rows.push(['Rotation', 'not configured']);
   }
-  if (s.deletedDate) rows.push(['Deletion', `scheduled ${formatDate(s.deletedDate)} — restore to keep it`]);
+  if (s.deletedDate) rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
   if (s.tags.length) rows.push(['Tags', s.tags.map((t) => `${t.key}=${t.value}`).join(', ')]);
   return rows;
 }

@@ -27,7 +27,7 @@ describe('tree item presentation', () => {
     assert.equal(present(secret({ rotationEnabled: true, rotationRules: { automaticallyAfterDays: 30 } }), single).description, 'rotates every 30 days');
     assert.equal(present(secret({ rotationEnabled: true, rotationRules: { scheduleExpression: 'rate(10 days)' } }), single).description, 'rotates on rate(10 days)');
     const deleted = present(secret({ deletedDate: new Date('2026-12-24T10:00:00Z') }), single);
-    assert.equal(deleted.description, 'deletion scheduled 2026-12-24');
+    assert.equal(deleted.description, 'deletion scheduled · deleted 2026-12-24');
     assert.match(deleted.contextValue, /\bdeleted\b/);
     assert.equal(deleted.collapsible, 'none');
     assert.equal(present(secret({}), single).description, undefined);
