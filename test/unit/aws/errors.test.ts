@@ -34,7 +34,7 @@ describe('AWS error mapping', () => {
       [new ResourceExistsException({ message: 'exists', ...meta }), 'alreadyExists'],
       [new ParameterAlreadyExists({ message: 'exists', ...meta }), 'alreadyExists'],
       [new TooManyUpdates({ message: 'slow down', ...meta }), 'throttled'],
-      [new SsmAccessDenied({ message: 'denied', ...meta }), 'accessDenied'],
+      [new SsmAccessDenied({ message: 'denied', Message: 'denied', ...meta }), 'accessDenied'],
       [new InvalidRequestException({ message: "You can't perform this operation on the secret because it was marked for deletion.", ...meta }), 'scheduledForDeletion'],
       [new InvalidRequestException({ message: 'You provided a parameter value that is not valid for the current state of the resource.', ...meta }), 'invalidInput'],
     ];

@@ -1,0 +1,164 @@
+/**
+ * Loads seed data into the emulator state: the demo data set (relative to
+ * today, so rotation and deletion dates stay in the future) and synthetic
+ * bulk data for benchmarks.
+ */
+import { CALLER_ARN, DAY_MS, startOfUtcDay } from './protocol';
+import { nextRotationDate } from './rotation';
+import { DEMO_REGIONS, DEMO_SEED, type SeedRegion } from './seedData';
+import {
+  deterministicArnSuffix,
+  deterministicUuid,
+  type EmulatorState,
+  fakeCiphertext,
+  type Parameter,
+  parameterArn,
+  type RegionState,
+  type Secret,
+  secretArn,
+} from './state';
+
+export type SeedName = 'demo' | 'none';
+
+/** Seed times are whole days before 23:00 UTC yesterday, plus a minute per item to keep items ordered. */
+function seedTime(base: number, daysAgo: number, index: number): number {
+  return base - daysAgo * DAY_MS + index * 60_000;
+}
+
+function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: number): void {
+  const accessed = (daysAgo: number | undefined): number | undefined => (daysAgo === undefined ? undefined : today - daysAgo * DAY_MS);
+  seed.kmsAliases.forEach((aliasName, index) => {
+    const at = seedTime(base, 500, index);
+    region.kmsAliases.push({ aliasName, targetKeyId: deterministicUuid(`${region.region}/${aliasName}`), creationDate: at, lastUpdatedDate: at });
+  });
+  for (const fn of seed.functions) {
+    region.functions.push({ ...fn, roleName: `${fn.name}-role`, lastModified: seedTime(base, fn.lastModifiedDaysAgo, 0) });
+  }
+  seed.secrets.forEach((item, index) => {
+    const key = `${region.region}/${item.name}`;
+    const versions = item.versions.map((version, vIndex) => ({
+      versionId: deterministicUuid(`${key}/v${vIndex + 1}`),
+      ...(typeof version.value === 'string' ? { secretString: version.value } : { secretBinary: Buffer.from(version.value.binaryBase64, 'base64') }),
+      stages: [...version.stages],
+      createdDate: seedTime(base, version.daysAgo, index),
+      kmsKeyId: item.kmsKeyId,
+      lastAccessedDate: version.stages.includes('AWSCURRENT') ? accessed(item.lastAccessedDaysAgo) : undefined,
+    }));
+    const secret: Secret = {
+      name: item.name,
+      arn: secretArn(region.region, item.name, deterministicArnSuffix(key)),
+      description: item.description,
+      kmsKeyId: item.kmsKeyId,
+      tags: (item.tags ?? []).map((tag) => ({ ...tag })),
+      versions,
+      createdDate: seedTime(base, item.createdDaysAgo, index),
+      lastChangedDate: Math.max(...versions.map((version) => version.createdDate)),
+      lastAccessedDate: accessed(item.lastAccessedDaysAgo),
+      primaryRegion: region.region,
+    };
+    if (item.rotation) {
+      const lastRotated = seedTime(base, item.rotation.lastRotatedDaysAgo, index);
+      secret.rotationEnabled = true;
+      secret.rotationLambdaArn = `arn:aws:lambda:${region.region}:123456789012:function:${item.rotation.lambdaName}`;
+      secret.rotationRules = { AutomaticallyAfterDays: item.rotation.automaticallyAfterDays };
+      secret.lastRotatedDate = lastRotated;
+      secret.nextRotationDate = nextRotationDate(secret.rotationRules, lastRotated, base);
+    }
+    if (item.deletion) {
+      secret.deletedDate = seedTime(base, item.deletion.daysAgo, index);
+      secret.deletionDate = secret.deletedDate + item.deletion.recoveryWindowInDays * DAY_MS;
+      secret.lastChangedDate = secret.deletedDate;
+    }
+    region.secrets.set(secret.name, secret);
+  });
+  seed.parameters.forEach((item, index) => {
+    const parameter: Parameter = {
+      name: item.name,
+      arn: parameterArn(region.region, item.name),
+      tags: (item.tags ?? []).map((tag) => ({ ...tag })),
+      versions: item.versions.map((version, vIndex) => ({
+        version: vIndex + 1,
+        value: version.value,
+        ciphertext: item.type === 'SecureString' ? fakeCiphertext(Buffer.byteLength(version.value)) : undefined,
+        type: item.type,
+        keyId: item.type === 'SecureString' ? (item.keyId ?? 'alias/aws/ssm') : undefined,
+        description: item.description,
+        allowedPattern: item.allowedPattern,
+        tier: item.tier ?? 'Standard',
+        dataType: item.dataType ?? 'text',
+        labels: [...(version.labels ?? [])],
+        lastModifiedDate: seedTime(base, version.daysAgo, index),
+        lastModifiedUser: CALLER_ARN,
+      })),
+    };
+    region.parameters.set(parameter.name, parameter);
+  });
+}
+
+/** Replaces the whole state with the named seed. */
+export function applySeed(state: EmulatorState, seed: SeedName, now = Date.now()): void {
+  state.clear();
+  if (seed === 'none') return;
+  const today = startOfUtcDay(now);
+  const base = today - 60 * 60 * 1000;
+  for (const region of DEMO_REGIONS) loadRegion(state.region(region), DEMO_SEED[region], base, today);
+}
+
+export interface BulkSeed {
+  region: string;
+  secrets?: number;
+  parameters?: number;
+  /** Name prefix, e.g. 'bulk/' → secrets 'bulk/secret-00001', parameters '/bulk/param-00001'. */
+  prefix?: string;
+}
+
+export const MAX_BULK_ITEMS = 200_000;
+
+/**
+ * Adds many small items straight into the state (no per-item validation or
+ * crypto), so 10,000 secrets and parameters load in milliseconds.
+ */
+export function bulkSeed(state: EmulatorState, options: BulkSeed, now = Date.now()): { secrets: number; parameters: number } {
+  const region = state.region(options.region);
+  const prefix = options.prefix ?? 'bulk/';
+  const secrets = Math.max(0, Math.min(options.secrets ?? 0, MAX_BULK_ITEMS));
+  const parameters = Math.max(0, Math.min(options.parameters ?? 0, MAX_BULK_ITEMS));
+  const width = Math.max(5, String(Math.max(secrets, parameters)).length);
+  const start = now - Math.max(secrets, parameters) * 1000;
+  for (let i = 1; i <= secrets; i++) {
+    const name = `${prefix}secret-${String(i).padStart(width, '0')}`;
+    const at = start + i * 1000;
+    region.secrets.set(name, {
+      name,
+      arn: secretArn(options.region, name, deterministicArnSuffix(`${options.region}/${name}`)),
+      description: `Bulk secret ${i}`,
+      tags: [{ Key: 'bulk', Value: String(i % 10) }],
+      versions: [{ versionId: deterministicUuid(`${options.region}/${name}/v1`), secretString: `bulk-value-${i}`, stages: ['AWSCURRENT'], createdDate: at }],
+      createdDate: at,
+      lastChangedDate: at,
+      primaryRegion: options.region,
+    });
+  }
+  const pathPrefix = `/${prefix.replace(/^\/+/, '')}`;
+  for (let i = 1; i <= parameters; i++) {
+    const name = `${pathPrefix}param-${String(i).padStart(width, '0')}`;
+    region.parameters.set(name, {
+      name,
+      arn: parameterArn(options.region, name),
+      tags: [],
+      versions: [
+        {
+          version: 1,
+          value: `bulk-value-${i}`,
+          type: 'String',
+          tier: 'Standard',
+          dataType: 'text',
+          labels: [],
+          lastModifiedDate: start + i * 1000,
+          lastModifiedUser: CALLER_ARN,
+        },
+      ],
+    });
+  }
+  return { secrets, parameters };
+}
