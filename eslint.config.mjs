@@ -7,7 +7,7 @@ const noVscode = { name: 'vscode', message: 'This module must stay free of the v
 const noAwsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws may import the AWS SDK; depend on the SecretStore / ParameterStore interfaces.' };
 /** The SDK-backed AWS layer is a separate, lazily loaded bundle: outside src/aws only its types and its SDK-free helpers may be imported. */
 const lazyAwsLayer = {
-  group: ['**/aws/*', '!**/aws/types', '!**/aws/errors', '!**/aws/profileNames', '!**/aws/configPaths'],
+  group: ['**/aws/*', '!**/aws/types', '!**/aws/errors', '!**/aws/profileNames', '!**/aws/configPaths', '!**/aws/validation'],
   allowTypeImports: true,
   message: 'src/aws is loaded lazily (dist/aws.js): import its types with `import type`, or load it through AwsRuntimeLoader.',
 };

@@ -15,6 +15,26 @@ export const Commands = {
   openConfigFile: 'awsSecrets.openConfigFile',
   ssoLogin: 'awsSecrets.ssoLogin',
   showLog: 'awsSecrets.showLog',
+  copyValue: 'awsSecrets.copyValue',
+  copyJsonKey: 'awsSecrets.copyJsonKey',
+  revealValue: 'awsSecrets.revealValue',
+  copyArn: 'awsSecrets.copyArn',
+  copyName: 'awsSecrets.copyName',
+  openInConsole: 'awsSecrets.openInConsole',
+  createSecret: 'awsSecrets.createSecret',
+  createParameter: 'awsSecrets.createParameter',
+  editValue: 'awsSecrets.editValue',
+  rotateNow: 'awsSecrets.rotateNow',
+  configureRotation: 'awsSecrets.configureRotation',
+  cancelRotation: 'awsSecrets.cancelRotation',
+  generateNewValue: 'awsSecrets.generateNewValue',
+  delete: 'awsSecrets.delete',
+  restore: 'awsSecrets.restore',
+  compareWithPrevious: 'awsSecrets.compareWithPrevious',
+  compareVersions: 'awsSecrets.compareVersions',
+  labelVersion: 'awsSecrets.labelVersion',
+  editTags: 'awsSecrets.editTags',
+  insertSnippet: 'awsSecrets.insertSnippet',
 } as const;
 
 export const ContextKeys = {
@@ -27,4 +47,5 @@ export const Settings = {
   profiles: 'profiles',
   regions: 'regions',
   pageSize: 'pageSize',
+  clipboardClearSeconds: 'clipboardClearSeconds',
 } as const;

@@ -1,11 +1,21 @@
 import * as vscode from 'vscode';
 import { configFilePaths } from './aws/configPaths';
 import { AwsRuntimeLoader } from './awsRuntimeLoader';
+import { registerCreateCommands } from './commands/createCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
+import { registerLifecycleCommands } from './commands/lifecycleCommands';
 import { registerProfileCommands } from './commands/profileCommands';
+import { registerRotationCommands } from './commands/rotationCommands';
+import { flushClipboardClears } from './commands/shared/clipboard';
+import type { CommandDeps } from './commands/shared/deps';
+import { registerSnippetCommands } from './commands/snippetCommands';
+import { registerTagCommands } from './commands/tagCommands';
+import { registerValueCommands } from './commands/valueCommands';
+import { registerVersionCommands } from './commands/versionCommands';
 import { onSettingsChanged, readExplorerSettings } from './config/settings';
 import { watchAwsConfigFiles } from './configWatcher';
 import { LOG_NAME, Settings } from './constants';
+import { EDIT_SCHEME, VIEW_SCHEME, ValueFileSystem } from './documents/valueFileSystem';
 import { componentLogger } from './logging';
 import { promptForMfaCode } from './mfaPrompt';
 import { ExplorerProvider } from './views/explorerProvider';
@@ -24,6 +34,10 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   const model = new ExplorerModel(aws.get, readExplorerSettings());
   const provider = new ExplorerProvider(model);
   const view = new ExplorerView(provider);
+  const documents = new ValueFileSystem(aws.get, log, (ref) =>
+    void model.itemChanged({ profile: ref.profile, region: ref.region, service: ref.kind === 'secret' ? 'secretsmanager' : 'ssm', name: ref.name, id: ref.arn }),
+  );
+  const deps: CommandDeps = { aws: aws.get, log, model, documents, memory: context.workspaceState };
   const refreshAll = () => {
     aws.peek()?.reload();
     void model.refresh();
@@ -34,8 +48,20 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
     aws,
     provider,
     view,
-    ...registerExplorerCommands({ model, view, aws }),
-    ...registerProfileCommands({ log, refresh: refreshAll }),
+    vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, documents, { isReadonly: true, isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, documents, { isCaseSensitive: true }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === EDIT_SCHEME || doc.uri.scheme === VIEW_SCHEME) documents.forget(doc.uri);
+    }),
+    ...registerExplorerCommands({ model, view, aws, log }),
+    ...registerProfileCommands({ log, aws: aws.get, refresh: refreshAll }),
+    ...registerValueCommands(deps),
+    ...registerCreateCommands(deps),
+    ...registerRotationCommands(deps),
+    ...registerLifecycleCommands(deps),
+    ...registerVersionCommands(deps),
+    ...registerTagCommands(deps),
+    ...registerSnippetCommands(deps),
     onSettingsChanged([Settings.profiles, Settings.regions, Settings.pageSize], () => model.updateSettings(readExplorerSettings())),
   );
   // The config files are watched once the AWS layer is in use (no cost at activation).
@@ -44,4 +70,6 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   return { explorer: provider };
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  await flushClipboardClears();
+}

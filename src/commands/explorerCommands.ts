@@ -4,24 +4,25 @@ import { Commands, Views } from '../constants';
 import type { ExplorerModel } from '../views/model/explorerModel';
 import type { ExplorerNode, LoadMoreNode, ServiceNode } from '../views/model/nodes';
 import type { ExplorerView } from '../views/explorerView';
+import { registerCommand } from './shared/feedback';
 
 /** Characters AWS accepts in secret and parameter names; a filter outside them can't match and AWS would reject it. */
 const FILTER_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-export function registerExplorerCommands(deps: { model: ExplorerModel; view: ExplorerView; aws: AwsRuntimeLoader }): vscode.Disposable[] {
-  const { model, view, aws } = deps;
+export function registerExplorerCommands(deps: { model: ExplorerModel; view: ExplorerView; aws: AwsRuntimeLoader; log: vscode.LogOutputChannel }): vscode.Disposable[] {
+  const { model, view, aws, log } = deps;
   const inView = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: Views.explorer } }, task);
 
   return [
-    vscode.commands.registerCommand(Commands.refresh, (node?: ExplorerNode) =>
+    registerCommand(log, Commands.refresh, 'Refresh', (node?: ExplorerNode) =>
       inView(async () => {
         // A full refresh re-reads the AWS config files too, e.g. after `aws sso login` or a manual edit.
         if (!node) aws.peek()?.reload();
         await model.refresh(node);
       }),
     ),
-    vscode.commands.registerCommand(Commands.loadMore, (node?: ServiceNode | LoadMoreNode) => (node ? inView(() => model.loadMore(node)) : undefined)),
-    vscode.commands.registerCommand(Commands.filter, async () => {
+    registerCommand(log, Commands.loadMore, 'Load more', (node?: ServiceNode | LoadMoreNode) => (node ? inView(() => model.loadMore(node)) : undefined)),
+    registerCommand(log, Commands.filter, 'Filter', async () => {
       const text = await vscode.window.showInputBox({
         title: 'Filter AWS Secrets',
         prompt: 'Secrets Manager shows names that start with this text; Parameter Store shows names that contain it. Leave empty to clear.',
@@ -34,7 +35,7 @@ export function registerExplorerCommands(deps: { model: ExplorerModel; view: Exp
       model.setFilter(text);
       view.syncFilter();
     }),
-    vscode.commands.registerCommand(Commands.clearFilter, () => {
+    registerCommand(log, Commands.clearFilter, 'Clear filter', () => {
       model.setFilter(undefined);
       view.syncFilter();
     }),

@@ -3,9 +3,11 @@ import { mkdir, writeFile, access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configFilePaths } from '../aws/configPaths';
 import { ENVIRONMENT_PROFILE } from '../aws/profileNames';
+import type { AwsRuntime } from '../aws/types';
 import { Commands } from '../constants';
 import type { ExplorerNode } from '../views/model/nodes';
 import { nodeScope } from '../views/model/nodeScope';
+import { registerCommand } from './shared/feedback';
 
 const CONFIG_TEMPLATE = `# AWS CLI and SDK configuration. Each [profile NAME] appears in AWS Secrets Lens.
 # Docs: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
@@ -25,9 +27,9 @@ const CONFIG_TEMPLATE = `# AWS CLI and SDK configuration. Each [profile NAME] ap
 # endpoint_url = http://localhost:4566
 `;
 
-export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; refresh: () => void }): vscode.Disposable[] {
+export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; aws: () => Promise<AwsRuntime>; refresh: () => void }): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(Commands.openConfigFile, async () => {
+    registerCommand(deps.log, Commands.openConfigFile, 'Open AWS config file', async () => {
       const path = configFilePaths().config;
       if (!(await exists(path))) {
         await mkdir(dirname(path), { recursive: true });
@@ -35,8 +37,8 @@ export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; re
       }
       await vscode.window.showTextDocument(vscode.Uri.file(path));
     }),
-    vscode.commands.registerCommand(Commands.ssoLogin, (node?: ExplorerNode) => {
-      const profile = node && nodeScope(node)?.profile.name;
+    registerCommand(deps.log, Commands.ssoLogin, 'Sign in with AWS SSO', async (arg?: ExplorerNode | string) => {
+      const profile = typeof arg === 'string' ? arg : arg ? nodeScope(arg)?.profile.name : await pickSsoProfile(await deps.aws());
       if (!profile || profile === ENVIRONMENT_PROFILE) return;
       const terminal = vscode.window.createTerminal({ name: `AWS SSO login (${profile})` });
       terminal.show();
@@ -50,6 +52,16 @@ export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; re
     }),
     vscode.commands.registerCommand(Commands.showLog, () => deps.log.show(true)),
   ];
+}
+
+async function pickSsoProfile(aws: AwsRuntime): Promise<string | undefined> {
+  const sso = (await aws.listProfiles()).filter((p) => p.kind === 'sso');
+  if (sso.length === 0) {
+    void vscode.window.showInformationMessage('No SSO profile is configured. Set one up with "aws configure sso".');
+    return undefined;
+  }
+  if (sso.length === 1) return sso[0].name;
+  return (await vscode.window.showQuickPick(sso.map((p) => p.name), { title: 'Sign in to which SSO profile?' })) ?? undefined;
 }
 
 async function exists(path: string): Promise<boolean> {

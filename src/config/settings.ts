@@ -27,3 +27,8 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.round(value)));
 }
+
+/** Seconds after which a copied value is cleared from the clipboard; 0 never clears. */
+export function readClipboardClearSeconds(): number {
+  return clampInt(vscode.workspace.getConfiguration(Settings.section).get(Settings.clipboardClearSeconds), 0, 3600, 30);
+}

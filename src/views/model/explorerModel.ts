@@ -2,6 +2,7 @@ import { isAwsError } from '../../aws/errors';
 import type { AwsRuntime, ParameterSummary, SecretSummary } from '../../aws/types';
 import { folderLevel } from './folders';
 import type {
+  BrowsedService,
   ErrorNode,
   ExplorerNode,
   FolderNode,
@@ -94,16 +95,45 @@ export class ExplorerModel {
     this.fire(target);
   }
 
+  /**
+   * Brings one item up to date after a command changed it: described again and merged into
+   * its loaded listing (added when new, dropped when gone). Listing APIs can lag behind
+   * writes on AWS, so the tree is not simply re-listed.
+   */
+  async itemChanged(item: { profile: string; region: string; service: BrowsedService; name: string; id?: string }): Promise<void> {
+    const serviceId = serviceNodeId(item.profile, item.region, item.service);
+    const listing = this.listings.get(serviceId);
+    if (!listing) return;
+    let fresh: Summary | undefined;
+    try {
+      const runtime = await this.aws();
+      fresh =
+        item.service === 'secretsmanager'
+          ? await (await runtime.secrets(item.profile, item.region)).describe(item.id ?? item.name)
+          : await (await runtime.parameters(item.profile, item.region)).describe(item.name);
+    } catch (error) {
+      if (!(isAwsError(error) && error.kind === 'notFound')) throw error;
+    }
+    const others = listing.items.filter((existing) => existing.name !== item.name);
+    listing.items = fresh ? [...others, fresh] : others;
+    const node = this.nodes.get(`${serviceId}/i:${item.name}`);
+    if (node && fresh) {
+      if (node.type === 'secret') node.secret = fresh as SecretSummary;
+      if (node.type === 'parameter') node.parameter = fresh as ParameterSummary;
+    }
+    this.fire(this.nodes.get(serviceId));
+  }
+
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     if (!node) return this.profileNodes();
     switch (node.type) {
       case 'profile':
         return regionsFor(node.profile, this.settings.regions).map((region) =>
-          this.intern<RegionNode>({ type: 'region', id: `${node.id}/${region}`, profile: node.profile, region }),
+          this.intern<RegionNode>({ type: 'region', id: regionNodeId(node.profile.name, region), profile: node.profile, region }),
         );
       case 'region':
         return (['secretsmanager', 'ssm'] as const).map((service) =>
-          this.intern<ServiceNode>({ type: 'service', id: `${node.id}/${service}`, profile: node.profile, region: node.region, service }),
+          this.intern<ServiceNode>({ type: 'service', id: serviceNodeId(node.profile.name, node.region, service), profile: node.profile, region: node.region, service }),
         );
       case 'service':
         return this.serviceChildren(node);
@@ -132,7 +162,7 @@ export class ExplorerModel {
       const runtime = await this.aws();
       const profiles = visibleProfiles(await runtime.listProfiles(), this.settings.profiles);
       return profiles.map((profile) => {
-        const node = this.intern<ProfileNode>({ type: 'profile', id: `p:${profile.name}`, profile });
+        const node = this.intern<ProfileNode>({ type: 'profile', id: profileNodeId(profile.name), profile });
         node.profile = profile;
         return node;
       });
@@ -290,6 +320,18 @@ export class ExplorerModel {
     if (!node) this.nodes.clear();
     for (const listener of this.listeners) listener(node);
   }
+}
+
+export function profileNodeId(profile: string): string {
+  return `p:${profile}`;
+}
+
+export function regionNodeId(profile: string, region: string): string {
+  return `${profileNodeId(profile)}/${region}`;
+}
+
+export function serviceNodeId(profile: string, region: string, service: BrowsedService): string {
+  return `${regionNodeId(profile, region)}/${service}`;
 }
 
 /** Retrying a root-level failure reloads the whole tree. */

@@ -144,7 +144,7 @@ function presentSecret(node: SecretNode): NodePresentation {
     label: node.label,
     description: secretDescription(s),
     icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
-    contextValue: `secret${deleted ? ' deleted' : ''}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}`,
+    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}`,
     // A secret scheduled for deletion refuses version calls until it is restored.
     collapsible: deleted ? 'none' : 'collapsed',
     tooltip: { title: s.name, rows: secretRows(s) },

@@ -1,0 +1,199 @@
+import * as vscode from 'vscode';
+import type { RotationRules, SecretStore } from '../aws/types';
+import { parseJsonObject, secretValueProblem } from '../aws/validation';
+import { Commands } from '../constants';
+import type { ExplorerNode } from '../views/model/nodes';
+import type { CommandDeps } from './shared/deps';
+import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { resolveItem } from './shared/pickers';
+import { describeTarget, secretId, treeItemChanged, type ItemTarget, type SecretTarget } from './shared/targets';
+import { BACK, pickStep, runSteps, textStep } from './shared/wizard';
+
+const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
+
+export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[] {
+  const secretOf = async (node?: ExplorerNode | ItemTarget) => (await resolveItem(deps, node, ['secret'])) as SecretTarget;
+  const storeOf = async (t: SecretTarget) => (await deps.aws()).secrets(t.profile, t.region);
+  const changed = (t: SecretTarget) => treeItemChanged(deps.model, t);
+
+  return [
+    registerCommand(deps.log, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await secretOf(node);
+      const store = await storeOf(target);
+      const summary = await store.describe(secretId(target));
+      if (!summary.rotationLambdaArn) {
+        const choice = await vscode.window.showInformationMessage(
+          `${target.name} has no rotation Lambda. Configure rotation, or store a new random value instead.`,
+          'Configure Rotation…',
+          'Generate New Value…',
+        );
+        if (choice === 'Configure Rotation…') await vscode.commands.executeCommand(Commands.configureRotation, node ?? target);
+        if (choice === 'Generate New Value…') await vscode.commands.executeCommand(Commands.generateNewValue, node ?? target);
+        return;
+      }
+      const confirm = await vscode.window.showWarningMessage(
+        `Rotate ${describeTarget(target)} now?`,
+        { modal: true, detail: `Secrets Manager runs ${lambdaName(summary.rotationLambdaArn)} to create and set a new value. Applications reading AWSCURRENT get the new value.` },
+        'Rotate Now',
+      );
+      if (confirm !== 'Rotate Now') return;
+      const result = await withProgress(`Rotating ${target.name}…`, (signal) => store.rotate(secretId(target), {}, { signal }));
+      await changed(target);
+      const versions = await store.listVersions(secretId(target));
+      const newest = versions.find((v) => v.versionId === result.versionId);
+      void vscode.window.showInformationMessage(
+        `Rotation of ${target.name} started: version ${result.versionId?.slice(0, 8) ?? '?'} is ${newest?.stages.join(', ') || 'pending'}.`,
+      );
+    }),
+
+    registerCommand(deps.log, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await secretOf(node);
+      const store = await storeOf(target);
+      const title = `Configure Rotation of ${target.name}`;
+      const d: { lambdaArn?: string; scheduleKind?: 'days' | 'expression'; schedule?: string; now?: boolean } = {};
+      await runSteps([
+        async () => {
+          const fn = await pickStep({
+            title,
+            step: 1,
+            totalSteps: 3,
+            placeholder: `Rotation Lambda in ${target.region}`,
+            items: async () => {
+              const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
+              if (functions.length === 0) throw new Error(`There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`);
+              return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
+            },
+            active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),
+          });
+          if (fn === BACK) return BACK;
+          d.lambdaArn = fn.arn;
+        },
+        async () => {
+          const kind = await pickStep({
+            title,
+            step: 2,
+            totalSteps: 3,
+            placeholder: 'Schedule',
+            items: [
+              { label: 'Every N days', schedule: 'days' as const },
+              { label: 'A rate() or cron() expression', schedule: 'expression' as const, detail: 'e.g. rate(10 days) or cron(0 4 ? * SUN *)' },
+            ],
+            active: (item) => item.schedule === (d.scheduleKind ?? 'days'),
+          });
+          if (kind === BACK) return BACK;
+          d.scheduleKind = kind.schedule;
+          const schedule = await textStep({
+            title,
+            step: 2,
+            totalSteps: 3,
+            prompt: kind.schedule === 'days' ? 'Rotate every how many days? (1–1000)' : 'Schedule expression',
+            value: d.schedule ?? (kind.schedule === 'days' ? '30' : 'rate(30 days)'),
+            validate: (v) =>
+              kind.schedule === 'days'
+                ? /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 1000
+                  ? undefined
+                  : 'A whole number of days from 1 to 1000.'
+                : SCHEDULE_PATTERN.test(v.trim())
+                  ? undefined
+                  : 'Write rate(N days), rate(N hours) or cron(…).',
+          });
+          if (schedule === BACK) return BACK;
+          d.schedule = schedule.trim();
+        },
+        async () => {
+          const now = await pickStep({
+            title,
+            step: 3,
+            totalSteps: 3,
+            placeholder: 'Rotate once now?',
+            items: [
+              { label: 'Rotate now, then on schedule', now: true },
+              { label: 'Only on schedule', now: false },
+            ],
+          });
+          if (now === BACK) return BACK;
+          d.now = now.now;
+        },
+      ]);
+      const rules: RotationRules = d.scheduleKind === 'days' ? { automaticallyAfterDays: Number(d.schedule) } : { scheduleExpression: d.schedule };
+      await withProgress(`Configuring rotation of ${target.name}…`, (signal) =>
+        store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }),
+      );
+      await changed(target);
+      void vscode.window.showInformationMessage(`Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`);
+    }),
+
+    registerCommand(deps.log, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await secretOf(node);
+      const confirm = await vscode.window.showWarningMessage(
+        `Turn off automatic rotation of ${describeTarget(target)}?`,
+        { modal: true, detail: 'The current value stays. You can configure rotation again at any time.' },
+        'Turn Off Rotation',
+      );
+      if (confirm !== 'Turn Off Rotation') return;
+      const store = await storeOf(target);
+      await withProgress(`Turning off rotation of ${target.name}…`, (signal) => store.cancelRotation(secretId(target), { signal }));
+      await changed(target);
+      void vscode.window.showInformationMessage(`Automatic rotation of ${target.name} is off.`);
+    }),
+
+    registerCommand(deps.log, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await secretOf(node);
+      const store = await storeOf(target);
+      await generateNewValue(target, store);
+      await changed(target);
+    }),
+  ];
+}
+
+/**
+ * A fresh random value for a secret without a rotation Lambda: the whole value, or one key of
+ * a JSON secret with the other keys kept. The old value stays as AWSPREVIOUS.
+ */
+async function generateNewValue(target: SecretTarget, store: SecretStore): Promise<void> {
+  const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
+  if (current.text === undefined) throw new Error(`${target.name} is a binary secret; a generated text value would change its type.`);
+  const object = parseJsonObject(current.text);
+  let key: string | undefined;
+  if (object) {
+    const picked = await vscode.window.showQuickPick(
+      Object.keys(object).map((k) => ({ label: k, picked: /pass|secret|token|key/i.test(k) })),
+      { title: `Which key of ${target.name} gets a new value?`, placeHolder: 'The other keys keep their values' },
+    );
+    if (!picked) throw new UserCancelled();
+    key = picked.label;
+  }
+  const length = await vscode.window.showInputBox({
+    title: 'New value',
+    prompt: 'Length of the generated value (4–4096)',
+    value: '32',
+    validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 4 && Number(v) <= 4096 ? undefined : 'A whole number from 4 to 4096.'),
+  });
+  if (!length) throw new UserCancelled();
+  const charset = await vscode.window.showQuickPick(
+    [
+      { label: 'Letters, digits and punctuation', excludePunctuation: false },
+      { label: 'Letters and digits only', excludePunctuation: true },
+    ],
+    { title: 'Characters' },
+  );
+  if (!charset) throw new UserCancelled();
+  const confirm = await vscode.window.showWarningMessage(
+    `Store a new random value ${key ? `for key “${key}” of` : 'for'} ${describeTarget(target)}?`,
+    { modal: true, detail: 'Applications reading AWSCURRENT get the new value; the old one stays available as AWSPREVIOUS.' },
+    'Generate and Store',
+  );
+  if (confirm !== 'Generate and Store') return;
+  const written = await withProgress(`Storing a new value for ${target.name}…`, async (signal) => {
+    const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
+    const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
+    const problem = secretValueProblem(text);
+    if (problem) throw new Error(problem);
+    return store.putValue(secretId(target), { text }, { signal });
+  });
+  void vscode.window.showInformationMessage(`${target.name} has a new value (version ${written.versionId?.slice(0, 8) ?? '?'} is AWSCURRENT; the previous one is AWSPREVIOUS).`);
+}
+
+function lambdaName(arn: string): string {
+  return arn.split(':').pop() ?? arn;
+}

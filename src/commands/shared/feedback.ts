@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { isAwsError } from '../../aws/errors';
+import { Commands } from '../../constants';
+
+/** Thrown (or returned) when the user backs out of a prompt: ends a command quietly. */
+export class UserCancelled extends Error {
+  constructor() {
+    super('Cancelled');
+  }
+}
+
+export function isCancellation(error: unknown): boolean {
+  return error instanceof UserCancelled || (isAwsError(error) && error.kind === 'cancelled');
+}
+
+/**
+ * Runs slow AWS work with a cancellable progress notification; the AbortSignal reaches the
+ * SDK call, so Cancel really stops the request.
+ */
+export function withProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      try {
+        return await task(controller.signal, (message) => progress.report({ message }));
+      } finally {
+        subscription.dispose();
+      }
+    }),
+  );
+}
+
+/**
+ * Shows a failure with the next step as a button: sign in for an expired SSO session, the
+ * log for anything else. Messages come from the AWS layer, which never includes values.
+ */
+export async function reportError(log: vscode.LogOutputChannel, action: string, error: unknown): Promise<void> {
+  if (isCancellation(error)) {
+    log.info(`${action}: cancelled`);
+    return;
+  }
+  const message = isAwsError(error) ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
+  log.error(`${action}: ${message}`);
+  const signIn = isAwsError(error) && error.kind === 'ssoExpired' ? 'Sign In with AWS SSO' : undefined;
+  const choice = await vscode.window.showErrorMessage(message, ...(signIn ? [signIn] : []), 'Show Log');
+  if (choice === 'Show Log') log.show(true);
+  else if (choice && choice === signIn && isAwsError(error)) await vscode.commands.executeCommand(Commands.ssoLogin, error.context.profile);
+}
+
+/**
+ * Registers a command whose failures are reported instead of surfacing as unhandled
+ * rejections: every user-facing command goes through here.
+ */
+export function registerCommand(log: vscode.LogOutputChannel, id: string, action: string, handler: (...args: never[]) => Promise<unknown> | unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (error) {
+      await reportError(log, action, error);
+      return undefined;
+    }
+  });
+}

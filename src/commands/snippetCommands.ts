@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { parseJsonObject } from '../aws/validation';
+import { Commands } from '../constants';
+import { retrievalSnippet, snippetLanguages, type LookupTarget, type SnippetLanguageId } from '../snippets';
+import type { ExplorerNode } from '../views/model/nodes';
+import type { CommandDeps } from './shared/deps';
+import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { resolveItem } from './shared/pickers';
+import type { ItemTarget } from './shared/targets';
+import { readValue } from './shared/values';
+
+/** Inserts code that fetches a secret or parameter, in the active editor's language, at the cursor. */
+export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    registerCommand(deps.log, Commands.insertSnippet, 'Insert retrieval snippet', async (node?: ExplorerNode | ItemTarget) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) throw new Error('Open the file to insert into first, then place the cursor where the code should go.');
+      const target = await resolveItem(deps, node, ['secret', 'parameter']);
+      const jsonKey = await pickJsonKey(deps, target);
+      const lookup: LookupTarget = {
+        service: target.kind === 'secret' ? 'secretsmanager' : 'ssm',
+        name: target.name,
+        region: target.region,
+        jsonKey,
+        secure: target.kind === 'parameter' ? (target.summary?.type ?? (await describeParameterType(deps, target))) === 'SecureString' : undefined,
+      };
+      const document = editor.document;
+      const request = { languageId: document.languageId, fileName: document.fileName, documentText: document.getText(), offset: document.offsetAt(editor.selection.active), target: lookup };
+      const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(document.languageId) });
+      if (!snippet) throw new UserCancelled();
+
+      // Imports and the snippet land as one undo step: imports first (above the cursor), then the snippet.
+      const imports = snippet.importEdits;
+      if (imports.length > 0) {
+        const applied = await editor.edit(
+          (builder) => {
+            for (const edit of imports) builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+          },
+          { undoStopBefore: true, undoStopAfter: false },
+        );
+        if (!applied) throw new Error('The document changed while the snippet was prepared; try again.');
+      }
+      await editor.insertSnippet(new vscode.SnippetString(snippet.snippet), editor.selection, { undoStopBefore: imports.length === 0, undoStopAfter: true });
+    }),
+  ];
+}
+
+/** For a JSON secret or parameter, which key to extract (or the whole value). Reads the value only to list its keys. */
+async function pickJsonKey(deps: CommandDeps, target: ItemTarget): Promise<string | undefined> {
+  const keys = await withProgress(`Reading ${target.name}…`, async (signal) => {
+    const value = await readValue(await deps.aws(), target, signal);
+    return Object.keys(parseJsonObject(value.text) ?? {});
+  });
+  if (keys.length === 0) return undefined;
+  const WHOLE = '$(json) The whole value';
+  const picked = await vscode.window.showQuickPick([WHOLE, ...keys], { title: `${target.name} is JSON: fetch one key?`, placeHolder: 'The code extracts this key' });
+  if (!picked) throw new UserCancelled();
+  return picked === WHOLE ? undefined : picked;
+}
+
+async function describeParameterType(deps: CommandDeps, target: ItemTarget): Promise<string> {
+  return (await (await (await deps.aws()).parameters(target.profile, target.region)).describe(target.name)).type;
+}
+
+async function pickLanguage(languageId: string): Promise<SnippetLanguageId> {
+  const picked = await vscode.window.showQuickPick(
+    snippetLanguages().map((l) => ({ label: l.label, id: l.id })),
+    { title: `No snippet for ${languageId} files: write it in`, placeHolder: 'Choose a language' },
+  );
+  if (!picked) throw new UserCancelled();
+  return picked.id;
+}

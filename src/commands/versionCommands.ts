@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import type { ParameterVersion, SecretVersion } from '../aws/types';
+import { Commands } from '../constants';
+import { VIEW_SCHEME, type ValueRef } from '../documents/valueFileSystem';
+import type { ExplorerNode } from '../views/model/nodes';
+import { formatDateTime } from '../views/model/presentation';
+import type { CommandDeps } from './shared/deps';
+import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { resolveItem } from './shared/pickers';
+import { secretId, treeItemChanged, type ItemTarget, type ParameterTarget, type SecretTarget } from './shared/targets';
+import { refOf } from './valueCommands';
+
+/** A version as the user picks it, and the document reference that shows its value. */
+interface VersionChoice {
+  readonly label: string;
+  readonly ref: ValueRef;
+}
+
+/** Version history: diffs between versions in VS Code's diff editor, and moving labels. */
+export function registerVersionCommands(deps: CommandDeps): vscode.Disposable[] {
+  const anyItem = (node?: ExplorerNode | ItemTarget) => resolveItem(deps, node, ['secret', 'parameter']);
+
+  return [
+    registerCommand(deps.log, Commands.compareWithPrevious, 'Compare with previous', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await anyItem(node);
+      const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
+      const { left, right } = previousPair(target, versions);
+      await openDiff(deps, left, right, target.name);
+    }),
+
+    registerCommand(deps.log, Commands.compareVersions, 'Compare versions', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await anyItem(node);
+      const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
+      if (versions.length < 2) throw new Error(`${target.name} has only one version.`);
+      const chosenFirst = target.kind === 'secret' ? versions.find((v) => v.ref.versionId === target.versionId) : versions.find((v) => v.ref.version === target.version);
+      const first = chosenFirst ?? (await pickVersion(versions, `Compare ${target.name}: first version`));
+      const second = await pickVersion(
+        versions.filter((v) => v !== first),
+        `Compare ${target.name} (${first.label}) with…`,
+      );
+      await openDiff(deps, first, second, target.name);
+    }),
+
+    registerCommand(deps.log, Commands.labelVersion, 'Label version', async (node?: ExplorerNode | ItemTarget) => {
+      const target = await anyItem(node);
+      if (target.kind === 'secret') await labelSecretVersion(deps, target);
+      else await labelParameterVersion(deps, target);
+      await treeItemChanged(deps.model, target);
+    }),
+  ];
+}
+
+async function versionChoices(deps: CommandDeps, target: ItemTarget, signal: AbortSignal): Promise<VersionChoice[]> {
+  const runtime = await deps.aws();
+  const base = refOf(target);
+  if (target.kind === 'secret') {
+    const versions = await (await runtime.secrets(target.profile, target.region)).listVersions(secretId(target), { signal });
+    return versions.map((v) => ({ label: secretVersionLabel(v), ref: { ...base, versionId: v.versionId, stage: v.stages[0] } }));
+  }
+  const history = await (await runtime.parameters(target.profile, target.region)).history(target.name, { signal });
+  return history.map((v) => ({ label: parameterVersionLabel(v), ref: { ...base, version: v.version } }));
+}
+
+/** Secrets: AWSPREVIOUS → AWSCURRENT. Parameters: the chosen (or newest) version N against N−1. */
+function previousPair(target: ItemTarget, versions: VersionChoice[]): { left: VersionChoice; right: VersionChoice } {
+  if (target.kind === 'secret') {
+    const current = versions.find((v) => v.label.includes('AWSCURRENT'));
+    const previous = versions.find((v) => v.label.includes('AWSPREVIOUS'));
+    if (!current || !previous) throw new Error(`${target.name} has no AWSPREVIOUS version to compare with.`);
+    return { left: previous, right: current };
+  }
+  const newest = versions[0]?.ref.version;
+  const right = versions.find((v) => v.ref.version === (target.version ?? newest));
+  const left = versions.find((v) => v.ref.version === (right?.ref.version ?? 0) - 1);
+  if (!right || !left) throw new Error(`${target.name} has no earlier version to compare with.`);
+  return { left, right };
+}
+
+async function pickVersion(versions: VersionChoice[], title: string): Promise<VersionChoice> {
+  const picked = await vscode.window.showQuickPick(
+    versions.map((v) => ({ label: v.label, choice: v })),
+    { title, placeHolder: 'Choose a version' },
+  );
+  if (!picked) throw new UserCancelled();
+  return picked.choice;
+}
+
+async function openDiff(deps: CommandDeps, left: VersionChoice, right: VersionChoice, name: string): Promise<void> {
+  const [leftUri, rightUri] = await withProgress(`Reading two versions of ${name}…`, (signal) =>
+    Promise.all([deps.documents.prepare(VIEW_SCHEME, left.ref, signal), deps.documents.prepare(VIEW_SCHEME, right.ref, signal)]),
+  );
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${name}: ${left.label} ↔ ${right.label}`, { preview: true });
+}
+
+async function labelSecretVersion(deps: CommandDeps, target: SecretTarget): Promise<void> {
+  const store = await (await deps.aws()).secrets(target.profile, target.region);
+  const versions = await withProgress(`Reading the versions of ${target.name}…`, (signal) => store.listVersions(secretId(target), { signal }));
+  const version =
+    versions.find((v) => v.versionId === target.versionId) ??
+    (await vscode.window.showQuickPick(versions.map((v) => ({ label: secretVersionLabel(v), version: v })), { title: `Label a version of ${target.name}` }))?.version;
+  if (!version) throw new UserCancelled();
+
+  const existing = [...new Set(versions.flatMap((v) => v.stages))].filter((s) => !version.stages.includes(s));
+  const NEW = '$(add) New label…';
+  const picked = await vscode.window.showQuickPick([...existing, NEW], {
+    title: `Move a staging label to version ${version.versionId.slice(0, 8)}`,
+    placeHolder: 'AWSCURRENT makes this the value applications read',
+  });
+  if (!picked) throw new UserCancelled();
+  const label =
+    picked === NEW
+      ? await vscode.window.showInputBox({
+          title: 'New staging label',
+          validateInput: (v) => (/^[A-Za-z0-9_.@-]{1,256}$/.test(v) ? (existing.includes(v) || version.stages.includes(v) ? 'This label exists; pick it from the list.' : undefined) : 'Letters, digits and _ . @ - only.'),
+        })
+      : picked;
+  if (!label) throw new UserCancelled();
+  const holder = versions.find((v) => v.stages.includes(label));
+  if (label === 'AWSCURRENT') {
+    const confirm = await vscode.window.showWarningMessage(
+      `Make version ${version.versionId.slice(0, 8)} the current value of ${target.name}?`,
+      { modal: true, detail: 'Applications reading AWSCURRENT get this version from now on.' },
+      'Move AWSCURRENT',
+    );
+    if (confirm !== 'Move AWSCURRENT') throw new UserCancelled();
+  }
+  await withProgress(`Moving ${label}…`, (signal) => store.moveStage(secretId(target), label, { toVersionId: version.versionId, fromVersionId: holder?.versionId }, { signal }));
+  void vscode.window.showInformationMessage(`${label} is now on version ${version.versionId.slice(0, 8)} of ${target.name}.`);
+}
+
+async function labelParameterVersion(deps: CommandDeps, target: ParameterTarget): Promise<void> {
+  const store = await (await deps.aws()).parameters(target.profile, target.region);
+  const history = await withProgress(`Reading the history of ${target.name}…`, (signal) => store.history(target.name, { signal }));
+  const version =
+    history.find((v) => v.version === target.version) ??
+    (await vscode.window.showQuickPick(history.map((v) => ({ label: parameterVersionLabel(v), version: v })), { title: `Label a version of ${target.name}` }))?.version;
+  if (!version) throw new UserCancelled();
+  const typed = await vscode.window.showInputBox({
+    title: `Labels for version ${version.version} of ${target.name}`,
+    prompt: 'One or more labels, separated by commas. A label on another version moves here.',
+    validateInput: (v) => {
+      const labels = v.split(',').map((l) => l.trim()).filter(Boolean);
+      if (labels.length === 0) return 'Enter at least one label.';
+      const bad = labels.find((l) => !/^[A-Za-z0-9_.-]{1,100}$/.test(l) || /^\d/.test(l) || /^(aws|ssm)/i.test(l));
+      return bad ? `“${bad}” can't be a label: letters, digits, _ . - only; not starting with a digit, aws or ssm.` : undefined;
+    },
+  });
+  if (!typed) throw new UserCancelled();
+  const labels = typed.split(',').map((l) => l.trim()).filter(Boolean);
+  const { invalidLabels } = await withProgress(`Labelling ${target.name}…`, (signal) => store.label(target.name, version.version, labels, { signal }));
+  if (invalidLabels.length) throw new Error(`AWS did not accept these labels: ${invalidLabels.join(', ')}.`);
+  void vscode.window.showInformationMessage(`Version ${version.version} of ${target.name} is labelled ${labels.join(', ')}.`);
+}
+
+function secretVersionLabel(v: SecretVersion): string {
+  return `${v.stages.length ? v.stages.join(', ') : 'no label'} · ${v.versionId.slice(0, 8)}${v.createdDate ? ` · ${formatDateTime(v.createdDate)}` : ''}`;
+}
+
+function parameterVersionLabel(v: ParameterVersion): string {
+  return `v${v.version}${v.labels.length ? ` · ${v.labels.join(', ')}` : ''}${v.lastModifiedDate ? ` · ${formatDateTime(v.lastModifiedDate)}` : ''}`;
+}
