@@ -11,6 +11,12 @@ const lazyAwsLayer = {
   allowTypeImports: true,
   message: 'src/aws is loaded lazily (dist/aws.js): import its types with `import type`, or load it through AwsRuntimeLoader.',
 };
+/** The detector and the snippet generators are lazily loaded bundles too (src/bundles.ts). */
+const lazyPureBundles = {
+  group: ['**/detect', '**/detect/*', '**/snippets', '**/snippets/*'],
+  allowTypeImports: true,
+  message: 'src/detect and src/snippets load lazily (dist/detect.js, dist/snippets.js): import their types with `import type`, and their code through src/bundles.ts.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/artifacts/**', '**/*.vsix', 'demo-workspace/**', 'test/fixtures/**'] },
@@ -25,8 +31,8 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/aws/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noAwsSdk, lazyAwsLayer] }] },
+    ignores: ['src/aws/**', 'src/detect/**', 'src/snippets/**', 'src/cli.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noAwsSdk, lazyAwsLayer, lazyPureBundles] }] },
   },
   {
     files: ['src/aws/**/*.ts', 'src/snippets/**/*.ts', 'src/views/model/**/*.ts'],

@@ -10,12 +10,14 @@ const watch = process.argv.includes('--watch');
 
 /**
  * Each entry is its own CommonJS file. `extension.js` stays small so activation is
- * fast; `aws.js` (the AWS SDK and everything that uses it) is required only when the
- * first AWS call is made.
+ * fast; `aws.js` (the AWS SDK and everything that uses it), `detect.js` (the detector) and
+ * `snippets.js` (code generators) are required only when first needed (src/lazyBundle.ts).
  */
 export const entryPoints = {
   extension: 'src/extension.ts',
   aws: 'src/aws/runtime.ts',
+  detect: 'src/detect/index.ts',
+  snippets: 'src/snippets/index.ts',
   cli: 'src/cli.ts',
 };
 

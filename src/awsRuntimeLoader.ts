@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import type { AwsRuntime, AwsRuntimeOptions } from './aws/types';
+import { lazyBundle } from './lazyBundle';
 
-type AwsBundle = typeof import('./aws/runtime');
+const awsBundle = lazyBundle<typeof import('./aws/runtime')>('aws.js');
 
 /**
  * Loads the AWS layer (dist/aws.js, which carries the AWS SDK) on first use, so activation
@@ -16,10 +16,7 @@ export class AwsRuntimeLoader {
   /** The runtime, loading it on the first call. */
   get = async (): Promise<AwsRuntime> => {
     if (!this.runtime) {
-      // A computed path keeps esbuild from inlining the bundle into extension.js.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const bundle = require(join(__dirname, 'aws.js')) as AwsBundle;
-      this.runtime = bundle.createAwsRuntime(this.options);
+      this.runtime = awsBundle().createAwsRuntime(this.options);
       for (const listener of this.loadedListeners) listener(this.runtime);
     }
     return this.runtime;

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { parseJsonObject } from '../aws/validation';
 import { Commands } from '../constants';
-import { retrievalSnippet, snippetLanguages, type LookupTarget, type SnippetLanguageId } from '../snippets';
+import { snippetsBundle } from '../bundles';
+import type { LookupTarget, SnippetLanguageId } from '../snippets';
 import type { ExplorerNode } from '../views/model/nodes';
 import type { CommandDeps } from './shared/deps';
 import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
@@ -26,6 +27,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] 
       };
       const document = editor.document;
       const request = { languageId: document.languageId, fileName: document.fileName, documentText: document.getText(), offset: document.offsetAt(editor.selection.active), target: lookup };
+      const { retrievalSnippet } = snippetsBundle();
       const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(document.languageId) });
       if (!snippet) throw new UserCancelled();
 
@@ -64,7 +66,9 @@ async function describeParameterType(deps: CommandDeps, target: ItemTarget): Pro
 
 async function pickLanguage(languageId: string): Promise<SnippetLanguageId> {
   const picked = await vscode.window.showQuickPick(
-    snippetLanguages().map((l) => ({ label: l.label, id: l.id })),
+    snippetsBundle()
+      .snippetLanguages()
+      .map((l) => ({ label: l.label, id: l.id })),
     { title: `No snippet for ${languageId} files: write it in`, placeHolder: 'Choose a language' },
   );
   if (!picked) throw new UserCancelled();
