@@ -18,6 +18,9 @@ import { LOG_NAME, Settings } from './constants';
 import { EDIT_SCHEME, VIEW_SCHEME, ValueFileSystem } from './documents/valueFileSystem';
 import { componentLogger } from './logging';
 import { promptForMfaCode } from './mfaPrompt';
+import type { Prompts } from './ui/prompts';
+import { SwitchablePrompts } from './ui/switchablePrompts';
+import { vscodePrompts } from './ui/vscodePrompts';
 import { ExplorerProvider } from './views/explorerProvider';
 import { ExplorerView } from './views/explorerView';
 import { ExplorerModel } from './views/model/explorerModel';
@@ -25,19 +28,22 @@ import { ExplorerModel } from './views/model/explorerModel';
 /** What the extension returns from activate(): used by its own integration tests. */
 export interface AwsSecretsLensApi {
   readonly explorer: ExplorerProvider;
+  /** Answers the extension's questions from a script instead of the UI, until the returned function is called. */
+  usePrompts(prompts: Prompts): () => void;
 }
 
 /** Composition root: builds the dependencies and registers each feature. Nothing slow happens here. */
 export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   const log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
-  const aws = new AwsRuntimeLoader({ logger: componentLogger(log, 'aws'), mfaCodeProvider: promptForMfaCode });
+  const prompts = new SwitchablePrompts(vscodePrompts);
+  const aws = new AwsRuntimeLoader({ logger: componentLogger(log, 'aws'), mfaCodeProvider: (serial, profile) => promptForMfaCode(prompts, serial, profile) });
   const model = new ExplorerModel(aws.get, readExplorerSettings());
   const provider = new ExplorerProvider(model);
   const view = new ExplorerView(provider);
-  const documents = new ValueFileSystem(aws.get, log, (ref) =>
+  const documents = new ValueFileSystem(aws.get, log, prompts, (ref) =>
     void model.itemChanged({ profile: ref.profile, region: ref.region, service: ref.kind === 'secret' ? 'secretsmanager' : 'ssm', name: ref.name, id: ref.arn }),
   );
-  const deps: CommandDeps = { aws: aws.get, log, model, documents, memory: context.workspaceState };
+  const deps: CommandDeps = { aws: aws.get, log, prompts, model, documents, memory: context.workspaceState };
   const refreshAll = () => {
     aws.peek()?.reload();
     void model.refresh();
@@ -53,8 +59,8 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === EDIT_SCHEME || doc.uri.scheme === VIEW_SCHEME) documents.forget(doc.uri);
     }),
-    ...registerExplorerCommands({ model, view, aws, log }),
-    ...registerProfileCommands({ log, aws: aws.get, refresh: refreshAll }),
+    ...registerExplorerCommands({ model, view, aws, log, prompts }),
+    ...registerProfileCommands({ log, prompts, aws: aws.get, refresh: refreshAll }),
     ...registerValueCommands(deps),
     ...registerCreateCommands(deps),
     ...registerRotationCommands(deps),
@@ -67,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   // The config files are watched once the AWS layer is in use (no cost at activation).
   aws.onLoaded(() => context.subscriptions.push(watchAwsConfigFiles(configFilePaths(), refreshAll)));
 
-  return { explorer: provider };
+  return { explorer: provider, usePrompts: (p) => prompts.use(p) };
 }
 
 export async function deactivate(): Promise<void> {

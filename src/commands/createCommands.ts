@@ -12,12 +12,13 @@ import {
   secretValueProblem,
 } from '../aws/validation';
 import { Commands } from '../constants';
+import type { Prompts } from '../ui/prompts';
 import type { ExplorerNode } from '../views/model/nodes';
 import type { ItemTarget } from './shared/targets';
 import type { CommandDeps } from './shared/deps';
 import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
 import { resolveScope, type Scope } from './shared/pickers';
-import { BACK, pickStep, runSteps, textStep, type StepResult } from './shared/wizard';
+import { askInput, askPick, BACK, runSteps, type StepResult } from './shared/wizard';
 
 type ValueSource = 'text' | 'pairs' | 'generated';
 
@@ -45,7 +46,7 @@ interface ParameterDraft {
 
 export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps.log, Commands.createSecret, 'Create secret', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.createSecret, 'Create secret', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
       // Started from a folder: the name begins with the folder's path.
       let draft: SecretDraft = { name: node && 'type' in node && node.type === 'folder' ? node.prefix : undefined };
@@ -56,7 +57,7 @@ export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
         if (outcome === 'done') return;
       }
     }),
-    registerCommand(deps.log, Commands.createParameter, 'Create parameter', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.createParameter, 'Create parameter', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
       let draft: ParameterDraft = { name: node && 'type' in node && node.type === 'folder' ? node.prefix : undefined };
       for (;;) {
@@ -75,7 +76,7 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
   const store = async () => (await deps.aws()).secrets(scope.profile, scope.region);
   await runSteps([
     async () => {
-      const name = await textStep({
+      const name = await askInput(deps.prompts, {
         title,
         step: 1,
         totalSteps: total,
@@ -87,10 +88,10 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
       if (name === BACK) return BACK;
       d.name = name.trim();
       const warning = secretNameWarning(d.name);
-      if (warning) void vscode.window.showWarningMessage(warning);
+      if (warning) void deps.prompts.warn(warning, {});
     },
     async () => {
-      const choice = await pickStep({
+      const choice = await askPick(deps.prompts, {
         title,
         step: 2,
         totalSteps: total,
@@ -107,13 +108,13 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
     },
     async () => {
       if (d.source === 'text') {
-        const text = await textStep({ title, step: 3, totalSteps: total, prompt: 'Secret value (hidden as you type)', password: true, value: d.text, validate: secretValueProblem });
+        const text = await askInput(deps.prompts, { title, step: 3, totalSteps: total, prompt: 'Secret value (hidden as you type)', password: true, value: d.text, validate: secretValueProblem });
         if (text === BACK) return BACK;
         d.text = text;
         return;
       }
-      if (d.source === 'pairs') return pairsStep(title, total, d);
-      const length = await textStep({
+      if (d.source === 'pairs') return pairsStep(deps.prompts, title, total, d);
+      const length = await askInput(deps.prompts, {
         title,
         step: 3,
         totalSteps: total,
@@ -123,7 +124,7 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
       });
       if (length === BACK) return BACK;
       d.passwordLength = length.trim();
-      const punctuation = await pickStep({
+      const punctuation = await askPick(deps.prompts, {
         title,
         step: 3,
         totalSteps: total,
@@ -143,12 +144,12 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
       d.kmsKeyId = key;
     },
     async () => {
-      const description = await textStep({ title, step: 5, totalSteps: total, prompt: 'Description (optional)', value: d.description, validate: (v) => (v.length > 2048 ? 'At most 2048 characters.' : undefined) });
+      const description = await askInput(deps.prompts, { title, step: 5, totalSteps: total, prompt: 'Description (optional)', value: d.description, validate: (v) => (v.length > 2048 ? 'At most 2048 characters.' : undefined) });
       if (description === BACK) return BACK;
       d.description = description;
     },
     async () => {
-      const tags = await textStep({
+      const tags = await askInput(deps.prompts, {
         title,
         step: 6,
         totalSteps: total,
@@ -167,11 +168,11 @@ async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDra
 }
 
 /** Key/value pairs, one key and one (hidden) value at a time; an empty key finishes. */
-async function pairsStep(title: string, total: number, d: SecretDraft): Promise<StepResult<void>> {
+async function pairsStep(prompts: Prompts, title: string, total: number, d: SecretDraft): Promise<StepResult<void>> {
   const pairs = [...(d.pairs ?? [])];
   const previous = d.pairs ?? [];
   for (let i = 0; ; i++) {
-    const key = await textStep({
+    const key = await askInput(prompts, {
       title,
       step: 3,
       totalSteps: total,
@@ -185,7 +186,7 @@ async function pairsStep(title: string, total: number, d: SecretDraft): Promise<
       continue;
     }
     if (key.trim() === '') break;
-    const value = await textStep({ title, step: 3, totalSteps: total, prompt: `Value of ${key.trim()} (hidden as you type)`, password: true, value: previous[i]?.value ?? '' });
+    const value = await askInput(prompts, { title, step: 3, totalSteps: total, prompt: `Value of ${key.trim()} (hidden as you type)`, password: true, value: previous[i]?.value ?? '' });
     if (value === BACK) {
       i -= 1;
       continue;
@@ -196,14 +197,14 @@ async function pairsStep(title: string, total: number, d: SecretDraft): Promise<
   const json = JSON.stringify(Object.fromEntries(pairs.map((p) => [p.key, p.value])));
   const problem = secretValueProblem(json);
   if (problem) {
-    void vscode.window.showErrorMessage(problem);
+    void prompts.error(problem);
     return BACK;
   }
   d.pairs = pairs;
 }
 
 async function kmsStep(deps: CommandDeps, scope: Scope, title: string, step: number, total: number, defaultAlias: string, previous?: string): Promise<StepResult<string | undefined>> {
-  const choice = await pickStep({
+  const choice = await askPick(deps.prompts, {
     title,
     step,
     totalSteps: total,
@@ -248,13 +249,13 @@ async function createSecret(deps: CommandDeps, scope: Scope, d: SecretDraft): Pr
       return store.create({ name, value: { text }, description: d.description || undefined, kmsKeyId: d.kmsKeyId, tags }, { signal });
     });
     await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'secretsmanager', name, id: created.arn });
-    void vscode.window.showInformationMessage(`Created secret ${name} in ${scope.region}.`);
+    void deps.prompts.info(`Created secret ${name} in ${scope.region}.`);
     return 'done';
   } catch (error) {
     if (isAwsError(error) && error.kind === 'cancelled') throw new UserCancelled();
     const message = isAwsError(error) ? error.message : String(error);
     deps.log.error(`Create secret: ${message}`);
-    const choice = await vscode.window.showErrorMessage(message, 'Edit and Retry');
+    const choice = await deps.prompts.error(message, 'Edit and Retry');
     if (choice !== 'Edit and Retry') throw new UserCancelled();
     return 'retry';
   }
@@ -266,7 +267,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
   const total = 5;
   await runSteps([
     async () => {
-      const name = await textStep({
+      const name = await askInput(deps.prompts, {
         title,
         step: 1,
         totalSteps: total,
@@ -288,7 +289,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
       d.name = name.trim();
     },
     async () => {
-      const type = await pickStep({
+      const type = await askPick(deps.prompts, {
         title,
         step: 2,
         totalSteps: total,
@@ -304,7 +305,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
       d.type = type.type;
     },
     async () => {
-      const value = await textStep({
+      const value = await askInput(deps.prompts, {
         title,
         step: 3,
         totalSteps: total,
@@ -325,7 +326,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
     async () => {
       // The tier only needs a decision when the value does not fit the (free) Standard tier.
       if (byteLength(d.value ?? '') > PARAMETER_MAX_BYTES.Standard) {
-        const tier = await pickStep({
+        const tier = await askPick(deps.prompts, {
           title,
           step: 5,
           totalSteps: total,
@@ -337,7 +338,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
       } else {
         d.tier = undefined;
       }
-      const description = await textStep({ title, step: 5, totalSteps: total, prompt: 'Description (optional)', value: d.description, validate: (v) => (v.length > 1024 ? 'At most 1024 characters.' : undefined) });
+      const description = await askInput(deps.prompts, { title, step: 5, totalSteps: total, prompt: 'Description (optional)', value: d.description, validate: (v) => (v.length > 1024 ? 'At most 1024 characters.' : undefined) });
       if (description === BACK) return BACK;
       d.description = description;
     },
@@ -353,13 +354,13 @@ async function createParameter(deps: CommandDeps, scope: Scope, d: ParameterDraf
       return store.put({ name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false }, { signal });
     });
     await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'ssm', name });
-    void vscode.window.showInformationMessage(`Created parameter ${name} in ${scope.region}.`);
+    void deps.prompts.info(`Created parameter ${name} in ${scope.region}.`);
     return 'done';
   } catch (error) {
     if (isAwsError(error) && error.kind === 'cancelled') throw new UserCancelled();
     const message = isAwsError(error) ? error.message : String(error);
     deps.log.error(`Create parameter: ${message}`);
-    const choice = await vscode.window.showErrorMessage(message, 'Edit and Retry');
+    const choice = await deps.prompts.error(message, 'Edit and Retry');
     if (choice !== 'Edit and Retry') throw new UserCancelled();
     return 'retry';
   }

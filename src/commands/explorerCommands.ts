@@ -5,37 +5,37 @@ import type { ExplorerModel } from '../views/model/explorerModel';
 import type { ExplorerNode, LoadMoreNode, ServiceNode } from '../views/model/nodes';
 import type { ExplorerView } from '../views/explorerView';
 import { registerCommand } from './shared/feedback';
+import { ask } from './shared/wizard';
+import type { Prompts } from '../ui/prompts';
 
 /** Characters AWS accepts in secret and parameter names; a filter outside them can't match and AWS would reject it. */
 const FILTER_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-export function registerExplorerCommands(deps: { model: ExplorerModel; view: ExplorerView; aws: AwsRuntimeLoader; log: vscode.LogOutputChannel }): vscode.Disposable[] {
-  const { model, view, aws, log } = deps;
+export function registerExplorerCommands(deps: { model: ExplorerModel; view: ExplorerView; aws: AwsRuntimeLoader; log: vscode.LogOutputChannel; prompts: Prompts }): vscode.Disposable[] {
+  const { model, view, aws } = deps;
   const inView = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: Views.explorer } }, task);
 
   return [
-    registerCommand(log, Commands.refresh, 'Refresh', (node?: ExplorerNode) =>
+    registerCommand(deps, Commands.refresh, 'Refresh', (node?: ExplorerNode) =>
       inView(async () => {
         // A full refresh re-reads the AWS config files too, e.g. after `aws sso login` or a manual edit.
         if (!node) aws.peek()?.reload();
         await model.refresh(node);
       }),
     ),
-    registerCommand(log, Commands.loadMore, 'Load more', (node?: ServiceNode | LoadMoreNode) => (node ? inView(() => model.loadMore(node)) : undefined)),
-    registerCommand(log, Commands.filter, 'Filter', async () => {
-      const text = await vscode.window.showInputBox({
+    registerCommand(deps, Commands.loadMore, 'Load more', (node?: ServiceNode | LoadMoreNode) => (node ? inView(() => model.loadMore(node)) : undefined)),
+    registerCommand(deps, Commands.filter, 'Filter', async () => {
+      const text = await ask(deps.prompts, {
         title: 'Filter AWS Secrets',
         prompt: 'Secrets Manager shows names that start with this text; Parameter Store shows names that contain it. Leave empty to clear.',
         value: model.filter ?? '',
-        placeHolder: 'e.g. prod/ or db',
-        validateInput: (value) =>
-          value.trim() === '' || FILTER_PATTERN.test(value.trim()) ? undefined : 'Use the characters of AWS names only: letters, digits and / _ + = . @ -',
+        placeholder: 'e.g. prod/ or db',
+        validate: (value) => (value.trim() === '' || FILTER_PATTERN.test(value.trim()) ? undefined : 'Use the characters of AWS names only: letters, digits and / _ + = . @ -'),
       });
-      if (text === undefined) return;
       model.setFilter(text);
       view.syncFilter();
     }),
-    registerCommand(log, Commands.clearFilter, 'Clear filter', () => {
+    registerCommand(deps, Commands.clearFilter, 'Clear filter', () => {
       model.setFilter(undefined);
       view.syncFilter();
     }),

@@ -8,6 +8,8 @@ import { Commands } from '../constants';
 import type { ExplorerNode } from '../views/model/nodes';
 import { nodeScope } from '../views/model/nodeScope';
 import { registerCommand } from './shared/feedback';
+import { choose } from './shared/wizard';
+import type { Prompts } from '../ui/prompts';
 
 const CONFIG_TEMPLATE = `# AWS CLI and SDK configuration. Each [profile NAME] appears in AWS Secrets Lens.
 # Docs: https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
@@ -27,9 +29,9 @@ const CONFIG_TEMPLATE = `# AWS CLI and SDK configuration. Each [profile NAME] ap
 # endpoint_url = http://localhost:4566
 `;
 
-export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; aws: () => Promise<AwsRuntime>; refresh: () => void }): vscode.Disposable[] {
+export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; prompts: Prompts; aws: () => Promise<AwsRuntime>; refresh: () => void }): vscode.Disposable[] {
   return [
-    registerCommand(deps.log, Commands.openConfigFile, 'Open AWS config file', async () => {
+    registerCommand(deps, Commands.openConfigFile, 'Open AWS config file', async () => {
       const path = configFilePaths().config;
       if (!(await exists(path))) {
         await mkdir(dirname(path), { recursive: true });
@@ -37,8 +39,8 @@ export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; aw
       }
       await vscode.window.showTextDocument(vscode.Uri.file(path));
     }),
-    registerCommand(deps.log, Commands.ssoLogin, 'Sign in with AWS SSO', async (arg?: ExplorerNode | string) => {
-      const profile = typeof arg === 'string' ? arg : arg ? nodeScope(arg)?.profile.name : await pickSsoProfile(await deps.aws());
+    registerCommand(deps, Commands.ssoLogin, 'Sign in with AWS SSO', async (arg?: ExplorerNode | string) => {
+      const profile = typeof arg === 'string' ? arg : arg ? nodeScope(arg)?.profile.name : await pickSsoProfile(deps.prompts, await deps.aws());
       if (!profile || profile === ENVIRONMENT_PROFILE) return;
       const terminal = vscode.window.createTerminal({ name: `AWS SSO login (${profile})` });
       terminal.show();
@@ -54,14 +56,14 @@ export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; aw
   ];
 }
 
-async function pickSsoProfile(aws: AwsRuntime): Promise<string | undefined> {
+async function pickSsoProfile(prompts: Prompts, aws: AwsRuntime): Promise<string | undefined> {
   const sso = (await aws.listProfiles()).filter((p) => p.kind === 'sso');
   if (sso.length === 0) {
-    void vscode.window.showInformationMessage('No SSO profile is configured. Set one up with "aws configure sso".');
+    void prompts.info('No SSO profile is configured. Set one up with "aws configure sso".');
     return undefined;
   }
   if (sso.length === 1) return sso[0].name;
-  return (await vscode.window.showQuickPick(sso.map((p) => p.name), { title: 'Sign in to which SSO profile?' })) ?? undefined;
+  return (await choose(prompts, { title: 'Sign in to which SSO profile?', items: sso.map((p) => ({ label: p.name })) })).label;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -4,10 +4,11 @@ import { parseJsonObject, secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
 import type { ExplorerNode } from '../views/model/nodes';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { registerCommand, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { describeTarget, secretId, treeItemChanged, type ItemTarget, type SecretTarget } from './shared/targets';
-import { BACK, pickStep, runSteps, textStep } from './shared/wizard';
+import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from './shared/wizard';
+import type { Prompts } from '../ui/prompts';
 
 const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
 
@@ -17,12 +18,12 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
   const changed = (t: SecretTarget) => treeItemChanged(deps.model, t);
 
   return [
-    registerCommand(deps.log, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemTarget) => {
       const target = await secretOf(node);
       const store = await storeOf(target);
       const summary = await store.describe(secretId(target));
       if (!summary.rotationLambdaArn) {
-        const choice = await vscode.window.showInformationMessage(
+        const choice = await deps.prompts.info(
           `${target.name} has no rotation Lambda. Configure rotation, or store a new random value instead.`,
           'Configure Rotation…',
           'Generate New Value…',
@@ -31,29 +32,29 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
         if (choice === 'Generate New Value…') await vscode.commands.executeCommand(Commands.generateNewValue, node ?? target);
         return;
       }
-      const confirm = await vscode.window.showWarningMessage(
+      await confirm(
+        deps.prompts,
         `Rotate ${describeTarget(target)} now?`,
-        { modal: true, detail: `Secrets Manager runs ${lambdaName(summary.rotationLambdaArn)} to create and set a new value. Applications reading AWSCURRENT get the new value.` },
+        `Secrets Manager runs ${lambdaName(summary.rotationLambdaArn)} to create and set a new value. Applications reading AWSCURRENT get the new value.`,
         'Rotate Now',
       );
-      if (confirm !== 'Rotate Now') return;
       const result = await withProgress(`Rotating ${target.name}…`, (signal) => store.rotate(secretId(target), {}, { signal }));
       await changed(target);
       const versions = await store.listVersions(secretId(target));
       const newest = versions.find((v) => v.versionId === result.versionId);
-      void vscode.window.showInformationMessage(
+      void deps.prompts.info(
         `Rotation of ${target.name} started: version ${result.versionId?.slice(0, 8) ?? '?'} is ${newest?.stages.join(', ') || 'pending'}.`,
       );
     }),
 
-    registerCommand(deps.log, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemTarget) => {
       const target = await secretOf(node);
       const store = await storeOf(target);
       const title = `Configure Rotation of ${target.name}`;
       const d: { lambdaArn?: string; scheduleKind?: 'days' | 'expression'; schedule?: string; now?: boolean } = {};
       await runSteps([
         async () => {
-          const fn = await pickStep({
+          const fn = await askPick(deps.prompts, {
             title,
             step: 1,
             totalSteps: 3,
@@ -69,7 +70,7 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
           d.lambdaArn = fn.arn;
         },
         async () => {
-          const kind = await pickStep({
+          const kind = await askPick(deps.prompts, {
             title,
             step: 2,
             totalSteps: 3,
@@ -82,7 +83,7 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
           });
           if (kind === BACK) return BACK;
           d.scheduleKind = kind.schedule;
-          const schedule = await textStep({
+          const schedule = await askInput(deps.prompts, {
             title,
             step: 2,
             totalSteps: 3,
@@ -101,7 +102,7 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
           d.schedule = schedule.trim();
         },
         async () => {
-          const now = await pickStep({
+          const now = await askPick(deps.prompts, {
             title,
             step: 3,
             totalSteps: 3,
@@ -120,27 +121,22 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
         store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }),
       );
       await changed(target);
-      void vscode.window.showInformationMessage(`Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`);
+      void deps.prompts.info(`Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`);
     }),
 
-    registerCommand(deps.log, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemTarget) => {
       const target = await secretOf(node);
-      const confirm = await vscode.window.showWarningMessage(
-        `Turn off automatic rotation of ${describeTarget(target)}?`,
-        { modal: true, detail: 'The current value stays. You can configure rotation again at any time.' },
-        'Turn Off Rotation',
-      );
-      if (confirm !== 'Turn Off Rotation') return;
+      await confirm(deps.prompts, `Turn off automatic rotation of ${describeTarget(target)}?`, 'The current value stays. You can configure rotation again at any time.', 'Turn Off Rotation');
       const store = await storeOf(target);
       await withProgress(`Turning off rotation of ${target.name}…`, (signal) => store.cancelRotation(secretId(target), { signal }));
       await changed(target);
-      void vscode.window.showInformationMessage(`Automatic rotation of ${target.name} is off.`);
+      void deps.prompts.info(`Automatic rotation of ${target.name} is off.`);
     }),
 
-    registerCommand(deps.log, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemTarget) => {
       const target = await secretOf(node);
       const store = await storeOf(target);
-      await generateNewValue(target, store);
+      await generateNewValue(deps.prompts, target, store);
       await changed(target);
     }),
   ];
@@ -150,40 +146,39 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
  * A fresh random value for a secret without a rotation Lambda: the whole value, or one key of
  * a JSON secret with the other keys kept. The old value stays as AWSPREVIOUS.
  */
-async function generateNewValue(target: SecretTarget, store: SecretStore): Promise<void> {
+async function generateNewValue(prompts: Prompts, target: SecretTarget, store: SecretStore): Promise<void> {
   const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
   if (current.text === undefined) throw new Error(`${target.name} is a binary secret; a generated text value would change its type.`);
   const object = parseJsonObject(current.text);
   let key: string | undefined;
   if (object) {
-    const picked = await vscode.window.showQuickPick(
-      Object.keys(object).map((k) => ({ label: k, picked: /pass|secret|token|key/i.test(k) })),
-      { title: `Which key of ${target.name} gets a new value?`, placeHolder: 'The other keys keep their values' },
-    );
-    if (!picked) throw new UserCancelled();
+    const picked = await choose(prompts, {
+      title: `Which key of ${target.name} gets a new value?`,
+      placeholder: 'The other keys keep their values',
+      items: Object.keys(object).map((k) => ({ label: k })),
+      active: (item) => /pass|secret|token|key/i.test(item.label),
+    });
     key = picked.label;
   }
-  const length = await vscode.window.showInputBox({
+  const length = await ask(prompts, {
     title: 'New value',
     prompt: 'Length of the generated value (4–4096)',
     value: '32',
-    validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 4 && Number(v) <= 4096 ? undefined : 'A whole number from 4 to 4096.'),
+    validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 4 && Number(v) <= 4096 ? undefined : 'A whole number from 4 to 4096.'),
   });
-  if (!length) throw new UserCancelled();
-  const charset = await vscode.window.showQuickPick(
-    [
+  const charset = await choose(prompts, {
+    title: 'Characters',
+    items: [
       { label: 'Letters, digits and punctuation', excludePunctuation: false },
       { label: 'Letters and digits only', excludePunctuation: true },
     ],
-    { title: 'Characters' },
-  );
-  if (!charset) throw new UserCancelled();
-  const confirm = await vscode.window.showWarningMessage(
+  });
+  await confirm(
+    prompts,
     `Store a new random value ${key ? `for key “${key}” of` : 'for'} ${describeTarget(target)}?`,
-    { modal: true, detail: 'Applications reading AWSCURRENT get the new value; the old one stays available as AWSPREVIOUS.' },
+    'Applications reading AWSCURRENT get the new value; the old one stays available as AWSPREVIOUS.',
     'Generate and Store',
   );
-  if (confirm !== 'Generate and Store') return;
   const written = await withProgress(`Storing a new value for ${target.name}…`, async (signal) => {
     const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
     const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
@@ -191,7 +186,7 @@ async function generateNewValue(target: SecretTarget, store: SecretStore): Promi
     if (problem) throw new Error(problem);
     return store.putValue(secretId(target), { text }, { signal });
   });
-  void vscode.window.showInformationMessage(`${target.name} has a new value (version ${written.versionId?.slice(0, 8) ?? '?'} is AWSCURRENT; the previous one is AWSPREVIOUS).`);
+  void prompts.info(`${target.name} has a new value (version ${written.versionId?.slice(0, 8) ?? '?'} is AWSCURRENT; the previous one is AWSPREVIOUS).`);
 }
 
 function lambdaName(arn: string): string {

@@ -9,11 +9,13 @@ import { registerCommand, UserCancelled, withProgress } from './shared/feedback'
 import { resolveItem } from './shared/pickers';
 import type { ItemTarget } from './shared/targets';
 import { readValue } from './shared/values';
+import { choose } from './shared/wizard';
+import type { Prompts } from '../ui/prompts';
 
 /** Inserts code that fetches a secret or parameter, in the active editor's language, at the cursor. */
 export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps.log, Commands.insertSnippet, 'Insert retrieval snippet', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.insertSnippet, 'Insert retrieval snippet', async (node?: ExplorerNode | ItemTarget) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) throw new Error('Open the file to insert into first, then place the cursor where the code should go.');
       const target = await resolveItem(deps, node, ['secret', 'parameter']);
@@ -28,7 +30,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] 
       const document = editor.document;
       const request = { languageId: document.languageId, fileName: document.fileName, documentText: document.getText(), offset: document.offsetAt(editor.selection.active), target: lookup };
       const { retrievalSnippet } = snippetsBundle();
-      const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(document.languageId) });
+      const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(deps.prompts, document.languageId) });
       if (!snippet) throw new UserCancelled();
 
       // Imports and the snippet land as one undo step: imports first (above the cursor), then the snippet.
@@ -54,23 +56,25 @@ async function pickJsonKey(deps: CommandDeps, target: ItemTarget): Promise<strin
     return Object.keys(parseJsonObject(value.text) ?? {});
   });
   if (keys.length === 0) return undefined;
-  const WHOLE = '$(json) The whole value';
-  const picked = await vscode.window.showQuickPick([WHOLE, ...keys], { title: `${target.name} is JSON: fetch one key?`, placeHolder: 'The code extracts this key' });
-  if (!picked) throw new UserCancelled();
-  return picked === WHOLE ? undefined : picked;
+  const picked = await choose(deps.prompts, {
+    title: `${target.name} is JSON: fetch one key?`,
+    placeholder: 'The code extracts this key',
+    items: [{ label: '$(json) The whole value', key: undefined }, ...keys.map((key) => ({ label: key, key }))],
+  });
+  return picked.key;
 }
 
 async function describeParameterType(deps: CommandDeps, target: ItemTarget): Promise<string> {
   return (await (await (await deps.aws()).parameters(target.profile, target.region)).describe(target.name)).type;
 }
 
-async function pickLanguage(languageId: string): Promise<SnippetLanguageId> {
-  const picked = await vscode.window.showQuickPick(
-    snippetsBundle()
+async function pickLanguage(prompts: Prompts, languageId: string): Promise<SnippetLanguageId> {
+  const picked = await choose(prompts, {
+    title: `No snippet for ${languageId} files: write it in`,
+    placeholder: 'Choose a language',
+    items: snippetsBundle()
       .snippetLanguages()
       .map((l) => ({ label: l.label, id: l.id })),
-    { title: `No snippet for ${languageId} files: write it in`, placeHolder: 'Choose a language' },
-  );
-  if (!picked) throw new UserCancelled();
+  });
   return picked.id;
 }

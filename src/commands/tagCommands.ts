@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { Tag } from '../aws/types';
 import { parseTags } from '../aws/validation';
 import { Commands } from '../constants';
@@ -7,6 +7,7 @@ import type { CommandDeps } from './shared/deps';
 import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { secretId, treeItemChanged, type ItemTarget } from './shared/targets';
+import { ask, choose } from './shared/wizard';
 
 interface TagOps {
   list(signal: AbortSignal): Promise<Tag[]>;
@@ -14,33 +15,37 @@ interface TagOps {
   remove(keys: string[], signal: AbortSignal): Promise<void>;
 }
 
+type TagChoice = { label: string; action: 'add' } | { label: string; action: 'done' } | { label: string; description: string; action: 'tag'; tag: Tag };
+
 /** Add, change and remove tags of a secret or parameter, one change at a time until Done. */
 export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    registerCommand(deps.log, Commands.editTags, 'Edit tags', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.editTags, 'Edit tags', async (node?: ExplorerNode | ItemTarget) => {
       const target = await resolveItem(deps, node, ['secret', 'parameter']);
       const ops = await tagOps(deps, target);
       let changed = false;
       try {
         for (;;) {
           const tags = await withProgress(`Reading the tags of ${target.name}…`, (signal) => ops.list(signal));
-          const ADD = '$(add) Add tags…';
-          const DONE = '$(check) Done';
-          const picked = await vscode.window.showQuickPick(
-            [{ label: ADD }, ...tags.map((t) => ({ label: t.key, description: t.value, tag: t })), { label: DONE }],
-            { title: `Tags of ${target.name}`, placeHolder: 'Choose a tag to change or remove, or add tags' },
-          );
-          if (!picked || picked.label === DONE) return;
-          if (picked.label === ADD) {
-            const typed = await vscode.window.showInputBox({
+          const picked = await choose<TagChoice>(deps.prompts, {
+            title: `Tags of ${target.name}`,
+            placeholder: 'Choose a tag to change or remove, or add tags',
+            items: [
+              { label: '$(add) Add tags…', action: 'add' },
+              ...tags.map((tag) => ({ label: tag.key, description: tag.value, action: 'tag' as const, tag })),
+              { label: '$(check) Done', action: 'done' },
+            ],
+          });
+          if (picked.action === 'done') return;
+          if (picked.action === 'add') {
+            const typed = await ask(deps.prompts, {
               title: `Add tags to ${target.name}`,
               prompt: 'key=value, key2=value2 — an existing key gets the new value',
-              validateInput: (v) => {
+              validate: (v) => {
                 const parsed = parseTags(v);
                 return 'problem' in parsed ? parsed.problem : parsed.tags.length === 0 ? 'Enter at least one key=value.' : undefined;
               },
             });
-            if (!typed) continue;
             const parsed = parseTags(typed);
             if ('tags' in parsed) {
               await withProgress(`Tagging ${target.name}…`, (signal) => ops.set(parsed.tags, signal));
@@ -48,20 +53,25 @@ export function registerTagCommands(deps: CommandDeps): vscode.Disposable[] {
             }
             continue;
           }
-          const tag = (picked as { tag?: Tag }).tag;
-          if (!tag) continue;
-          const action = await vscode.window.showQuickPick(['$(edit) Change value', '$(trash) Remove tag'], { title: `Tag ${tag.key}` });
-          if (!action) continue;
-          if (action.includes('Remove')) {
+          if (picked.action !== 'tag') continue;
+          const tag = picked.tag;
+          const action = await choose(deps.prompts, {
+            title: `Tag ${tag.key}`,
+            items: [
+              { label: '$(edit) Change value', remove: false },
+              { label: '$(trash) Remove tag', remove: true },
+            ],
+          });
+          if (action.remove) {
             await withProgress(`Removing tag ${tag.key}…`, (signal) => ops.remove([tag.key], signal));
           } else {
-            const value = await vscode.window.showInputBox({ title: `Value of tag ${tag.key}`, value: tag.value, validateInput: (v) => (v.length > 256 ? 'At most 256 characters.' : undefined) });
-            if (value === undefined) continue;
+            const value = await ask(deps.prompts, { title: `Value of tag ${tag.key}`, prompt: 'New value', value: tag.value, validate: (v) => (v.length > 256 ? 'At most 256 characters.' : undefined) });
             await withProgress(`Tagging ${target.name}…`, (signal) => ops.set([{ key: tag.key, value }], signal));
           }
           changed = true;
         }
       } catch (error) {
+        // Escape anywhere in the loop just ends editing; the changes made so far stay.
         if (!(error instanceof UserCancelled)) throw error;
       } finally {
         if (changed) await treeItemChanged(deps.model, target);

@@ -7,47 +7,47 @@ import { EDIT_SCHEME, VIEW_SCHEME } from '../documents/valueFileSystem';
 import type { ExplorerNode } from '../views/model/nodes';
 import { copySensitive } from './shared/clipboard';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { registerCommand, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { secretId, type ItemTarget } from './shared/targets';
 import { readValue } from './shared/values';
+import { choose } from './shared/wizard';
 
 /** Get: copy (cleared later), copy one JSON key, reveal read-only, edit, copy ARN / name, open the console. */
 export function registerValueCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { log } = deps;
   const anyItem = (node?: ExplorerNode | ItemTarget) => resolveItem(deps, node, ['secret', 'parameter']);
 
   return [
-    registerCommand(log, Commands.copyValue, 'Copy value', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.copyValue, 'Copy value', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const value = await withProgress(`Reading ${target.name}…`, async (signal) => readValue(await deps.aws(), target, signal));
       await copySensitive(value.text, readClipboardClearSeconds());
       announceCopy(`${value.binary ? 'The base64 value' : 'The value'} of ${target.name}`);
     }),
 
-    registerCommand(log, Commands.copyJsonKey, 'Copy JSON key', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.copyJsonKey, 'Copy JSON key', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const value = await withProgress(`Reading ${target.name}…`, async (signal) => readValue(await deps.aws(), target, signal));
       const object = parseJsonObject(value.text);
       if (!object) throw new Error(`${target.name} is not a JSON key/value ${target.kind}. Use Copy Value instead.`);
       // Keys only: the quick pick never shows a value, just its size.
-      const picked = await vscode.window.showQuickPick(
-        Object.entries(object).map(([key, v]) => ({ label: key, description: describeJsonValue(v) })),
-        { title: `Copy a key of ${target.name}`, placeHolder: 'Choose the key whose value to copy' },
-      );
-      if (!picked) throw new UserCancelled();
+      const picked = await choose(deps.prompts, {
+        title: `Copy a key of ${target.name}`,
+        placeholder: 'Choose the key whose value to copy',
+        items: Object.entries(object).map(([key, v]) => ({ label: key, description: describeJsonValue(v) })),
+      });
       const chosen = object[picked.label];
       await copySensitive(typeof chosen === 'string' ? chosen : JSON.stringify(chosen), readClipboardClearSeconds());
       announceCopy(`${picked.label} of ${target.name}`);
     }),
 
-    registerCommand(log, Commands.revealValue, 'Reveal value', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.revealValue, 'Reveal value', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(VIEW_SCHEME, refOf(target), signal));
       await vscode.window.showTextDocument(uri, { preview: true });
     }),
 
-    registerCommand(log, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       // Editing always starts from the current value, even when invoked on an older version.
       const current = { ...refOf(target), versionId: undefined, version: undefined, stage: undefined };
@@ -56,24 +56,24 @@ export function registerValueCommands(deps: CommandDeps): vscode.Disposable[] {
       vscode.window.setStatusBarMessage(`Save (${process.platform === 'darwin' ? '⌘S' : 'Ctrl+S'}) to store a new version of ${target.name}`, 8000);
     }),
 
-    registerCommand(log, Commands.copyArn, 'Copy ARN', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.copyArn, 'Copy ARN', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const arn = await withProgress(`Reading ${target.name}…`, async (signal) => arnOf(deps, target, signal));
       await vscode.env.clipboard.writeText(arn);
       vscode.window.setStatusBarMessage(`Copied the ARN of ${target.name}`, 4000);
     }),
 
-    registerCommand(log, Commands.copyName, 'Copy name', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.copyName, 'Copy name', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       await vscode.env.clipboard.writeText(target.name);
       vscode.window.setStatusBarMessage(`Copied ${target.name}`, 4000);
     }),
 
-    registerCommand(log, Commands.openInConsole, 'Open in AWS console', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.openInConsole, 'Open in AWS console', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const profile = (await (await deps.aws()).listProfiles()).find((p) => p.name === target.profile);
       if (profile && hasCustomEndpoint(profile, target.kind)) {
-        void vscode.window.showInformationMessage(`Profile ${target.profile} uses a custom endpoint, which has no AWS console.`);
+        void deps.prompts.info(`Profile ${target.profile} uses a custom endpoint, which has no AWS console.`);
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(target), true));

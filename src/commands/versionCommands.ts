@@ -5,10 +5,12 @@ import { VIEW_SCHEME, type ValueRef } from '../documents/valueFileSystem';
 import type { ExplorerNode } from '../views/model/nodes';
 import { formatDateTime } from '../views/model/presentation';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { registerCommand, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { secretId, treeItemChanged, type ItemTarget, type ParameterTarget, type SecretTarget } from './shared/targets';
 import { refOf } from './valueCommands';
+import { ask, choose, confirm } from './shared/wizard';
+import type { Prompts } from '../ui/prompts';
 
 /** A version as the user picks it, and the document reference that shows its value. */
 interface VersionChoice {
@@ -21,27 +23,28 @@ export function registerVersionCommands(deps: CommandDeps): vscode.Disposable[] 
   const anyItem = (node?: ExplorerNode | ItemTarget) => resolveItem(deps, node, ['secret', 'parameter']);
 
   return [
-    registerCommand(deps.log, Commands.compareWithPrevious, 'Compare with previous', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.compareWithPrevious, 'Compare with previous', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
       const { left, right } = previousPair(target, versions);
       await openDiff(deps, left, right, target.name);
     }),
 
-    registerCommand(deps.log, Commands.compareVersions, 'Compare versions', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.compareVersions, 'Compare versions', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
       if (versions.length < 2) throw new Error(`${target.name} has only one version.`);
       const chosenFirst = target.kind === 'secret' ? versions.find((v) => v.ref.versionId === target.versionId) : versions.find((v) => v.ref.version === target.version);
-      const first = chosenFirst ?? (await pickVersion(versions, `Compare ${target.name}: first version`));
+      const first = chosenFirst ?? (await pickVersion(deps.prompts, versions, `Compare ${target.name}: first version`));
       const second = await pickVersion(
+        deps.prompts,
         versions.filter((v) => v !== first),
         `Compare ${target.name} (${first.label}) with…`,
       );
       await openDiff(deps, first, second, target.name);
     }),
 
-    registerCommand(deps.log, Commands.labelVersion, 'Label version', async (node?: ExplorerNode | ItemTarget) => {
+    registerCommand(deps, Commands.labelVersion, 'Label version', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       if (target.kind === 'secret') await labelSecretVersion(deps, target);
       else await labelParameterVersion(deps, target);
@@ -76,12 +79,8 @@ function previousPair(target: ItemTarget, versions: VersionChoice[]): { left: Ve
   return { left, right };
 }
 
-async function pickVersion(versions: VersionChoice[], title: string): Promise<VersionChoice> {
-  const picked = await vscode.window.showQuickPick(
-    versions.map((v) => ({ label: v.label, choice: v })),
-    { title, placeHolder: 'Choose a version' },
-  );
-  if (!picked) throw new UserCancelled();
+async function pickVersion(prompts: Prompts, versions: VersionChoice[], title: string): Promise<VersionChoice> {
+  const picked = await choose(prompts, { title, placeholder: 'Choose a version', items: versions.map((v) => ({ label: v.label, choice: v })) });
   return picked.choice;
 }
 
@@ -97,35 +96,27 @@ async function labelSecretVersion(deps: CommandDeps, target: SecretTarget): Prom
   const versions = await withProgress(`Reading the versions of ${target.name}…`, (signal) => store.listVersions(secretId(target), { signal }));
   const version =
     versions.find((v) => v.versionId === target.versionId) ??
-    (await vscode.window.showQuickPick(versions.map((v) => ({ label: secretVersionLabel(v), version: v })), { title: `Label a version of ${target.name}` }))?.version;
-  if (!version) throw new UserCancelled();
+    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: versions.map((v) => ({ label: secretVersionLabel(v), version: v })) })).version;
 
   const existing = [...new Set(versions.flatMap((v) => v.stages))].filter((s) => !version.stages.includes(s));
-  const NEW = '$(add) New label…';
-  const picked = await vscode.window.showQuickPick([...existing, NEW], {
+  const picked = await choose(deps.prompts, {
     title: `Move a staging label to version ${version.versionId.slice(0, 8)}`,
-    placeHolder: 'AWSCURRENT makes this the value applications read',
+    placeholder: 'AWSCURRENT makes this the value applications read',
+    items: [...existing.map((stage) => ({ label: stage, stage })), { label: '$(add) New label…', stage: '' }],
   });
-  if (!picked) throw new UserCancelled();
   const label =
-    picked === NEW
-      ? await vscode.window.showInputBox({
-          title: 'New staging label',
-          validateInput: (v) => (/^[A-Za-z0-9_.@-]{1,256}$/.test(v) ? (existing.includes(v) || version.stages.includes(v) ? 'This label exists; pick it from the list.' : undefined) : 'Letters, digits and _ . @ - only.'),
-        })
-      : picked;
-  if (!label) throw new UserCancelled();
+    picked.stage ||
+    (await ask(deps.prompts, {
+      title: 'New staging label',
+      prompt: 'Label name',
+      validate: (v) => (/^[A-Za-z0-9_.@-]{1,256}$/.test(v) ? (existing.includes(v) || version.stages.includes(v) ? 'This label exists; pick it from the list.' : undefined) : 'Letters, digits and _ . @ - only.'),
+    }));
   const holder = versions.find((v) => v.stages.includes(label));
   if (label === 'AWSCURRENT') {
-    const confirm = await vscode.window.showWarningMessage(
-      `Make version ${version.versionId.slice(0, 8)} the current value of ${target.name}?`,
-      { modal: true, detail: 'Applications reading AWSCURRENT get this version from now on.' },
-      'Move AWSCURRENT',
-    );
-    if (confirm !== 'Move AWSCURRENT') throw new UserCancelled();
+    await confirm(deps.prompts, `Make version ${version.versionId.slice(0, 8)} the current value of ${target.name}?`, 'Applications reading AWSCURRENT get this version from now on.', 'Move AWSCURRENT');
   }
   await withProgress(`Moving ${label}…`, (signal) => store.moveStage(secretId(target), label, { toVersionId: version.versionId, fromVersionId: holder?.versionId }, { signal }));
-  void vscode.window.showInformationMessage(`${label} is now on version ${version.versionId.slice(0, 8)} of ${target.name}.`);
+  void deps.prompts.info(`${label} is now on version ${version.versionId.slice(0, 8)} of ${target.name}.`);
 }
 
 async function labelParameterVersion(deps: CommandDeps, target: ParameterTarget): Promise<void> {
@@ -133,23 +124,21 @@ async function labelParameterVersion(deps: CommandDeps, target: ParameterTarget)
   const history = await withProgress(`Reading the history of ${target.name}…`, (signal) => store.history(target.name, { signal }));
   const version =
     history.find((v) => v.version === target.version) ??
-    (await vscode.window.showQuickPick(history.map((v) => ({ label: parameterVersionLabel(v), version: v })), { title: `Label a version of ${target.name}` }))?.version;
-  if (!version) throw new UserCancelled();
-  const typed = await vscode.window.showInputBox({
+    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: history.map((v) => ({ label: parameterVersionLabel(v), version: v })) })).version;
+  const typed = await ask(deps.prompts, {
     title: `Labels for version ${version.version} of ${target.name}`,
     prompt: 'One or more labels, separated by commas. A label on another version moves here.',
-    validateInput: (v) => {
+    validate: (v) => {
       const labels = v.split(',').map((l) => l.trim()).filter(Boolean);
       if (labels.length === 0) return 'Enter at least one label.';
       const bad = labels.find((l) => !/^[A-Za-z0-9_.-]{1,100}$/.test(l) || /^\d/.test(l) || /^(aws|ssm)/i.test(l));
       return bad ? `“${bad}” can't be a label: letters, digits, _ . - only; not starting with a digit, aws or ssm.` : undefined;
     },
   });
-  if (!typed) throw new UserCancelled();
   const labels = typed.split(',').map((l) => l.trim()).filter(Boolean);
   const { invalidLabels } = await withProgress(`Labelling ${target.name}…`, (signal) => store.label(target.name, version.version, labels, { signal }));
   if (invalidLabels.length) throw new Error(`AWS did not accept these labels: ${invalidLabels.join(', ')}.`);
-  void vscode.window.showInformationMessage(`Version ${version.version} of ${target.name} is labelled ${labels.join(', ')}.`);
+  void deps.prompts.info(`Version ${version.version} of ${target.name} is labelled ${labels.join(', ')}.`);
 }
 
 function secretVersionLabel(v: SecretVersion): string {

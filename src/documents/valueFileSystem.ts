@@ -3,6 +3,7 @@ import { isAwsError } from '../aws/errors';
 import { profileLabel } from '../aws/profileNames';
 import type { AwsRuntime, ParameterTier } from '../aws/types';
 import { parameterValueProblem, secretValueProblem } from '../aws/validation';
+import type { Prompts } from '../ui/prompts';
 import { displayValue, valueToStore, type ValueShape } from './valueText';
 
 /** Read-only documents: reveal and diff. */
@@ -47,6 +48,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
   constructor(
     private readonly aws: () => Promise<AwsRuntime>,
     private readonly log: vscode.LogOutputChannel,
+    private readonly prompts: Prompts,
     /** Called after a save wrote a new version, to refresh the tree. */
     private readonly onDidWrite: (ref: ValueRef) => void,
   ) {}
@@ -104,7 +106,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     } else {
       const problem = parameterValueProblem(converted.value, tier === 'Advanced' ? 'Advanced' : 'Standard');
       if (problem && tier !== 'Advanced' && !parameterValueProblem(converted.value, 'Advanced')) {
-        const upgrade = await vscode.window.showWarningMessage(`${problem}`, { modal: true }, 'Use Advanced Tier');
+        const upgrade = await this.prompts.warn(problem, { modal: true }, 'Use Advanced Tier');
         if (upgrade !== 'Use Advanced Tier') throw new Error('Not saved: the value is larger than the Standard tier allows. Your text is kept.');
         tier = 'Advanced';
       } else if (problem) {
@@ -114,7 +116,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
 
     const current = await this.currentBase(ref);
     if (current !== state.base) {
-      const choice = await vscode.window.showWarningMessage(
+      const choice = await this.prompts.warn(
         `${ref.name} changed in AWS after you opened it. Overwrite the newer version with your text?`,
         { modal: true, detail: 'Your save would replace the version written meanwhile (it stays in the version history).' },
         'Overwrite',

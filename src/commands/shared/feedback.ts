@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isAwsError } from '../../aws/errors';
 import { Commands } from '../../constants';
+import type { Prompts } from '../../ui/prompts';
 
 /** Thrown (or returned) when the user backs out of a prompt: ends a command quietly. */
 export class UserCancelled extends Error {
@@ -35,7 +36,7 @@ export function withProgress<T>(title: string, task: (signal: AbortSignal, repor
  * Shows a failure with the next step as a button: sign in for an expired SSO session, the
  * log for anything else. Messages come from the AWS layer, which never includes values.
  */
-export async function reportError(log: vscode.LogOutputChannel, action: string, error: unknown): Promise<void> {
+export async function reportError(log: vscode.LogOutputChannel, prompts: Prompts, action: string, error: unknown): Promise<void> {
   if (isCancellation(error)) {
     log.info(`${action}: cancelled`);
     return;
@@ -43,7 +44,7 @@ export async function reportError(log: vscode.LogOutputChannel, action: string, 
   const message = isAwsError(error) ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
   log.error(`${action}: ${message}`);
   const signIn = isAwsError(error) && error.kind === 'ssoExpired' ? 'Sign In with AWS SSO' : undefined;
-  const choice = await vscode.window.showErrorMessage(message, ...(signIn ? [signIn] : []), 'Show Log');
+  const choice = await prompts.error(message, ...(signIn ? [signIn] : []), 'Show Log');
   if (choice === 'Show Log') log.show(true);
   else if (choice && choice === signIn && isAwsError(error)) await vscode.commands.executeCommand(Commands.ssoLogin, error.context.profile);
 }
@@ -52,12 +53,18 @@ export async function reportError(log: vscode.LogOutputChannel, action: string, 
  * Registers a command whose failures are reported instead of surfacing as unhandled
  * rejections: every user-facing command goes through here.
  */
-export function registerCommand(log: vscode.LogOutputChannel, id: string, action: string, handler: (...args: never[]) => Promise<unknown> | unknown): vscode.Disposable {
+export function registerCommand(
+  deps: { log: vscode.LogOutputChannel; prompts: Prompts },
+  id: string,
+  action: string,
+  handler: (...args: never[]) => Promise<unknown> | unknown,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args);
     } catch (error) {
-      await reportError(log, action, error);
+      // Not awaited: a command's caller should not wait for the user to dismiss its error.
+      void reportError(deps.log, deps.prompts, action, error);
       return undefined;
     }
   });

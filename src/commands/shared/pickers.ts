@@ -1,13 +1,14 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { profileLabel } from '../../aws/profileNames';
 import type { AwsRuntime } from '../../aws/types';
 import { readExplorerSettings } from '../../config/settings';
-import { regionsFor, visibleProfiles } from '../../views/model/regions';
+import type { Prompts } from '../../ui/prompts';
 import type { ExplorerNode } from '../../views/model/nodes';
 import { nodeScope } from '../../views/model/nodeScope';
 import { parameterDescription, secretDescription } from '../../views/model/presentation';
-import { UserCancelled } from './feedback';
+import { regionsFor, visibleProfiles } from '../../views/model/regions';
 import { isItemTarget, targetFromNode, type ItemTarget } from './targets';
+import { ask, choose } from './wizard';
 
 const LAST_PROFILE = 'awsSecrets.lastProfile';
 const LAST_REGION = 'awsSecrets.lastRegion';
@@ -15,7 +16,7 @@ const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export interface PickerDeps {
   readonly aws: () => Promise<AwsRuntime>;
-  /** Where the last profile and region are remembered (per workspace). */
+  readonly prompts: Prompts;
   readonly memory: vscode.Memento;
 }
 
@@ -25,8 +26,8 @@ export interface Scope {
 }
 
 /**
- * Where to act: from the tree node when there is one, else asked with quick picks that
- * offer the last choice first.
+ * Where to act: from the tree node (or target) when there is one, else asked with quick
+ * picks that offer the last choice first. The choice is remembered per workspace.
  */
 export async function resolveScope(deps: PickerDeps, arg?: ExplorerNode | ItemTarget): Promise<Scope> {
   if (isItemTarget(arg)) return { profile: arg.profile, region: arg.region };
@@ -36,6 +37,13 @@ export async function resolveScope(deps: PickerDeps, arg?: ExplorerNode | ItemTa
   await deps.memory.update(LAST_PROFILE, profile);
   await deps.memory.update(LAST_REGION, region);
   return { profile, region };
+}
+
+/** The last profile and region chosen in this workspace, if any. */
+export function rememberedScope(deps: PickerDeps): Scope | undefined {
+  const profile = deps.memory.get<string>(LAST_PROFILE);
+  const region = deps.memory.get<string>(LAST_REGION);
+  return profile && region ? { profile, region } : undefined;
 }
 
 /**
@@ -49,7 +57,7 @@ export async function resolveItem(deps: PickerDeps, arg: ExplorerNode | ItemTarg
   if (fromNode && kinds.includes(fromNode.kind)) return fromNode;
   const scope = await resolveScope(deps, node);
   const service = node ? nodeScope(node)?.service : undefined;
-  const kind = kinds.length === 1 ? kinds[0] : service === 'ssm' ? 'parameter' : service === 'secretsmanager' ? 'secret' : await pickKind();
+  const kind = kinds.length === 1 ? kinds[0] : service === 'ssm' ? 'parameter' : service === 'secretsmanager' ? 'secret' : await pickKind(deps.prompts);
   return pickItem(deps, scope, kind);
 }
 
@@ -59,11 +67,8 @@ async function pickProfile(deps: PickerDeps): Promise<string> {
   if (profiles.length === 0) throw new Error('No AWS profile found. Run "AWS Secrets: Open AWS Config File" to add one.');
   if (profiles.length === 1) return profiles[0].name;
   const last = deps.memory.get<string>(LAST_PROFILE);
-  const items = profiles
-    .map((p) => ({ label: profileLabel(p.name), description: [p.kind, p.region].filter(Boolean).join(' · '), name: p.name }))
-    .sort((a, b) => (a.name === last ? -1 : b.name === last ? 1 : 0));
-  const choice = await vscode.window.showQuickPick(items, { title: 'AWS profile', placeHolder: 'Choose the profile to use' });
-  if (!choice) throw new UserCancelled();
+  const items = profiles.map((p) => ({ label: profileLabel(p.name), description: [p.kind, p.region].filter(Boolean).join(' · '), name: p.name }));
+  const choice = await choose(deps.prompts, { items, title: 'AWS profile', placeholder: 'Choose the profile to use', active: (item) => item.name === last });
   return choice.name;
 }
 
@@ -71,101 +76,53 @@ async function pickRegion(deps: PickerDeps, profileName: string): Promise<string
   const runtime = await deps.aws();
   const profile = (await runtime.listProfiles()).find((p) => p.name === profileName);
   const regions = profile ? regionsFor(profile, readExplorerSettings().regions) : [];
-  const last = deps.memory.get<string>(LAST_REGION);
   if (regions.length === 1) return regions[0];
-  const other = '$(edit) Other region…';
-  const ordered = [...regions].sort((a, b) => (a === last ? -1 : b === last ? 1 : 0));
-  const choice = await vscode.window.showQuickPick([...ordered, other], { title: `Region for ${profileLabel(profileName)}`, placeHolder: 'Choose a region' });
-  if (!choice) throw new UserCancelled();
-  if (choice !== other) return choice;
-  const typed = await vscode.window.showInputBox({
-    title: 'Region',
-    placeHolder: 'e.g. eu-central-1',
-    validateInput: (v) => (REGION_PATTERN.test(v.trim()) ? undefined : 'A region code such as eu-central-1.'),
+  const last = deps.memory.get<string>(LAST_REGION);
+  const other = { label: '$(edit) Other region…', region: '' };
+  const choice = await choose(deps.prompts, {
+    items: [...regions.map((region) => ({ label: region, region })), other],
+    title: `Region for ${profileLabel(profileName)}`,
+    placeholder: 'Choose a region',
+    active: (item) => item.region === last,
   });
-  if (!typed) throw new UserCancelled();
+  if (choice !== other) return choice.region;
+  const typed = await ask(deps.prompts, { title: 'Region', prompt: 'Region code', placeholder: 'e.g. eu-central-1', validate: (v) => (REGION_PATTERN.test(v.trim()) ? undefined : 'A region code such as eu-central-1.') });
   return typed.trim();
 }
 
-async function pickKind(): Promise<ItemTarget['kind']> {
-  const choice = await vscode.window.showQuickPick(
-    [
+async function pickKind(prompts: Prompts): Promise<ItemTarget['kind']> {
+  const choice = await choose(prompts, {
+    title: 'Service',
+    items: [
       { label: '$(key) Secrets Manager', itemKind: 'secret' as const },
       { label: '$(list-tree) Parameter Store', itemKind: 'parameter' as const },
     ],
-    { title: 'Service' },
-  );
-  if (!choice) throw new UserCancelled();
+  });
   return choice.itemKind;
 }
 
 interface ItemPick extends vscode.QuickPickItem {
-  /** Absent on the item that explains a failed search. */
-  readonly target?: ItemTarget;
+  readonly target: ItemTarget;
 }
 
-/**
- * A quick pick over a region's secrets or parameters. Typing filters on the server (so
- * regions with thousands of items stay usable), debounced so a burst of keys is one call.
- */
+/** A quick pick over a region's secrets or parameters; typing searches on the server, so thousands of items stay usable. */
 export async function pickItem(deps: PickerDeps, scope: Scope, kind: ItemTarget['kind']): Promise<ItemTarget> {
   const runtime = await deps.aws();
-  const what = kind === 'secret' ? 'secret' : 'parameter';
-  const quickPick = vscode.window.createQuickPick<ItemPick>();
-  quickPick.title = `Choose a ${what} (${scope.region}, ${profileLabel(scope.profile)})`;
-  quickPick.placeholder = kind === 'secret' ? 'Type the start of a name to search' : 'Type part of a name to search';
-  quickPick.matchOnDescription = true;
-
-  let generation = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const load = async (filter: string) => {
-    const mine = ++generation;
-    quickPick.busy = true;
-    try {
-      const query = { pageSize: 100, nameFilter: filter.trim() || undefined };
-      const items: ItemPick[] =
-        kind === 'secret'
-          ? (await (await runtime.secrets(scope.profile, scope.region)).list(query)).items.map((s) => ({
-              label: s.name,
-              description: secretDescription(s),
-              target: { kind: 'secret', ...scope, name: s.name, arn: s.arn, summary: s },
-            }))
-          : (await (await runtime.parameters(scope.profile, scope.region)).list(query)).items.map((p) => ({
-              label: p.name,
-              description: parameterDescription(p),
-              target: { kind: 'parameter', ...scope, name: p.name, summary: p },
-            }));
-      if (mine !== generation) return;
-      quickPick.items = items;
-    } catch (error) {
-      if (mine !== generation) return;
-      // alwaysShow keeps the explanation visible whatever the user has typed.
-      quickPick.items = [{ label: `$(error) ${error instanceof Error ? error.message : String(error)}`, alwaysShow: true }];
-    } finally {
-      if (mine === generation) quickPick.busy = false;
+  const search = async (filter: string): Promise<ItemPick[]> => {
+    const query = { pageSize: 100, nameFilter: filter.trim() || undefined };
+    if (kind === 'secret') {
+      const page = await (await runtime.secrets(scope.profile, scope.region)).list(query);
+      return page.items.map((s) => ({ label: s.name, description: secretDescription(s), target: { kind: 'secret', ...scope, name: s.name, arn: s.arn, summary: s } }));
     }
+    const page = await (await runtime.parameters(scope.profile, scope.region)).list(query);
+    return page.items.map((p) => ({ label: p.name, description: parameterDescription(p), target: { kind: 'parameter', ...scope, name: p.name, summary: p } }));
   };
-
-  return new Promise<ItemTarget>((resolve, reject) => {
-    const disposables = [
-      quickPick.onDidChangeValue((value) => {
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => void load(value), 250);
-      }),
-      quickPick.onDidAccept(() => {
-        const picked = quickPick.selectedItems[0]?.target;
-        if (!picked) return;
-        resolve(picked);
-        quickPick.hide();
-      }),
-      quickPick.onDidHide(() => {
-        if (timer) clearTimeout(timer);
-        for (const d of disposables) d.dispose();
-        quickPick.dispose();
-        reject(new UserCancelled());
-      }),
-    ];
-    quickPick.show();
-    void load('');
+  const chosen = await choose(deps.prompts, {
+    items: () => search(''),
+    title: `Choose a ${kind} (${scope.region}, ${profileLabel(scope.profile)})`,
+    placeholder: kind === 'secret' ? 'Type the start of a name to search' : 'Type part of a name to search',
+    search,
+    matchOnDescription: true,
   });
+  return chosen.target;
 }
