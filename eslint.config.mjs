@@ -19,7 +19,7 @@ const lazyPureBundles = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/artifacts/**', '**/*.vsix', 'demo-workspace/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/artifacts/**', '**/*.vsix', 'demo/workspace/**', '.bench/**', 'test/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,6 +34,8 @@ const options = {
   legalComments: release ? 'none' : 'inline',
   logLevel: 'warning',
   metafile: true,
+  // Prefer ES module builds: some packages' `main` is a UMD file whose internal requires esbuild can't follow.
+  mainFields: ['module', 'main'],
 };
 
 rmSync('dist', { recursive: true, force: true });

@@ -1,7 +1,10 @@
 import type * as vscode from 'vscode';
 
-/** Returned by a step when the user pressed the Back button. */
-export const BACK = Symbol('back');
+/**
+ * Returned by a step when the user pressed the Back button. A registered symbol, so the
+ * extension and its separately bundled tests agree on it.
+ */
+export const BACK: unique symbol = Symbol.for('aws-secrets-lens.back') as never;
 
 interface StepOptions {
   readonly title: string;

@@ -59,7 +59,7 @@ describe('properties: any name and key', () => {
           ['typescript', 'a.ts', 'export async function f() {\n  return { token: "tok_live_x" };\n}\nexport const k = "tok_live_x";\n'],
           ['javascript', 'a.cjs', 'const k = "tok_live_x";\nasync function f() { return `x${"tok_live_x"}`; }\n'],
         ] as const) {
-          let text = before;
+          let text: string = before;
           for (let i = 0; i < 2; i++) {
             const start = text.indexOf('tok_live_x');
             const fix = literalReplacement({ languageId, fileName, documentText: text, replaceStart: start, replaceEnd: start + 10, target });

@@ -1,0 +1,13 @@
+// The detector's public surface. Pure (no vscode, no AWS SDK); the file-system
+// helpers for the CLI live in ./scan-files and ./walk and are not re-exported.
+
+export type { Confidence, CustomPattern, Finding, QuoteStyle, ScanInput, ScanOptions, Severity, SourceRange } from './types';
+export { scan } from './scan';
+export { mask } from './mask';
+export { fingerprint } from './fingerprint';
+export { BaselineError, parseBaseline, serializeBaseline } from './baseline';
+export { commentFor, languageFromFileName, type CommentSyntax } from './languages';
+export { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from './markers';
+export { isExcludedPath, type PathExcludes } from './paths';
+export { compileCustomPattern } from './rules/custom';
+export { RULES, type RuleInfo } from './rules/catalog';

@@ -1,0 +1,54 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (rules with
+// descriptions and security-severity, relative URIs, partial fingerprints).
+
+import { RULES, ruleInfo } from '../rules/catalog';
+import { findingMessage, oneBased, type ScanReport } from './model';
+import type { Severity } from '../types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.5', warning: '6.0', info: '3.0' };
+
+export function formatSarif(report: ScanReport, toolVersion: string): string {
+  const ruleIds = [...new Set([...RULES.map((r) => r.id), ...report.findings.map((r) => r.finding.ruleId)])];
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const rules = ruleIds.map((id) => {
+    const info = ruleInfo(id);
+    const severity = info?.severity ?? 'warning';
+    const description = info?.description ?? 'A secret matched by a custom pattern.';
+    return {
+      id,
+      name: id.replace(/(^|[-:])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
+      shortDescription: { text: `Hard-coded ${info?.kind ?? 'secret'}` },
+      fullDescription: { text: description },
+      help: { text: `${description} Move the value to AWS Secrets Manager or Parameter Store and read it at run time; accept a false positive with an inline "aws-secrets-lens:ignore" comment or a baseline.` },
+      defaultConfiguration: { level: LEVEL[severity] },
+      properties: { tags: ['security', 'secret'], precision: 'high', 'security-severity': SECURITY_SEVERITY[severity] },
+    };
+  });
+  const results = report.findings.map((reported) => {
+    const { line, column, endLine, endColumn } = oneBased(reported.finding);
+    return {
+      ruleId: reported.finding.ruleId,
+      ruleIndex: ruleIndex.get(reported.finding.ruleId) ?? 0,
+      level: LEVEL[reported.finding.severity],
+      message: { text: findingMessage(reported) },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(reported.file), uriBaseId: '%SRCROOT%' },
+          region: { startLine: line, startColumn: column, endLine, endColumn },
+        },
+      }],
+      partialFingerprints: { 'secretFingerprint/v1': reported.fingerprint },
+    };
+  });
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'aws-secrets-lens', semanticVersion: toolVersion, version: toolVersion, rules } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

@@ -1,0 +1,410 @@
+// Secrets found by their name: a secret-ish name (`password`, `api_key`,
+// `client_secret`…) assigned a literal, in the assignment syntax of each
+// language, plus `Password=…;` pairs inside connection strings and the
+// `name: DB_PASSWORD` / `value: …` sibling form of Kubernetes, CloudFormation,
+// Terraform variables and .NET / Spring XML config.
+//
+// Cost control: one case-insensitive keyword pass over the whole text picks the
+// candidate lines; everything else runs on those lines only, with bounded loops.
+
+import { charClasses } from '../entropy';
+import { classifySecretName, type SecretName } from '../names';
+import { keyValueLine, lexLiterals, parseValue, readQuoted, type ValueParse, type ValueToken } from '../literals';
+import { judgeSecretValue } from '../values';
+import { MAX_ANALYSED_LINE, placeSecret, type RuleContext } from './context';
+import type { Confidence } from '../types';
+
+/** Parts of secret-ish names; a line without one is never analysed. */
+const KEYWORD_SOURCE = 'pass|pwd|secret|token|key|auth|cred|bearer|(?<![a-z])pw(?![a-z])';
+const TEXT_KEYWORD = new RegExp(KEYWORD_SOURCE, 'gi');
+
+const MAX_IDENT = 120;
+/**
+ * Candidate lines analysed per file. Real files have far fewer; a file past this
+ * is generated or hostile and keeps only the prefix rules for the rest, like a minified line.
+ */
+const MAX_ANALYSED_LINES = 10_000;
+/** Names whose value is the name of another setting: `name: DB_PASSWORD` → look for a sibling `value:`. */
+const INDIRECT_KEYS = new Set(['name', 'key', 'parameterkey', 'parametername', 'variable', 'env', 'envvar', 'setting', 'property', 'var']);
+const SIBLING_VALUE = /(?:^|[\s{,;"'(])(?:value|default|defaultvalue)["']?\s{0,4}(?:=>|:|=)\s{0,4}/i;
+const AUTH_SCHEME = /^(?:bearer|basic|token|bot|apikey|digest)\s{1,4}/i;
+const LOOKUP_CALL = /(?:^|[.\s])(?:get\w{0,20}|fetch|read\w{0,10}|lookup|require|find|load|env|has\w{0,10}|contains\w{0,10}|remove|delete|pop|translate|t|i18n|gettext|_)$/i;
+const GO_TYPES = /^(?:string|\[\]byte|\*string)$/;
+const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
+/** YAML values that are not plain strings: tags (`!Ref x`), anchors, aliases, block and flow collections. */
+const YAML_NOT_A_SCALAR = /^(?:![!A-Za-z_:.-]{0,40}(?:\s|$)|&[\w-]{1,40}(?:\s|$)|\*[\w-]{1,40}\s*$|[|>][-+0-9]{0,3}\s*(?:#|$)|\[.{0,60}\]\s*$|\{.{0,60}\}\s*$)/;
+const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
+
+interface Identifier {
+  /** Raw bounds, sigils and dashes included. */
+  start: number;
+  end: number;
+  /** Cleaned name (`--password` → `password`). */
+  name: string;
+  flag: boolean;
+}
+
+export function runAssignments(context: RuleContext, enabled: (ruleId: string) => boolean): void {
+  const { text, index } = context;
+  const keyword = TEXT_KEYWORD;
+  const lineStarts = index.lineStarts;
+  let line = 0;
+  let analysis: LineAnalysis | undefined;
+  keyword.lastIndex = 0;
+  let analysedLines = 0;
+  for (let match = keyword.exec(text); match && !context.full; match = keyword.exec(text)) {
+    if (!analysis || match.index >= analysis.lineEndOffset) {
+      if (++analysedLines > MAX_ANALYSED_LINES) return;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line++;
+      analysis = new LineAnalysis(context, line, enabled);
+      if (analysis.tooLong) {
+        keyword.lastIndex = analysis.lineEndOffset;
+        continue;
+      }
+    }
+    const next = analysis.visit(match.index - analysis.lineStart, match[0].length);
+    keyword.lastIndex = Math.max(keyword.lastIndex, analysis.lineStart + next);
+  }
+}
+
+class LineAnalysis {
+  readonly lineStart: number;
+  private readonly line: string;
+  private literals: ValueToken[] | undefined;
+  private parseCache: ValueParse | undefined;
+  /** Where the value of a `KEY=value` line starts (-1: not such a line), computed on first use. */
+  private valueStart: number | undefined;
+  private readonly bareSyntax: boolean;
+
+  constructor(private readonly context: RuleContext, private readonly lineNo: number, private readonly enabled: (ruleId: string) => boolean) {
+    this.lineStart = context.index.lineStart(lineNo);
+    this.line = context.text.slice(this.lineStart, context.index.lineEnd(lineNo));
+    const family = context.family;
+    // In these syntaxes quotes only matter at the start of a value, so lines are not lexed for literals.
+    this.bareSyntax = family === 'yaml' || family === 'dotenv' || family === 'properties' || family === 'ini';
+  }
+
+  /** Offset just past this line in the whole text. */
+  get lineEndOffset(): number {
+    return this.lineStart + this.line.length;
+  }
+
+  get tooLong(): boolean {
+    return this.line.length > MAX_ANALYSED_LINE;
+  }
+
+  /** Looks at the name around a keyword found at `column`; returns where the next search may start. */
+  visit(column: number, length: number): number {
+    const identifier = this.expand(column, column + length);
+    const secretName = classifySecretName(identifier.name);
+    if (secretName) this.consider(identifier, secretName);
+    return Math.max(identifier.end, column + 1);
+  }
+
+  private expand(from: number, to: number): Identifier {
+    const line = this.line;
+    let start = from;
+    while (start > 0 && from - start < MAX_IDENT && isIdentifierChar(line.charCodeAt(start - 1))) start--;
+    let end = to;
+    while (end < line.length && end - to < MAX_IDENT && isIdentifierChar(line.charCodeAt(end))) end++;
+    while (end > to && isTrailingPunctuation(line.charCodeAt(end - 1))) end--;
+    let nameStart = start;
+    while (nameStart < end && isLeadingSigil(line.charCodeAt(nameStart))) nameStart++;
+    let name = line.slice(nameStart, end);
+    if (name.includes('.')) {
+      name = name.replace(RECEIVER, '');
+      // In code `self.password` / `builder.password(…)` name the member; in config files `db.password` is the key.
+      const quoted = start > 0 && /["'`]/.test(line[start - 1]);
+      if (this.context.family === 'code' && !quoted) name = name.slice(name.lastIndexOf('.') + 1);
+    }
+    return { start, end, name, flag: line.charCodeAt(start) === 45 && line.charCodeAt(start + 1) === 45 };
+  }
+
+  private literalAt(offset: number): ValueToken | undefined {
+    if (this.bareSyntax) return undefined;
+    this.literals ??= lexLiterals(this.line, this.context.lex);
+    for (const literal of this.literals) {
+      if (literal.contentStart <= offset && offset < literal.contentEnd) return literal;
+      if (literal.start > offset) break;
+    }
+    return undefined;
+  }
+
+  private consider(identifier: Identifier, secretName: SecretName): void {
+    const line = this.line;
+    const literal = this.literalAt(identifier.start);
+    const quotedKey = literal !== undefined && literal.contentStart === identifier.start && literal.contentEnd === identifier.end;
+    const tokenStart = quotedKey ? literal.start : identifier.start;
+    const tokenEnd = quotedKey ? literal.end : identifier.end;
+    if ((literal && !quotedKey) || (!literal && this.insideBareValue(identifier.start))) {
+      // The word is part of a value: `name: DB_PASSWORD`, `"Server=…;Password=…"`, `"--token=…"`.
+      if (this.isIndirect(identifier.start)) this.considerSibling(identifier.name, secretName, this.lineNo, identifier.end);
+      else this.considerInsideString(identifier, secretName, literal);
+      return;
+    }
+    let pos = tokenEnd;
+    if (quotedKey && line[pos] === ']') pos++;
+    pos = skipSpaces(line, pos);
+    const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined);
+    if (operator) {
+      const valueAt = skipSpaces(line, operator.valueAt);
+      if (valueAt >= line.length || startsComment(line, valueAt)) {
+        // `DBPassword:` with nothing after it: a YAML parameter block (CloudFormation `Default:`).
+        if (this.context.family === 'yaml' && line[pos] === ':') this.considerSibling(identifier.name, secretName, this.lineNo + 1);
+        return;
+      }
+      // `- "JWT_SECRET=…"` (a quoted list item in YAML): the closing quote is not part of the value.
+      const quoteBefore = identifier.start > 0 && !quotedKey ? line[identifier.start - 1] : '';
+      this.considerValue(identifier.name, secretName, valueAt, operator.parse, operator.requireCallEnd, quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '');
+      return;
+    }
+    if (!this.isIndirect(tokenStart)) return;
+    if (this.context.family === 'xml' && line[tokenEnd] === '>') {
+      // `<entry key="password">…</entry>`: the element's text is the value.
+      this.considerValue(identifier.name, secretName, tokenEnd + 1, this.valueParse('element'));
+      return;
+    }
+    this.considerSibling(identifier.name, secretName, this.lineNo, tokenEnd);
+  }
+
+  /** `KEY=…` lines in bare syntaxes: is this offset inside the value part? */
+  private insideBareValue(offset: number): boolean {
+    if (!this.bareSyntax) return false;
+    this.valueStart ??= keyValueLine(this.line)?.valueStart ?? -1;
+    return this.valueStart !== -1 && offset >= this.valueStart;
+  }
+
+  /**
+   * `Password=…;` in a connection string, `Authorization: Bearer …` in a header
+   * string, `--token=…` / `--token …` / `"--token", "…"` on a command line.
+   */
+  private considerInsideString(identifier: Identifier, secretName: SecretName, literal: ValueToken | undefined): void {
+    const line = this.line;
+    const before = identifier.start > 0 ? line[identifier.start - 1] : '';
+    if (!/^[;?&\s"'`({,]?$/.test(before) && !identifier.flag) return;
+    let pos = skipSpaces(line, identifier.end, 2);
+    let token: ValueToken | undefined;
+    if (line[pos] === '=' && line[pos + 1] !== '=') {
+      token = this.readInlineValue(skipSpaces(line, pos + 1, 2));
+    } else if (line[pos] === ':' && line[pos + 1] === ' ' && literal && secretName.kind !== 'password') {
+      // A header inside a string: the value runs to the end of the literal.
+      const start = skipSpaces(line, pos + 1, 4);
+      if (start < literal.contentEnd) token = { start: literal.start, end: literal.end, contentStart: start, contentEnd: literal.contentEnd, quote: literal.quote };
+    } else if (identifier.flag) {
+      if (line[pos] === '"' || line[pos] === "'") pos = skipSpaces(line, pos + 1, 2); // `"--token", "…"`
+      if (line[pos] === ',') pos = skipSpaces(line, pos + 1, 4);
+      if (pos > identifier.end) token = this.readInlineValue(pos);
+    }
+    if (!token) return;
+    const ruleId = secretName.kind === 'password' && !identifier.flag ? 'connection-string-password' : secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
+    this.report(ruleId, identifier.name, secretName, token, true);
+  }
+
+  /** A value inside a string or command line: quoted, or up to the next separator. */
+  private readInlineValue(pos: number): ValueToken | undefined {
+    const quote = this.line[pos];
+    if (quote === "'" || quote === '"') return readQuoted(this.line, pos);
+    return parseValue(this.line, pos, { family: this.context.family, commentStarts: [], bareStop: 'separator' });
+  }
+
+  private readOperator(identifier: Identifier, pos: number, quotedKey: ValueToken | undefined): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean } | undefined {
+    const line = this.line;
+    const family = this.context.family;
+    const c = line[pos];
+    const next = line[pos + 1];
+    const parse = this.defaultParse;
+    if (c === ':' && next === '=') return { valueAt: pos + 2, parse };
+    if (c === '=' && next === '>') return { valueAt: pos + 2, parse };
+    if ((c === '|' || c === '?') && next === c && line[pos + 2] === '=') return { valueAt: pos + 3, parse };
+    if (c === '=') {
+      if (next === '=' || next === '~') return undefined;
+      const spaced = this.context.family === 'dockerfile' ? this.valueParse('space') : parse;
+      return { valueAt: pos + 1, parse: spaced };
+    }
+    if (c === ':') {
+      if (next === ':') return undefined;
+      if (family === 'code') {
+        // `password: string = "…"` (TypeScript, Python, Kotlin): a type annotation, not the value.
+        const annotation = /^:\s{0,4}[&*]{0,2}(?:'\w{1,10}\s{1,2})?[A-Za-z_][\w.<>[\]|?]{0,40}\s{0,4}=(?![=>])/.exec(line.slice(pos, pos + 64));
+        if (annotation) return { valueAt: pos + annotation[0].length, parse };
+      }
+      return { valueAt: pos + 1, parse };
+    }
+    if (family === 'code' && c === '(' && !quotedKey && !identifier.flag) {
+      // setPassword("…"), .password("…"), withToken("…")
+      return { valueAt: pos + 1, parse, requireCallEnd: true };
+    }
+    if (c === ',' && quotedKey && (identifier.flag || this.isSetterCall(quotedKey.start))) {
+      return { valueAt: pos + 1, parse };
+    }
+    if (c === '>' && line[identifier.start - 1] === '<') {
+      return { valueAt: pos + 1, parse: this.valueParse('element') };
+    }
+    if (family === 'code' && c === '{') {
+      // C#: `public string Password { get; set; } = "…"`
+      const accessors = /^\{\s{0,4}(?:(?:get|set|init|private|protected|internal)\s{0,4};?\s{0,4}){1,4}\}\s{0,4}=(?![=>])/.exec(line.slice(pos, pos + 80));
+      if (accessors) return { valueAt: pos + accessors[0].length, parse };
+    }
+    if (family === 'code' && pos > identifier.end && line.includes('=', pos)) {
+      // Go: `var token string = "…"`
+      const goType = /^([\w[\]*]{1,12})\s{0,4}=(?!=)/.exec(line.slice(pos, pos + 24));
+      if (goType && GO_TYPES.test(goType[1])) return { valueAt: pos + goType[0].length, parse };
+    }
+    if (pos > identifier.end && pos < line.length) {
+      // `ENV PASSWORD value` (Dockerfile), `--password value` (command lines).
+      if (family === 'dockerfile' && /^\s*(?:ENV|ARG)\s+$/i.test(line.slice(0, identifier.start))) return { valueAt: pos, parse: this.valueParse('comment') };
+      if (identifier.flag && family !== 'code') return { valueAt: pos, parse: this.valueParse('space') };
+      // `aws configure set aws_secret_access_key …`, `npm config set //host/:_authToken …`
+      if (family === 'shell' && /(?:^|\s)(?:set|config)\s+$/.test(line.slice(Math.max(0, identifier.start - 12), identifier.start))) {
+        return { valueAt: pos, parse: this.valueParse('space') };
+      }
+    }
+    return undefined;
+  }
+
+  private get defaultParse(): ValueParse {
+    this.parseCache ??= this.valueParse('comment');
+    return this.parseCache;
+  }
+
+  private valueParse(bareStop: ValueParse['bareStop']): ValueParse {
+    const family = this.context.family;
+    if (bareStop === 'comment' && (family === 'shell' || family === 'plain')) bareStop = 'space';
+    return { family, commentStarts: family === 'properties' ? [] : this.context.lex.commentStarts, bareStop };
+  }
+
+  /** `put("password", "…")`, `define('DB_PASSWORD', '…')` but not `getenv("TOKEN", "…")`. */
+  private isSetterCall(quoteStart: number): boolean {
+    const before = this.line.slice(Math.max(0, quoteStart - 80), quoteStart).trimEnd();
+    if (!before.endsWith('(')) return false;
+    const callee = /[\w$.]{0,60}$/.exec(before.slice(0, -1))?.[0] ?? '';
+    return callee !== '' && !LOOKUP_CALL.test(callee);
+  }
+
+  /**
+   * The secret-ish word is the value of `name:` / `key=` / `"Name": "…"`, or the label of
+   * a Terraform `variable "…"`: its value sits in a sibling `value` / `default`.
+   */
+  private isIndirect(tokenStart: number): boolean {
+    const line = this.line;
+    let j = tokenStart - 1;
+    if (j >= 0 && (line[j] === '"' || line[j] === "'")) j--;
+    while (j >= 0 && tokenStart - j < 8 && line.charCodeAt(j) === 32) j--;
+    const operator = line[j];
+    if (operator === ':' || operator === '=' || operator === '>') {
+      j -= operator === '>' && line[j - 1] === '=' ? 2 : 1;
+      if (j >= 0 && (line[j] === '"' || line[j] === "'")) j--;
+      while (j >= 0 && line.charCodeAt(j) === 32) j--;
+    } else if (!line.startsWith('variable', j - 7)) {
+      return false;
+    }
+    const end = j + 1;
+    while (j >= 0 && end - j <= 20 && isWordChar(line.charCodeAt(j))) j--;
+    if (j >= 0 && isWordChar(line.charCodeAt(j))) return false;
+    return end > j + 1 && INDIRECT_KEYS.has(line.slice(j + 1, end).toLowerCase());
+  }
+
+  private considerSibling(name: string, secretName: SecretName, fromLine: number, fromColumn = 0): void {
+    const { index } = this.context;
+    const last = Math.min(index.lineCount - 1, this.lineNo + 4);
+    for (let lineNo = fromLine; lineNo <= last; lineNo++) {
+      const sibling = lineNo === this.lineNo ? this : new LineAnalysis(this.context, lineNo, this.enabled);
+      const column = lineNo === this.lineNo ? fromColumn : 0;
+      if (sibling.line.length > MAX_ANALYSED_LINE) return;
+      const match = SIBLING_VALUE.exec(sibling.line.slice(column));
+      if (match) {
+        const valueAt = column + match.index + match[0].length;
+        sibling.considerValue(name, secretName, valueAt, sibling.valueParse('comment'), false);
+        return;
+      }
+      if (lineNo > this.lineNo && /(?:^|\s)(?:-\s|name\s{0,4}[:=])|\}/.test(sibling.line)) return; // next item or end of block
+    }
+  }
+
+  private considerValue(name: string, secretName: SecretName, valueAt: number, parse: ValueParse, requireCallEnd?: boolean, enclosingQuote = ''): void {
+    const line = this.line;
+    if (parse.family === 'yaml' && YAML_NOT_A_SCALAR.test(line.slice(valueAt, valueAt + 64))) return;
+    const token = parseValue(line, valueAt, parse);
+    if (!token) return;
+    if (enclosingQuote && token.quote === '' && line[token.contentEnd - 1] === enclosingQuote) {
+      token.contentEnd--;
+      token.end--;
+    }
+    // f"…{x}…", $"…{x}…": an interpolated string is built at run time.
+    if (/[fF$]/.test(line.slice(token.start, token.contentStart)) && line.includes('{', token.contentStart)) return;
+    if (requireCallEnd) {
+      const after = skipSpaces(line, token.end);
+      if (line[after] !== ')' && line[after] !== ',') return;
+    }
+    const ruleId = secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
+    this.report(ruleId, name, secretName, token, false);
+  }
+
+  private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
+    const line = this.line;
+    let contentStart = token.contentStart;
+    const scheme = AUTH_SCHEME.exec(line.slice(contentStart, token.contentEnd));
+    if (scheme) contentStart += scheme[0].length;
+    const value = line.slice(contentStart, token.contentEnd);
+    const verdict = judgeSecretValue(value, this.context.minEntropy);
+    if (!verdict) return;
+    if (!secretName.strong && verdict.confidence === 'low') return;
+    const awsShaped = AWS_SECRET_SHAPE.test(value) && hasMixedAlphanumerics(value);
+    const aws = awsShaped && secretName.aws;
+    if (aws) ruleId = 'aws-secret-access-key';
+    if (!this.enabled(ruleId)) return;
+    const secretStart = this.lineStart + contentStart;
+    const secretEnd = this.lineStart + token.contentEnd;
+    const placement = insideString
+      ? placeSecret(this.context, secretStart, secretEnd)
+      : { replaceStart: this.lineStart + token.start, replaceEnd: this.lineStart + token.end, quote: token.quote, name };
+    const confidence: Confidence = aws ? 'high' : verdict.confidence;
+    this.context.report({
+      ruleId,
+      kind: aws ? 'AWS secret access key' : secretName.noun,
+      severity: aws ? 'error' : confidence === 'low' ? 'info' : 'warning',
+      confidence,
+      secretStart,
+      secretEnd,
+      ...placement,
+      name: placement.name ?? name,
+      priority: aws ? 90 : insideString ? 70 : 50,
+      groupKey: aws ? 'aws' : undefined,
+    });
+  }
+}
+
+function hasMixedAlphanumerics(value: string): boolean {
+  const classes = charClasses(value);
+  return classes.lower > 0 && classes.upper > 0 && classes.digit > 0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** `.` and `-` that end a sentence or a flag, not a name. */
+function isTrailingPunctuation(c: number): boolean {
+  return c === 46 || c === 45;
+}
+
+/** `$token`, `@password`, `--password`, `.password`. */
+function isLeadingSigil(c: number): boolean {
+  return c === 36 || c === 64 || c === 45 || c === 46 || c === 58;
+}
+
+/** Letters, digits and `_ $ @ . -`: the characters of names like `db.password`, `$token`, `x-api-key`. */
+function isIdentifierChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 64 || c === 46 || c === 45;
+}
+
+function skipSpaces(line: string, pos: number, max = 16): number {
+  let j = pos;
+  while (j < line.length && j - pos < max && (line.charCodeAt(j) === 32 || line.charCodeAt(j) === 9)) j++;
+  return j;
+}
+
+function startsComment(line: string, pos: number): boolean {
+  const c = line[pos];
+  return c === '#' || (c === '/' && line[pos + 1] === '/') || c === ';';
+}
