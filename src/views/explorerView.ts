@@ -23,6 +23,8 @@ export class ExplorerView implements vscode.Disposable {
   syncFilter(): void {
     const filter = this.provider.model.filter;
     this.treeView.description = filter ? `filter: ${filter}` : undefined;
+    // The description is hidden when the view fills its container, so say it in the tree too.
+    this.treeView.message = filter ? `Showing names matching “${filter}” (Secrets Manager: starting with it; Parameter Store: containing it).` : undefined;
     void vscode.commands.executeCommand('setContext', ContextKeys.filtered, filter !== undefined);
   }
 

@@ -31,6 +31,19 @@ const KIND_LABELS: Record<ProfileKind, string> = {
   other: 'profile',
 };
 
+const ERROR_TITLES: Record<string, string> = {
+  accessDenied: 'Access denied',
+  notFound: 'Not found',
+  throttled: 'Throttled',
+  expiredCredentials: 'Credentials expired',
+  ssoExpired: 'SSO session expired',
+  noCredentials: 'No credentials',
+  network: 'Cannot reach AWS',
+  regionUnavailable: 'Region unavailable',
+  serviceError: 'AWS service error',
+  cancelled: 'Cancelled',
+};
+
 export function present(node: ExplorerNode, options: { singleProfile: boolean }): NodePresentation {
   switch (node.type) {
     case 'profile':
@@ -95,8 +108,10 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         command: { id: 'awsSecrets.loadMore', title: 'Load More' },
       };
     case 'error':
+      // A short label the narrow sidebar can show; the whole message (with the next step) follows it.
       return {
-        label: node.message,
+        label: ERROR_TITLES[node.kind] ?? 'Failed',
+        description: node.message,
         icon: { id: 'error', color: 'errorForeground' },
         contextValue: `error${node.kind === 'ssoExpired' ? ' sso' : ''}`,
         collapsible: 'none',

@@ -83,6 +83,8 @@ describe('tree item presentation', () => {
     assert.equal(err.command?.id, 'awsSecrets.refresh');
     assert.match(err.contextValue, /\bsso\b/);
     assert.equal(err.icon?.id, 'error');
+    assert.equal(err.label, 'SSO session expired');
+    assert.equal(err.description, 'The SSO session of profile demo has expired');
   });
 
   it('shows where a profile points when it has a custom endpoint', () => {
