@@ -6,7 +6,7 @@ import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerLifecycleCommands } from './commands/lifecycleCommands';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerRotationCommands } from './commands/rotationCommands';
-import { flushClipboardClears } from './commands/shared/clipboard';
+import { clipboardClearsSettled, flushClipboardClears } from './commands/shared/clipboard';
 import type { CommandDeps } from './commands/shared/deps';
 import { registerSnippetCommands } from './commands/snippetCommands';
 import { registerTagCommands } from './commands/tagCommands';
@@ -30,6 +30,8 @@ export interface AwsSecretsLensApi {
   readonly explorer: ExplorerProvider;
   /** Answers the extension's questions from a script instead of the UI, until the returned function is called. */
   usePrompts(prompts: Prompts): () => void;
+  /** Resolves when every scheduled clipboard clear has run. */
+  clipboardClearsSettled(): Promise<void>;
 }
 
 /** Composition root: builds the dependencies and registers each feature. Nothing slow happens here. */
@@ -73,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   // The config files are watched once the AWS layer is in use (no cost at activation).
   aws.onLoaded(() => context.subscriptions.push(watchAwsConfigFiles(configFilePaths(), refreshAll)));
 
-  return { explorer: provider, usePrompts: (p) => prompts.use(p) };
+  return { explorer: provider, usePrompts: (p) => prompts.use(p), clipboardClearsSettled };
 }
 
 export async function deactivate(): Promise<void> {

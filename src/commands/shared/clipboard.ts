@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 
 /** Pending clears: timer → hash of the value it will clear. */
 const pending = new Map<ReturnType<typeof setTimeout>, string>();
+/** Resolves when every clear scheduled so far has run (for the extension's own tests). */
+let settled: Promise<void> = Promise.resolve();
 
 /**
  * Copies a value and clears the clipboard after `clearAfterSeconds` (0 = never) if it still
@@ -13,11 +15,19 @@ export async function copySensitive(value: string, clearAfterSeconds: number): P
   await vscode.env.clipboard.writeText(value);
   if (clearAfterSeconds <= 0) return;
   const digest = sha256(value);
+  let done: () => void = () => undefined;
+  const cleared = new Promise<void>((resolve) => (done = resolve));
   const timer = setTimeout(() => {
     pending.delete(timer);
-    void clearIfHolding(new Set([digest]));
+    void clearIfHolding(new Set([digest])).finally(done);
   }, clearAfterSeconds * 1000);
   pending.set(timer, digest);
+  settled = Promise.all([settled, cleared]).then(() => undefined);
+}
+
+/** Resolves once every clear scheduled so far has run. */
+export function clipboardClearsSettled(): Promise<void> {
+  return settled;
 }
 
 /** On shutdown, clears now what would have been cleared later. */

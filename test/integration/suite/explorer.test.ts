@@ -2,31 +2,11 @@
 // seeded emulator data, settings that change it, filters, paging and error items.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AwsSecretsLensApi } from '../../../src/extension';
 import type { ExplorerNode } from '../../../src/views/model/nodes';
 import { DEMO_SEED } from '../../emulator/seedData';
-import { activateProduct, addFault, clearFaults, resetEmulator, waitFor, withSetting } from './helpers';
+import { addFault, clearFaults, resetEmulator, waitFor, withSetting } from './helpers';
+import { explorer, label, labelsAt, nodeAt, plainText, type Provider } from './tree';
 import { asUser } from './scriptedUser';
-
-type Provider = AwsSecretsLensApi['explorer'];
-
-function label(provider: Provider, node: ExplorerNode): string {
-  const item = provider.getTreeItem(node);
-  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-}
-
-/** Walks the tree by labels, e.g. ['demo', 'us-east-1', 'Secrets Manager', 'prod']. */
-async function nodeAt(provider: Provider, path: string[]): Promise<ExplorerNode> {
-  let children = await provider.getChildren();
-  let found: ExplorerNode | undefined;
-  for (const part of path) {
-    found = children.find((child) => label(provider, child) === part);
-    assert.ok(found, `no “${part}” among ${children.map((c) => label(provider, c)).join(', ')}`);
-    children = await provider.getChildren(found);
-  }
-  assert.ok(found);
-  return found;
-}
 
 function safeJson(text: string): Record<string, unknown> {
   try {
@@ -37,20 +17,11 @@ function safeJson(text: string): Record<string, unknown> {
   }
 }
 
-/** A tooltip's text as the user reads it (MarkdownString.appendText escapes markdown and spaces). */
-function plainText(markdown: vscode.MarkdownString): string {
-  return markdown.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
-}
-
-async function labelsAt(provider: Provider, path: string[]): Promise<string[]> {
-  return (await provider.getChildren(await nodeAt(provider, path))).map((n) => label(provider, n));
-}
-
 describe('explorer', () => {
   let provider: Provider;
 
   before(async () => {
-    provider = (await activateProduct<AwsSecretsLensApi>()).explorer;
+    provider = await explorer();
     await resetEmulator();
   });
   afterEach(async () => {

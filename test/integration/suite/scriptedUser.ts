@@ -11,7 +11,10 @@ type Matcher = string | RegExp;
 /** One answer, in the order the questions come. `title` (when given) must match the question's title/prompt. */
 export type Answer =
   | { pick: Matcher; search?: string; title?: Matcher }
-  | { input: string; title?: Matcher }
+  /** `refused`: the question's validation must refuse this answer with a matching message; the next answer is typed instead. */
+  | { input: string; title?: Matcher; refused?: RegExp }
+  /** Press Enter on what the question shows already: the prefilled text, or the highlighted item. */
+  | { accept: true; title?: Matcher }
   | { confirm: string; title?: Matcher }
   | { button: string; title?: Matcher }
   | { back: true; title?: Matcher }
@@ -38,9 +41,15 @@ export class ScriptedUser implements Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[] | (() => Promise<readonly T[]>), options: PickOptions<T>): Promise<T | typeof BACK | undefined> {
     const question = `${options.title} ${options.placeholder ?? ''}`.trim();
     this.shown.push({ level: 'question', text: question });
-    const answer = this.next(question, ['pick', 'back', 'dismiss']);
+    const answer = this.next(question, ['pick', 'accept', 'back', 'dismiss']);
     if (!answer || 'dismiss' in answer) return undefined;
     if ('back' in answer) return BACK;
+    if ('accept' in answer) {
+      const list = typeof items === 'function' ? await items() : items;
+      const active = options.active ? list.find(options.active) : undefined;
+      if (!active) this.fail(`“${question}” highlights no item to accept`);
+      return active;
+    }
     if (!('pick' in answer)) return undefined;
     const list = answer.search !== undefined && options.search ? await options.search(answer.search) : typeof items === 'function' ? await items() : items;
     for (const item of list) this.shown.push({ level: 'question', text: `${item.label} ${item.description ?? ''} ${item.detail ?? ''}` });
@@ -55,18 +64,28 @@ export class ScriptedUser implements Prompts {
   async input(options: InputOptions): Promise<string | typeof BACK | undefined> {
     const question = `${options.title} ${options.prompt}`;
     this.shown.push({ level: 'question', text: question });
-    const answer = this.next(question, ['input', 'back', 'dismiss']);
-    if (!answer || 'dismiss' in answer) return undefined;
-    if ('back' in answer) return BACK;
-    if (!('input' in answer)) return undefined;
-    // The real input box would not accept a value its validation refuses: neither does the script.
-    const refused = options.validate?.(answer.input) ?? (await options.validateOnAccept?.(answer.input));
-    if (refused) {
-      this.shown.push({ level: 'error', text: refused });
-      this.fail(`“${question}” refused the scripted answer: ${refused}`);
-      return undefined;
+    for (;;) {
+      const answer = this.next(question, ['input', 'accept', 'back', 'dismiss']);
+      if (!answer || 'dismiss' in answer) return undefined;
+      if ('back' in answer) return BACK;
+      if ('accept' in answer) return options.value ?? '';
+      if (!('input' in answer)) return undefined;
+      // The real input box does not accept a value its validation refuses: neither does the script.
+      const refused = options.validate?.(answer.input) ?? (await options.validateOnAccept?.(answer.input));
+      if (refused) this.shown.push({ level: 'error', text: refused });
+      if (answer.refused) {
+        if (!refused || !answer.refused.test(refused)) {
+          this.fail(`“${question}” should have refused ${JSON.stringify(answer.input)} with ${String(answer.refused)}, but said: ${refused ?? 'nothing'}`);
+          return undefined;
+        }
+        continue; // the box stays open: the next answer is typed into it
+      }
+      if (refused) {
+        this.fail(`“${question}” refused the scripted answer: ${refused}`);
+        return undefined;
+      }
+      return answer.input;
     }
-    return answer.input;
   }
 
   async info(message: string, ...actions: string[]): Promise<string | undefined> {
