@@ -220,7 +220,8 @@ export class SecretsManagerStore implements SecretStore {
   }
 
   private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    return callAws(this.context, this.logger, spec, options, run);
+    // Messages name the secret as the user knows it, even when the call used its ARN.
+    return callAws(this.context, this.logger, { ...spec, resource: spec.resource && secretNameOf(spec.resource) }, options, run);
   }
 }
 
@@ -251,4 +252,10 @@ function valueFields(value: SecretValueInput): { SecretString?: string; SecretBi
 
 function sensitiveOf(value: SecretValueInput): string[] {
   return 'text' in value ? [value.text] : [];
+}
+
+/** `arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf` → `NAME`; a plain name stays as it is. */
+export function secretNameOf(id: string): string {
+  const match = /^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:(.+)-[A-Za-z0-9]{6}$/.exec(id);
+  return match ? match[1] : id;
 }

@@ -76,3 +76,12 @@ describe('AWS error mapping', () => {
     assert.equal(redact("Value 'abc123' at 'value' failed"), "Value '****' at 'value' failed");
   });
 });
+
+describe('secret names in messages', () => {
+  it('names a secret by its name even when the call used its ARN', async () => {
+    const { secretNameOf } = await import('../../../src/aws/secretsManagerStore');
+    assert.equal(secretNameOf('arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbC123'), 'prod/db');
+    assert.equal(secretNameOf('prod/db'), 'prod/db');
+    assert.equal(secretNameOf('arn:aws:secretsmanager:eu-west-1:123456789012:secret:name-with-dash-x-AbC123'), 'name-with-dash-x');
+  });
+});
