@@ -293,7 +293,7 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
         title,
         step: 2,
         totalSteps: total,
-        placeholder: 'Type',
+        placeholder: 'Parameter type',
         items: [
           { label: '$(lock) SecureString', type: 'SecureString' as const, detail: 'Encrypted with KMS: for passwords, keys and tokens' },
           { label: '$(symbol-string) String', type: 'String' as const, detail: 'Plain text' },

@@ -200,6 +200,53 @@ export async function submitQuickInput(page: Page, value: string): Promise<void>
   await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * Answers one step of a multi-step input: waits for the step whose prompt, title or placeholder
+ * shows `question`, types `value`, presses Enter, and waits until that step has gone (the
+ * next step, or nothing, takes its place).
+ */
+export async function answerInput(page: Page, question: string | RegExp, value: string): Promise<void> {
+  const step = page.locator(QUICK_INPUT).filter({ hasText: question });
+  await step.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  await input.fill(value);
+  await input.press('Enter');
+  await step.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/** Answers a pick step: waits for the step showing `question`, clicks the item labelled `label`, waits for the step to go. */
+export async function answerPick(page: Page, question: string | RegExp, label: string | RegExp): Promise<void> {
+  const step = page.locator(QUICK_INPUT).filter({ hasText: question }).or(page.locator(QUICK_INPUT).filter({ has: page.getByPlaceholder(question) }));
+  await step.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  const item = page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first();
+  await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await item.click();
+  await step.first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * Right-clicks a tree row and runs the context-menu entry with this label. The workbench
+ * ignores a click that lands while the menu is still settling after the right-click, so the
+ * click is repeated until the menu closes.
+ */
+export async function runContextMenu(row: Locator, label: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const page = row.page();
+  const menu = page.locator('.context-view.monaco-menu-container');
+  const entry = menu.locator('.action-item:not(.disabled) .action-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }).first();
+  await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    await entry.click();
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 1000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`The context menu entry "${label}" did not run`, { cause: error });
+    }
+  }
+}
+
 /** Picks the entry with this label in an open quick pick. */
 export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
   await page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first().click();
