@@ -35,6 +35,12 @@ export const Commands = {
   labelVersion: 'awsSecrets.labelVersion',
   editTags: 'awsSecrets.editTags',
   insertSnippet: 'awsSecrets.insertSnippet',
+  moveToSecretsManager: 'awsSecrets.moveToSecretsManager',
+  moveToParameterStore: 'awsSecrets.moveToParameterStore',
+  useExisting: 'awsSecrets.useExisting',
+  ignoreFinding: 'awsSecrets.ignoreFinding',
+  scanWorkspace: 'awsSecrets.scanWorkspace',
+  checkLookups: 'awsSecrets.checkLookups',
 } as const;
 
 export const ContextKeys = {

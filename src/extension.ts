@@ -5,6 +5,8 @@ import { registerCreateCommands } from './commands/createCommands';
 import { registerExplorerCommands } from './commands/explorerCommands';
 import { registerLifecycleCommands } from './commands/lifecycleCommands';
 import { registerProfileCommands } from './commands/profileCommands';
+import { registerProtectCommands } from './commands/protectCommands';
+import { registerScanCommands } from './commands/scanCommands';
 import { registerRotationCommands } from './commands/rotationCommands';
 import { clipboardClearsSettled, flushClipboardClears } from './commands/shared/clipboard';
 import type { CommandDeps } from './commands/shared/deps';
@@ -13,6 +15,7 @@ import { registerTagCommands } from './commands/tagCommands';
 import { registerValueCommands } from './commands/valueCommands';
 import { registerVersionCommands } from './commands/versionCommands';
 import { onSettingsChanged, readExplorerSettings } from './config/settings';
+import { registerDetection } from './lens/registerDetection';
 import { watchAwsConfigFiles } from './configWatcher';
 import { LOG_NAME, Settings } from './constants';
 import { EDIT_SCHEME, VIEW_SCHEME, ValueFileSystem } from './documents/valueFileSystem';
@@ -70,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
     ...registerVersionCommands(deps),
     ...registerTagCommands(deps),
     ...registerSnippetCommands(deps),
+    ...registerDetection(deps, (lens) => [...registerProtectCommands({ ...deps, ...lens }), ...registerScanCommands({ ...deps, ...lens })]),
     onSettingsChanged([Settings.profiles, Settings.regions, Settings.pageSize], () => model.updateSettings(readExplorerSettings())),
   );
   // The config files are watched once the AWS layer is in use (no cost at activation).

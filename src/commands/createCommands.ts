@@ -14,8 +14,9 @@ import {
 import { Commands } from '../constants';
 import type { Prompts } from '../ui/prompts';
 import type { ExplorerNode } from '../views/model/nodes';
-import type { ItemTarget } from './shared/targets';
+import { isItemTarget, type ItemTarget } from './shared/targets';
 import type { CommandDeps } from './shared/deps';
+import { kmsAliasItems } from './shared/kms';
 import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
 import { resolveScope, type Scope } from './shared/pickers';
 import { askInput, askPick, BACK, runSteps, type StepResult } from './shared/wizard';
@@ -48,8 +49,7 @@ export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, Commands.createSecret, 'Create secret', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
-      // Started from a folder: the name begins with the folder's path.
-      let draft: SecretDraft = { name: node && 'type' in node && node.type === 'folder' ? node.prefix : undefined };
+      let draft: SecretDraft = { name: prefilledName(node) };
       // On a refusal from AWS the wizard reopens with everything that was typed.
       for (;;) {
         draft = await secretWizard(deps, scope, draft);
@@ -59,7 +59,7 @@ export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     registerCommand(deps, Commands.createParameter, 'Create parameter', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
-      let draft: ParameterDraft = { name: node && 'type' in node && node.type === 'folder' ? node.prefix : undefined };
+      let draft: ParameterDraft = { name: prefilledName(node) };
       for (;;) {
         draft = await parameterWizard(deps, scope, draft);
         const outcome = await createParameter(deps, scope, draft);
@@ -67,6 +67,12 @@ export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
       }
     }),
   ];
+}
+
+/** Started from a folder, the name begins with its path; from a missing lookup, it is that name. */
+function prefilledName(arg: ExplorerNode | ItemTarget | undefined): string | undefined {
+  if (isItemTarget(arg)) return arg.name;
+  return arg?.type === 'folder' ? arg.prefix : undefined;
 }
 
 async function secretWizard(deps: CommandDeps, scope: Scope, previous: SecretDraft): Promise<SecretDraft> {
@@ -209,17 +215,11 @@ async function kmsStep(deps: CommandDeps, scope: Scope, title: string, step: num
     step,
     totalSteps: total,
     placeholder: 'KMS key that encrypts the value',
-    items: async () => {
-      const aliases = await (await (await deps.aws()).keys(scope.profile, scope.region)).listAliases();
-      const items = aliases
-        .filter((a) => !a.aliasName.startsWith('alias/aws/') || a.aliasName === defaultAlias)
-        .map((a) => ({ label: a.aliasName, description: a.aliasName === defaultAlias ? 'AWS managed key (default)' : a.targetKeyId, alias: a.aliasName }));
-      if (!items.some((i) => i.alias === defaultAlias)) items.unshift({ label: defaultAlias, description: 'AWS managed key (default)', alias: defaultAlias });
-      return items.sort((a, b) => (a.alias === defaultAlias ? -1 : b.alias === defaultAlias ? 1 : a.alias.localeCompare(b.alias)));
-    },
+    items: () => kmsAliasItems(deps, scope, defaultAlias),
     active: (item) => item.alias === (previous ?? defaultAlias),
   });
   if (choice === BACK) return BACK;
+  // The managed key is what AWS uses when none is given: leave it out of the request.
   return choice.alias === defaultAlias ? undefined : choice.alias;
 }
 

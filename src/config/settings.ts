@@ -32,3 +32,30 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
 export function readClipboardClearSeconds(): number {
   return clampInt(vscode.workspace.getConfiguration(Settings.section).get(Settings.clipboardClearSeconds), 0, 3600, 30);
 }
+
+export type SeveritySetting = 'auto' | 'error' | 'warning' | 'information' | 'hint';
+
+export interface DetectionSettings {
+  readonly enabled: boolean;
+  readonly exclude: readonly string[];
+  readonly codeLens: boolean;
+  readonly severity: SeveritySetting;
+  /** Relative to the workspace folder. */
+  readonly baselineFile: string;
+  /** Check that secrets and parameters named in code exist (sends their names to AWS). */
+  readonly checkLookups: boolean;
+}
+
+/** Detection settings; in an untrusted workspace the workspace's own values are ignored (see package.json restrictedConfigurations). */
+export function readDetectionSettings(): DetectionSettings {
+  const config = vscode.workspace.getConfiguration(`${Settings.section}.detection`);
+  const severity = config.get<string>('severity');
+  return {
+    enabled: config.get<boolean>('enabled') !== false,
+    exclude: stringList(config.get('exclude')),
+    codeLens: config.get<boolean>('codeLens') !== false,
+    severity: severity === 'error' || severity === 'warning' || severity === 'information' || severity === 'hint' ? severity : 'auto',
+    baselineFile: config.get<string>('baselineFile')?.trim() || '.aws-secrets-lens-baseline.json',
+    checkLookups: vscode.workspace.isTrusted && vscode.workspace.getConfiguration(`${Settings.section}.lookups`).get<boolean>('check') !== false,
+  };
+}

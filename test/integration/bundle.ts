@@ -5,6 +5,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as esbuild from 'esbuild';
+import { REPO_ROOT } from '../harness/paths';
 import { runCommand } from '../harness/proc';
 
 const HERE = __dirname;
@@ -38,6 +39,11 @@ export async function bundleSuite(outFile: string, exports: 'runner' | 'suite'):
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    // Tests read their fixture files (golden before/after texts) from the checkout they were built from.
+    define: {
+      'process.env.AWS_SECRETS_LENS_REPO_ROOT': JSON.stringify(REPO_ROOT),
+      'process.env.AWS_SECRETS_LENS_UPDATE_GOLDEN': JSON.stringify(process.env.AWS_SECRETS_LENS_UPDATE_GOLDEN ?? ''),
+    },
     sourcemap: 'linked',
     logLevel: 'error',
   });
@@ -54,8 +60,9 @@ export async function buildRunnerVsix(dir: string): Promise<{ vsix: string; bund
   copyFileSync(join(HERE, 'runner', 'package.json'), join(extensionDir, 'package.json'));
   await bundleSuite(join(extensionDir, 'extension.js'), 'runner');
   const vsix = join(dir, 'runner.vsix');
+  // The test runner carries the suite's fake secrets on purpose (it tests their detection); it is never published.
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
+  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-package-all-secrets', '-o', vsix], {
     cwd: extensionDir,
     logFile: join(dir, 'vsce.log'),
   });

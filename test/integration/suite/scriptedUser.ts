@@ -9,7 +9,11 @@ import { activateProduct } from './helpers';
 type Matcher = string | RegExp;
 
 /** One answer, in the order the questions come. `title` (when given) must match the question's title/prompt. */
-export type Answer =
+/** `meanwhile`: something the user does while this question is open (e.g. type in the editor), run before answering. */
+type Meanwhile = { meanwhile?: () => Promise<void> };
+
+export type Answer = Meanwhile &
+  (
   | { pick: Matcher; search?: string; title?: Matcher }
   /** `refused`: the question's validation must refuse this answer with a matching message; the next answer is typed instead. */
   | { input: string; title?: Matcher; refused?: RegExp }
@@ -18,7 +22,8 @@ export type Answer =
   | { confirm: string; title?: Matcher }
   | { button: string; title?: Matcher }
   | { back: true; title?: Matcher }
-  | { dismiss: true; title?: Matcher };
+  | { dismiss: true; title?: Matcher }
+  );
 
 export interface Shown {
   readonly level: 'info' | 'warn' | 'error' | 'question';
@@ -41,7 +46,7 @@ export class ScriptedUser implements Prompts {
   async pick<T extends vscode.QuickPickItem>(items: readonly T[] | (() => Promise<readonly T[]>), options: PickOptions<T>): Promise<T | typeof BACK | undefined> {
     const question = `${options.title} ${options.placeholder ?? ''}`.trim();
     this.shown.push({ level: 'question', text: question });
-    const answer = this.next(question, ['pick', 'accept', 'back', 'dismiss']);
+    const answer = await this.next(question, ['pick', 'accept', 'back', 'dismiss']);
     if (!answer || 'dismiss' in answer) return undefined;
     if ('back' in answer) return BACK;
     if ('accept' in answer) {
@@ -65,7 +70,7 @@ export class ScriptedUser implements Prompts {
     const question = `${options.title} ${options.prompt}`;
     this.shown.push({ level: 'question', text: question });
     for (;;) {
-      const answer = this.next(question, ['input', 'accept', 'back', 'dismiss']);
+      const answer = await this.next(question, ['input', 'accept', 'back', 'dismiss']);
       if (!answer || 'dismiss' in answer) return undefined;
       if ('back' in answer) return BACK;
       if ('accept' in answer) return options.value ?? '';
@@ -95,7 +100,7 @@ export class ScriptedUser implements Prompts {
   async warn(message: string, options: MessageOptions, ...actions: string[]): Promise<string | undefined> {
     if (!options.modal) return this.message('warn', message, actions);
     this.shown.push({ level: 'warn', text: `${message} ${options.detail ?? ''}` });
-    const answer = this.next(message, ['confirm', 'dismiss']);
+    const answer = await this.next(message, ['confirm', 'dismiss']);
     if (!answer || !('confirm' in answer)) return undefined;
     if (!actions.includes(answer.confirm)) this.fail(`“${message}” has no button ${answer.confirm}; it has ${actions.join(', ')}`);
     return answer.confirm;
@@ -128,8 +133,9 @@ export class ScriptedUser implements Prompts {
     return undefined;
   }
 
-  private next(question: string, kinds: string[]): Answer | undefined {
+  private async next(question: string, kinds: string[]): Promise<Answer | undefined> {
     const answer = this.answers.shift();
+    await answer?.meanwhile?.();
     if (!answer) {
       this.fail(`no scripted answer left for “${question}”`);
       return undefined;
