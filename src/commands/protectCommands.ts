@@ -11,7 +11,7 @@ import { relativePath, type FindingsStore } from '../lens/findingsStore';
 import { jsonKeys, suggestName } from '../lens/naming';
 import type { LookupTarget } from '../snippets';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { registerCommand, UserCancelled, UserError, withProgress } from './shared/feedback';
 import { kmsAliasItems } from './shared/kms';
 import { pickItem, resolveScope, type Scope } from './shared/pickers';
 import { treeItemChanged } from './shared/targets';
@@ -51,18 +51,18 @@ async function locate(deps: ProtectDeps, ref: FindingRef | undefined): Promise<L
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(resolved.uri));
   const version = document.version;
   const group = await deps.findings.group(document, resolved.groupId);
-  if (group.length === 0) throw new Error('That hard-coded value is no longer found in the file (it changed). Try the fix again from the current line.');
+  if (group.length === 0) throw new UserError('That hard-coded value is no longer found in the file (it changed). Try the fix again from the current line.');
   const text = document.getText();
   return { document, version, group, values: group.map((f) => text.slice(f.secretRange.start, f.secretRange.end)) };
 }
 
 async function refAtCursor(deps: ProtectDeps): Promise<FindingRef> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) throw new Error('Open a file with a hard-coded secret and put the cursor on it.');
+  if (!editor) throw new UserError('Open a file with a hard-coded secret and put the cursor on it.');
   const offset = editor.document.offsetAt(editor.selection.active);
   const found = await deps.findings.findings(editor.document);
   const finding = found.find((f) => f.replaceRange.start <= offset && offset <= f.replaceRange.end) ?? found.find((f) => f.replaceRange.startLine === editor.selection.active.line);
-  if (!finding) throw new Error('There is no hard-coded secret at the cursor.');
+  if (!finding) throw new UserError('There is no hard-coded secret at the cursor.');
   return { uri: editor.document.uri.toString(), groupId: finding.groupId };
 }
 
@@ -75,7 +75,7 @@ async function moveToAws(deps: ProtectDeps, service: Service, ref: FindingRef | 
   const keys = group.length > 1 ? jsonKeys(group) : undefined;
   const value = keys ? JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))) : values[0];
   const sizeProblem = service === 'secretsmanager' ? secretValueProblem(value) : parameterValueProblem(value, 'Advanced');
-  if (sizeProblem) throw new Error(sizeProblem);
+  if (sizeProblem) throw new UserError(sizeProblem);
 
   const workspace = vscode.workspace.getWorkspaceFolder(document.uri)?.name;
   let name = suggestName(service, { workspace, fileName: document.fileName }, group);
@@ -238,7 +238,7 @@ async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Pr
       const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
       edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${comment.start} ${detect.IGNORE_NEXT_LINE_MARKER}${comment.end ? ` ${comment.end}` : ''}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
     }
-    if (document.version !== located.version || !(await vscode.workspace.applyEdit(edit))) throw new Error('The file changed meanwhile; try again.');
+    if (document.version !== located.version || !(await vscode.workspace.applyEdit(edit))) throw new UserError('The file changed meanwhile; try again.');
     return;
   }
   if (!baseline) throw new UserCancelled();
@@ -247,7 +247,7 @@ async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Pr
   try {
     existing = new Set(detect.parseBaseline(Buffer.from(await vscode.workspace.fs.readFile(baseline)).toString('utf8')));
   } catch (error) {
-    if (!(error instanceof vscode.FileSystemError)) throw new Error(`${relativePath(baseline)} is not a baseline file this extension can read, so it was left alone.`);
+    if (!(error instanceof vscode.FileSystemError)) throw new UserError(`${relativePath(baseline)} is not a baseline file this extension can read, so it was left alone.`);
   }
   for (let i = 0; i < group.length; i++) existing.add(detect.fingerprint(path, group[i], values[i]));
   await vscode.workspace.fs.writeFile(baseline, Buffer.from(detect.serializeBaseline(existing), 'utf8'));

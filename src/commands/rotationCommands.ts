@@ -4,7 +4,7 @@ import { parseJsonObject, secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
 import type { ExplorerNode } from '../views/model/nodes';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, withProgress } from './shared/feedback';
+import { registerCommand, UserError, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { describeTarget, secretId, treeItemChanged, type ItemTarget, type SecretTarget } from './shared/targets';
 import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from './shared/wizard';
@@ -61,7 +61,7 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
             placeholder: `Rotation Lambda in ${target.region}`,
             items: async () => {
               const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
-              if (functions.length === 0) throw new Error(`There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`);
+              if (functions.length === 0) throw new UserError(`There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`);
               return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
             },
             active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),
@@ -148,7 +148,7 @@ export function registerRotationCommands(deps: CommandDeps): vscode.Disposable[]
  */
 async function generateNewValue(prompts: Prompts, target: SecretTarget, store: SecretStore): Promise<void> {
   const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
-  if (current.text === undefined) throw new Error(`${target.name} is a binary secret; a generated text value would change its type.`);
+  if (current.text === undefined) throw new UserError(`${target.name} is a binary secret; a generated text value would change its type.`);
   const object = parseJsonObject(current.text);
   let key: string | undefined;
   if (object) {
@@ -183,7 +183,7 @@ async function generateNewValue(prompts: Prompts, target: SecretTarget, store: S
     const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
     const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
     const problem = secretValueProblem(text);
-    if (problem) throw new Error(problem);
+    if (problem) throw new UserError(problem);
     return store.putValue(secretId(target), { text }, { signal });
   });
   void prompts.info(`${target.name} has a new value (version ${written.versionId?.slice(0, 8) ?? '?'} is AWSCURRENT; the previous one is AWSPREVIOUS).`);

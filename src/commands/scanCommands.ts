@@ -4,7 +4,7 @@ import { Commands } from '../constants';
 import type { DiagnosticsController } from '../lens/diagnostics';
 import type { FindingsStore } from '../lens/findingsStore';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand } from './shared/feedback';
+import { registerCommand, UserError } from './shared/feedback';
 
 /** Files scanned between two yields to the extension host's event loop. */
 const BATCH = 25;
@@ -14,7 +14,7 @@ export function registerScanCommands(deps: CommandDeps & { findings: FindingsSto
   return [
     registerCommand(deps, Commands.scanWorkspace, 'Scan workspace', async () => {
       const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-      if (folders.length === 0) throw new Error('Open a folder to scan it for hard-coded secrets.');
+      if (folders.length === 0) throw new UserError('Open a folder to scan it for hard-coded secrets.');
       const detect = detectBundle();
       const settings = deps.findings.current;
       const summary = await vscode.window.withProgress(

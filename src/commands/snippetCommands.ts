@@ -5,7 +5,7 @@ import { snippetsBundle } from '../bundles';
 import type { LookupTarget, SnippetLanguageId } from '../snippets';
 import type { ExplorerNode } from '../views/model/nodes';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { registerCommand, UserCancelled, UserError, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import type { ItemTarget } from './shared/targets';
 import { readValue } from './shared/values';
@@ -17,7 +17,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] 
   return [
     registerCommand(deps, Commands.insertSnippet, 'Insert retrieval snippet', async (node?: ExplorerNode | ItemTarget) => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) throw new Error('Open the file to insert into first, then place the cursor where the code should go.');
+      if (!editor) throw new UserError('Open the file to insert into first, then place the cursor where the code should go.');
       const target = await resolveItem(deps, node, ['secret', 'parameter']);
       const jsonKey = await pickJsonKey(deps, target);
       const lookup: LookupTarget = {
@@ -42,7 +42,7 @@ export function registerSnippetCommands(deps: CommandDeps): vscode.Disposable[] 
           },
           { undoStopBefore: true, undoStopAfter: false },
         );
-        if (!applied) throw new Error('The document changed while the snippet was prepared; try again.');
+        if (!applied) throw new UserError('The document changed while the snippet was prepared; try again.');
       }
       await editor.insertSnippet(new vscode.SnippetString(snippet.snippet), editor.selection, { undoStopBefore: imports.length === 0, undoStopAfter: true });
     }),

@@ -7,7 +7,7 @@ import { EDIT_SCHEME, VIEW_SCHEME } from '../documents/valueFileSystem';
 import type { ExplorerNode } from '../views/model/nodes';
 import { copySensitive } from './shared/clipboard';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, withProgress } from './shared/feedback';
+import { registerCommand, UserError, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { secretId, type ItemTarget } from './shared/targets';
 import { readValue } from './shared/values';
@@ -29,7 +29,7 @@ export function registerValueCommands(deps: CommandDeps): vscode.Disposable[] {
       const target = await anyItem(node);
       const value = await withProgress(`Reading ${target.name}…`, async (signal) => readValue(await deps.aws(), target, signal));
       const object = parseJsonObject(value.text);
-      if (!object) throw new Error(`${target.name} is not a JSON key/value ${target.kind}. Use Copy Value instead.`);
+      if (!object) throw new UserError(`${target.name} is not a JSON key/value ${target.kind}. Use Copy Value instead.`);
       // Keys only: the quick pick never shows a value, just its size.
       const picked = await choose(deps.prompts, {
         title: `Copy a key of ${target.name}`,

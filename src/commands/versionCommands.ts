@@ -5,7 +5,7 @@ import { VIEW_SCHEME, type ValueRef } from '../documents/valueFileSystem';
 import type { ExplorerNode } from '../views/model/nodes';
 import { formatDateTime } from '../views/model/presentation';
 import type { CommandDeps } from './shared/deps';
-import { registerCommand, withProgress } from './shared/feedback';
+import { registerCommand, UserError, withProgress } from './shared/feedback';
 import { resolveItem } from './shared/pickers';
 import { secretId, treeItemChanged, type ItemTarget, type ParameterTarget, type SecretTarget } from './shared/targets';
 import { refOf } from './valueCommands';
@@ -33,7 +33,7 @@ export function registerVersionCommands(deps: CommandDeps): vscode.Disposable[] 
     registerCommand(deps, Commands.compareVersions, 'Compare versions', async (node?: ExplorerNode | ItemTarget) => {
       const target = await anyItem(node);
       const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
-      if (versions.length < 2) throw new Error(`${target.name} has only one version.`);
+      if (versions.length < 2) throw new UserError(`${target.name} has only one version.`);
       const chosenFirst = target.kind === 'secret' ? versions.find((v) => v.ref.versionId === target.versionId) : versions.find((v) => v.ref.version === target.version);
       const first = chosenFirst ?? (await pickVersion(deps.prompts, versions, `Compare ${target.name}: first version`));
       const second = await pickVersion(
@@ -69,13 +69,13 @@ function previousPair(target: ItemTarget, versions: VersionChoice[]): { left: Ve
   if (target.kind === 'secret') {
     const current = versions.find((v) => v.label.includes('AWSCURRENT'));
     const previous = versions.find((v) => v.label.includes('AWSPREVIOUS'));
-    if (!current || !previous) throw new Error(`${target.name} has no AWSPREVIOUS version to compare with.`);
+    if (!current || !previous) throw new UserError(`${target.name} has no AWSPREVIOUS version to compare with.`);
     return { left: previous, right: current };
   }
   const newest = versions[0]?.ref.version;
   const right = versions.find((v) => v.ref.version === (target.version ?? newest));
   const left = versions.find((v) => v.ref.version === (right?.ref.version ?? 0) - 1);
-  if (!right || !left) throw new Error(`${target.name} has no earlier version to compare with.`);
+  if (!right || !left) throw new UserError(`${target.name} has no earlier version to compare with.`);
   return { left, right };
 }
 
@@ -137,7 +137,7 @@ async function labelParameterVersion(deps: CommandDeps, target: ParameterTarget)
   });
   const labels = typed.split(',').map((l) => l.trim()).filter(Boolean);
   const { invalidLabels } = await withProgress(`Labelling ${target.name}…`, (signal) => store.label(target.name, version.version, labels, { signal }));
-  if (invalidLabels.length) throw new Error(`AWS did not accept these labels: ${invalidLabels.join(', ')}.`);
+  if (invalidLabels.length) throw new UserError(`AWS did not accept these labels: ${invalidLabels.join(', ')}.`);
   void deps.prompts.info(`Version ${version.version} of ${target.name} is labelled ${labels.join(', ')}.`);
 }
 

@@ -4,6 +4,7 @@ import { profileLabel } from '../aws/profileNames';
 import type { AwsRuntime, ParameterTier } from '../aws/types';
 import { parameterValueProblem, secretValueProblem } from '../aws/validation';
 import type { Prompts } from '../ui/prompts';
+import { UserError } from '../ui/userError';
 import { displayValue, valueToStore, type ValueShape } from './valueText';
 
 /** Read-only documents: reveal and diff. */
@@ -60,7 +61,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
   async prepare(scheme: typeof VIEW_SCHEME | typeof EDIT_SCHEME, ref: ValueRef, signal?: AbortSignal): Promise<vscode.Uri> {
     const fetched = await this.fetch(ref, signal);
     if (scheme === EDIT_SCHEME && fetched.shape === 'binary') {
-      throw new Error(`${ref.name} is a binary secret and can't be edited as text. Use Reveal Value to see it as base64.`);
+      throw new UserError(`${ref.name} is a binary secret and can't be edited as text. Use Reveal Value to see it as base64.`);
     }
     const uri = valueUri(scheme, ref, fetched.shape.startsWith('json') ? '.json' : '');
     const content = Buffer.from(fetched.text, 'utf8');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isAwsError } from '../../aws/errors';
 import { Commands } from '../../constants';
 import type { Prompts } from '../../ui/prompts';
+import { UserError } from '../../ui/userError';
 
 /** Thrown (or returned) when the user backs out of a prompt: ends a command quietly. */
 export class UserCancelled extends Error {
@@ -9,6 +10,8 @@ export class UserCancelled extends Error {
     super('Cancelled');
   }
 }
+
+export { UserError };
 
 export function isCancellation(error: unknown): boolean {
   return error instanceof UserCancelled || (isAwsError(error) && error.kind === 'cancelled');
@@ -41,7 +44,8 @@ export async function reportError(log: vscode.LogOutputChannel, prompts: Prompts
     log.info(`${action}: cancelled`);
     return;
   }
-  const message = isAwsError(error) ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
+  // Unexpected errors get the action as context; explanations written for the user are shown as they are.
+  const message = isAwsError(error) || error instanceof UserError ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
   log.error(`${action}: ${message}`);
   const signIn = isAwsError(error) && error.kind === 'ssoExpired' ? 'Sign In with AWS SSO' : undefined;
   const choice = await prompts.error(message, ...(signIn ? [signIn] : []), 'Show Log');

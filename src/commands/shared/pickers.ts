@@ -8,6 +8,7 @@ import { nodeScope } from '../../views/model/nodeScope';
 import { parameterDescription, secretDescription } from '../../views/model/presentation';
 import { regionsFor, visibleProfiles } from '../../views/model/regions';
 import { isItemTarget, targetFromNode, type ItemTarget } from './targets';
+import { UserError } from './feedback';
 import { ask, choose } from './wizard';
 
 const LAST_PROFILE = 'awsSecrets.lastProfile';
@@ -64,7 +65,7 @@ export async function resolveItem(deps: PickerDeps, arg: ExplorerNode | ItemTarg
 async function pickProfile(deps: PickerDeps): Promise<string> {
   const runtime = await deps.aws();
   const profiles = visibleProfiles(await runtime.listProfiles(), readExplorerSettings().profiles);
-  if (profiles.length === 0) throw new Error('No AWS profile found. Run "AWS Secrets: Open AWS Config File" to add one.');
+  if (profiles.length === 0) throw new UserError('No AWS profile found. Run "AWS Secrets: Open AWS Config File" to add one.');
   if (profiles.length === 1) return profiles[0].name;
   const last = deps.memory.get<string>(LAST_PROFILE);
   const items = profiles.map((p) => ({ label: profileLabel(p.name), description: [p.kind, p.region].filter(Boolean).join(' · '), name: p.name }));

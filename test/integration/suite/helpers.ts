@@ -82,3 +82,12 @@ export async function withSetting(section: string, value: unknown): Promise<() =
     await vscode.workspace.getConfiguration().update(section, previous, vscode.ConfigurationTarget.Global);
   };
 }
+
+/**
+ * Unhandled promise rejections seen in this extension host while the suite runs (the listener
+ * is installed when the suite loads, before any test). The last test file asserts there are none.
+ */
+export const unhandledRejections: string[] = [];
+process.on('unhandledRejection', (reason) => {
+  unhandledRejections.push(reason instanceof Error ? `${reason.message}\n${reason.stack ?? ''}` : String(reason));
+});

@@ -143,6 +143,18 @@ describe('create secret and parameter', () => {
     assert.equal((await parameter(big))?.Value?.length, 5000);
   });
 
+  it('refuses empty values and parameter values over 8 KB as they are typed', async () => {
+    await asUser(
+      [{ input: `qa-${run}/empty` }, { pick: 'Plain text' }, { input: '', refused: /The value is empty/ }, { dismiss: true }],
+      () => vscode.commands.executeCommand('awsSecrets.createSecret'),
+    );
+    await asUser(
+      [{ input: `/qa/${run}/huge` }, { pick: 'String' }, { input: 'z'.repeat(8193), refused: /8,193 bytes; Parameter Store stores at most 8,192/ }, { dismiss: true }],
+      () => vscode.commands.executeCommand('awsSecrets.createParameter'),
+    );
+    await asUser([{ input: '/aws/reserved', refused: /reserved by AWS/ }, { dismiss: true }], () => vscode.commands.executeCommand('awsSecrets.createParameter'));
+  });
+
   it('shows a created secret under its folder in the tree', async () => {
     const provider = await explorer();
     assert.ok(await secretNode(provider, `qa-${run}/plain`));

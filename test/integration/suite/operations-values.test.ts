@@ -97,6 +97,12 @@ describe('values: copy, reveal, edit', () => {
     assert.match(editor.document.getText(), /^[A-Za-z0-9+/]+=*$/);
   });
 
+  it('refuses to edit a binary secret as text, pointing to Reveal Value', async () => {
+    const provider = await explorer();
+    const user = await asUser([], async () => vscode.commands.executeCommand('awsSecrets.editValue', await secretNode(provider, 'prod/auth/saml-keystore')));
+    assert.deepEqual(user.messages('error'), ["prod/auth/saml-keystore is a binary secret and can't be edited as text. Use Reveal Value to see it as base64."]);
+  });
+
   it('reveals a SecureString parameter decrypted', async () => {
     const provider = await explorer();
     await asUser([], async () => vscode.commands.executeCommand('awsSecrets.revealValue', await parameterNode(provider, '/app/prod/payments/db-password')));
