@@ -35,6 +35,8 @@ export interface AwsSecretsLensApi {
   usePrompts(prompts: Prompts): () => void;
   /** Resolves when every scheduled clipboard clear has run. */
   clipboardClearsSettled(): Promise<void>;
+  /** Where VS Code keeps this extension's log and storage (the leak test searches them). */
+  readonly storage: { readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri };
 }
 
 /** Composition root: builds the dependencies and registers each feature. Nothing slow happens here. */
@@ -79,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   // The config files are watched once the AWS layer is in use (no cost at activation).
   aws.onLoaded(() => context.subscriptions.push(watchAwsConfigFiles(configFilePaths(), refreshAll)));
 
-  return { explorer: provider, usePrompts: (p) => prompts.use(p), clipboardClearsSettled };
+  return { explorer: provider, usePrompts: (p) => prompts.use(p), clipboardClearsSettled, storage: { logUri: context.logUri, globalStorageUri: context.globalStorageUri } };
 }
 
 export async function deactivate(): Promise<void> {

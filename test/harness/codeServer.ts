@@ -31,6 +31,10 @@ export interface CodeServerOptions {
   /** On stop, copy code-server's log and VS Code's logs folder here (replacing what was there). */
   saveLogsTo?: string;
   startTimeoutMs?: number;
+  /** VS Code's log level (`--log`), e.g. 'trace' so the leak test sees every line the extension can write. */
+  logLevel?: 'trace' | 'debug' | 'info';
+  /** Keep workspace trust on (and so ask about it), to test restricted mode. Default: trust disabled. */
+  workspaceTrust?: boolean;
   log?: (line: string) => void;
 }
 
@@ -121,9 +125,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.logLevel ? ['--log', options.logLevel] : []),
     options.folder,
   ];
   const started = Date.now();

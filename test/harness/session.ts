@@ -36,6 +36,10 @@ export interface SessionOptions {
   keepAlive?: boolean;
   /** Copy code-server's and VS Code's logs here when the session ends. */
   saveLogsTo?: string;
+  /** VS Code's log level for the session. */
+  logLevel?: 'trace' | 'debug' | 'info';
+  /** Keep workspace trust on, to test restricted mode. */
+  workspaceTrust?: boolean;
   log?: (line: string) => void;
 }
 
@@ -90,6 +94,8 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       keepAlive: options.keepAlive,
       keepFiles: keepOpen,
       saveLogsTo: options.saveLogsTo,
+      logLevel: options.logLevel,
+      workspaceTrust: options.workspaceTrust,
       log,
     });
     disposers.push(() => codeServer.stop());

@@ -33,6 +33,8 @@ async function main(): Promise<number> {
       env: { [Env.result]: resultPath, [Env.grep]: process.env[Env.grep] },
       browser: true,
       saveLogsTo: logs,
+      // Every line the extension can log is written, so the leak test can search all of it.
+      logLevel: 'trace',
     });
     const codeServer = session.codeServer;
     console.log(`[integration] workbench open; waiting for the in-host tests (at most ${timeoutMs / 1000} s)`);
