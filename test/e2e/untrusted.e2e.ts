@@ -1,0 +1,58 @@
+// A repository the user does not trust cannot switch detection off, hide files from it, or make
+// the extension send the names in its code to AWS.
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { makeTempDir } from '../harness/tempDir';
+import { waitFor } from '../harness/wait';
+import { useWorkbench } from './fixture';
+import { UI_TIMEOUT_MS } from './workbench';
+
+const workspace = join(makeTempDir('untrusted').path, 'untrusted-repo');
+mkdirSync(join(workspace, '.vscode'), { recursive: true });
+// What a hostile repository would try: turn detection off and exclude everything.
+writeFileSync(
+  join(workspace, '.vscode', 'settings.json'),
+  JSON.stringify({ 'awsSecrets.detection.enabled': false, 'awsSecrets.detection.exclude': ['**'], 'awsSecrets.lookups.check': true }),
+);
+writeFileSync(
+  join(workspace, 'app.py'),
+  'import boto3\nDB_PASSWORD = "Vb7nQ2xL9kT4wR6zP3mS"\nsm = boto3.client("secretsmanager")\nvalue = sm.get_secret_value(SecretId="prod/payments/db")\n',
+);
+
+describe('untrusted workspace (restricted mode)', () => {
+  // Trust on, and no startup prompt: an untrusted folder opens in restricted mode, as after answering "No".
+  const workbench = useWorkbench('untrusted', {
+    folder: workspace,
+    workspaceTrust: true,
+    settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+  });
+  const key = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+  it('opens the folder in restricted mode', async () => {
+    const { page } = workbench;
+    await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('still marks the hard-coded secret, ignoring the workspace settings that would hide it', async () => {
+    const { page } = workbench;
+    await page.keyboard.press(`${key}+P`);
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.fill('app.py');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app.py' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.press('Enter');
+    await page.locator('.codelens-decoration', { hasText: 'Hard-coded password' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await page.locator('.editor-instance .squiggly-error, .editor-instance .squiggly-warning').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('does not send the secret names in its code to AWS', async () => {
+    const { page, session } = workbench;
+    // The lookup lens would describe prod/payments/db; in restricted mode it stays silent.
+    await page.locator('.codelens-decoration', { hasText: 'Move to Secrets Manager' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await waitFor(async () => (await page.locator('.codelens-decoration').count()) > 0, { what: 'CodeLens drawn', timeoutMs: UI_TIMEOUT_MS });
+    assert.equal(await page.locator('.codelens-decoration', { hasText: 'exists in' }).count(), 0);
+    assert.equal(session.emulator.stats()['secretsmanager.DescribeSecret'] ?? 0, 0);
+  });
+});
