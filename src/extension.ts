@@ -35,12 +35,15 @@ export interface AwsSecretsLensApi {
   usePrompts(prompts: Prompts): () => void;
   /** Resolves when every scheduled clipboard clear has run. */
   clipboardClearsSettled(): Promise<void>;
+  /** How long activate() took, in milliseconds (the benchmark reports it). */
+  readonly activationMs: number;
   /** Where VS Code keeps this extension's log and storage (the leak test searches them). */
   readonly storage: { readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri };
 }
 
 /** Composition root: builds the dependencies and registers each feature. Nothing slow happens here. */
 export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel(LOG_NAME, { log: true });
   const prompts = new SwitchablePrompts(vscodePrompts);
   const aws = new AwsRuntimeLoader({ logger: componentLogger(log, 'aws'), mfaCodeProvider: (serial, profile) => promptForMfaCode(prompts, serial, profile) });
@@ -81,7 +84,13 @@ export function activate(context: vscode.ExtensionContext): AwsSecretsLensApi {
   // The config files are watched once the AWS layer is in use (no cost at activation).
   aws.onLoaded(() => context.subscriptions.push(watchAwsConfigFiles(configFilePaths(), refreshAll)));
 
-  return { explorer: provider, usePrompts: (p) => prompts.use(p), clipboardClearsSettled, storage: { logUri: context.logUri, globalStorageUri: context.globalStorageUri } };
+  return {
+    explorer: provider,
+    usePrompts: (p) => prompts.use(p),
+    clipboardClearsSettled,
+    activationMs: performance.now() - started,
+    storage: { logUri: context.logUri, globalStorageUri: context.globalStorageUri },
+  };
 }
 
 export async function deactivate(): Promise<void> {
