@@ -15,6 +15,8 @@ import type { Prompts } from '../ui/prompts';
 /** A version as the user picks it, and the document reference that shows its value. */
 interface VersionChoice {
   readonly label: string;
+  /** What the diff editor's title calls it: a staging label, the version id's start, or vN. */
+  readonly short: string;
   readonly ref: ValueRef;
 }
 
@@ -58,10 +60,10 @@ async function versionChoices(deps: CommandDeps, target: ItemTarget, signal: Abo
   const base = refOf(target);
   if (target.kind === 'secret') {
     const versions = await (await runtime.secrets(target.profile, target.region)).listVersions(secretId(target), { signal });
-    return versions.map((v) => ({ label: secretVersionLabel(v), ref: { ...base, versionId: v.versionId, stage: v.stages[0] } }));
+    return versions.map((v) => ({ label: secretVersionLabel(v), short: v.stages[0] ?? v.versionId.slice(0, 8), ref: { ...base, versionId: v.versionId, stage: v.stages[0] } }));
   }
   const history = await (await runtime.parameters(target.profile, target.region)).history(target.name, { signal });
-  return history.map((v) => ({ label: parameterVersionLabel(v), ref: { ...base, version: v.version } }));
+  return history.map((v) => ({ label: parameterVersionLabel(v), short: `v${v.version}`, ref: { ...base, version: v.version } }));
 }
 
 /** Secrets: AWSPREVIOUS → AWSCURRENT. Parameters: the chosen (or newest) version N against N−1. */
@@ -88,7 +90,7 @@ async function openDiff(deps: CommandDeps, left: VersionChoice, right: VersionCh
   const [leftUri, rightUri] = await withProgress(`Reading two versions of ${name}…`, (signal) =>
     Promise.all([deps.documents.prepare(VIEW_SCHEME, left.ref, signal), deps.documents.prepare(VIEW_SCHEME, right.ref, signal)]),
   );
-  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${name}: ${left.label} ↔ ${right.label}`, { preview: true });
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, `${name}: ${left.short} ↔ ${right.short}`, { preview: true });
 }
 
 async function labelSecretVersion(deps: CommandDeps, target: SecretTarget): Promise<void> {

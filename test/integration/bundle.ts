@@ -11,11 +11,11 @@ import { runCommand } from '../harness/proc';
 const HERE = __dirname;
 const SUITE_DIR = join(HERE, 'suite');
 
-/** suite/**\/*.test.ts, relative to test/integration, in a stable order. */
-export function findTestFiles(): string[] {
-  return readdirSync(SUITE_DIR, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.test.ts'))
-    .map((file) => relative(HERE, join(SUITE_DIR, file)).split('\\').join('/'))
+/** Files under `dir` ending in `suffix` (default: suite/**\/*.test.ts), relative to test/integration, in a stable order. */
+export function findTestFiles(dir = SUITE_DIR, suffix = '.test.ts'): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith(suffix))
+    .map((file) => relative(HERE, join(dir, file)).split('\\').join('/'))
     .sort();
 }
 
@@ -24,8 +24,8 @@ export function findTestFiles(): string[] {
  *  - 'runner': the runner extension's activate/deactivate (code-server)
  *  - 'suite':  the suite's run() (what @vscode/test-electron calls)
  */
-export async function bundleSuite(outFile: string, exports: 'runner' | 'suite'): Promise<void> {
-  const loaders = findTestFiles().map((file) => `  { file: ${JSON.stringify(file)}, load: () => require(${JSON.stringify(`./${file}`)}) },`);
+export async function bundleSuite(outFile: string, exports: 'runner' | 'suite', files: readonly string[] = findTestFiles()): Promise<void> {
+  const loaders = files.map((file) => `  { file: ${JSON.stringify(file)}, load: () => require(${JSON.stringify(`./${file}`)}) },`);
   const entry = [
     "const suite = require('./suite/index.ts');",
     `suite.registerTestFiles([\n${loaders.join('\n')}\n]);`,
@@ -54,11 +54,11 @@ export async function bundleSuite(outFile: string, exports: 'runner' | 'suite'):
  * its source map, which the launcher uses to map failure stacks) and packages it as
  * `dir`/runner.vsix. Returns the VSIX, the bundle, and the bundle's path suffix once installed.
  */
-export async function buildRunnerVsix(dir: string): Promise<{ vsix: string; bundle: string; installedBundle: string }> {
+export async function buildRunnerVsix(dir: string, files?: readonly string[]): Promise<{ vsix: string; bundle: string; installedBundle: string }> {
   const extensionDir = join(dir, 'extension');
   mkdirSync(extensionDir, { recursive: true });
   copyFileSync(join(HERE, 'runner', 'package.json'), join(extensionDir, 'package.json'));
-  await bundleSuite(join(extensionDir, 'extension.js'), 'runner');
+  await bundleSuite(join(extensionDir, 'extension.js'), 'runner', files);
   const vsix = join(dir, 'runner.vsix');
   // The test runner carries the suite's fake secrets on purpose (it tests their detection); it is never published.
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
