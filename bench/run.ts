@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cleanupAll } from '../test/harness/cleanup';
+import { runMain } from '../test/harness/cleanup';
 import { openWorkbench } from '../test/harness/browser';
 import { Env, REPO_ROOT } from '../test/harness/paths';
 import { startSession } from '../test/harness/session';
@@ -107,11 +107,4 @@ async function hostBench(vsix: string): Promise<HostBenchResult> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await cleanupAll();
-    process.exit(1);
-  },
-);
+runMain('bench', main);

@@ -2,7 +2,7 @@
 // extension in code-server, on the demo data and the demo project.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanupAll } from '../test/harness/cleanup';
+import { runMain } from '../test/harness/cleanup';
 import { REPO_ROOT } from '../test/harness/paths';
 import { startSession } from '../test/harness/session';
 import { makeTempDir } from '../test/harness/tempDir';
@@ -67,11 +67,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    await cleanupAll();
-    process.exit(1);
-  },
-);
+runMain('screenshots', main);

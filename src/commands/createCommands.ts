@@ -17,7 +17,7 @@ import type { ExplorerNode } from '../views/model/nodes';
 import { isItemTarget, type ItemTarget } from './shared/targets';
 import type { CommandDeps } from './shared/deps';
 import { kmsAliasItems } from './shared/kms';
-import { registerCommand, UserCancelled, withProgress } from './shared/feedback';
+import { isCancellation, registerCommand, UserCancelled, UserError, withProgress } from './shared/feedback';
 import { resolveScope, type Scope } from './shared/pickers';
 import { askInput, askPick, BACK, runSteps, type StepResult } from './shared/wizard';
 
@@ -49,24 +49,33 @@ export function registerCreateCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, Commands.createSecret, 'Create secret', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
-      let draft: SecretDraft = { name: prefilledName(node) };
-      // On a refusal from AWS the wizard reopens with everything that was typed.
-      for (;;) {
-        draft = await secretWizard(deps, scope, draft);
-        const outcome = await createSecret(deps, scope, draft);
-        if (outcome === 'done') return;
-      }
+      await untilCreated<SecretDraft>(deps, 'secret', { name: prefilledName(node) }, (d) => secretWizard(deps, scope, d), (d) => createSecret(deps, scope, d));
     }),
     registerCommand(deps, Commands.createParameter, 'Create parameter', async (node?: ExplorerNode | ItemTarget) => {
       const scope = await resolveScope(deps, node);
-      let draft: ParameterDraft = { name: prefilledName(node) };
-      for (;;) {
-        draft = await parameterWizard(deps, scope, draft);
-        const outcome = await createParameter(deps, scope, draft);
-        if (outcome === 'done') return;
-      }
+      await untilCreated<ParameterDraft>(deps, 'parameter', { name: prefilledName(node) }, (d) => parameterWizard(deps, scope, d), (d) => createParameter(deps, scope, d));
     }),
   ];
+}
+
+/**
+ * Runs the wizard until AWS accepts what it produced. When AWS refuses, "Edit and Retry"
+ * reopens the wizard with every answer given, so nothing typed is lost.
+ */
+async function untilCreated<D>(deps: CommandDeps, what: string, initial: D, wizard: (previous: D) => Promise<D>, create: (draft: D) => Promise<void>): Promise<void> {
+  let draft = initial;
+  for (;;) {
+    draft = await wizard(draft);
+    try {
+      await create(draft);
+      return;
+    } catch (error) {
+      if (isCancellation(error)) throw error;
+      const message = isAwsError(error) || error instanceof UserError ? error.message : String(error);
+      deps.log.error(`Create ${what}: ${message}`);
+      if ((await deps.prompts.error(message, 'Edit and Retry')) !== 'Edit and Retry') throw new UserCancelled();
+    }
+  }
 }
 
 /** Started from a folder, the name begins with its path; from a missing lookup, it is that name. */
@@ -236,29 +245,19 @@ async function nameTaken(store: SecretStore, name: string): Promise<string | und
   }
 }
 
-async function createSecret(deps: CommandDeps, scope: Scope, d: SecretDraft): Promise<'done' | 'retry'> {
+async function createSecret(deps: CommandDeps, scope: Scope, d: SecretDraft): Promise<void> {
   const tags: Tag[] = d.tags ? (parseTags(d.tags) as { tags: Tag[] }).tags : [];
   const name = d.name ?? '';
-  try {
-    const created = await withProgress(`Creating secret ${name}…`, async (signal) => {
-      const store = await (await deps.aws()).secrets(scope.profile, scope.region);
-      let text: string;
-      if (d.source === 'pairs') text = JSON.stringify(Object.fromEntries((d.pairs ?? []).map((p) => [p.key, p.value])));
-      else if (d.source === 'generated') text = await store.randomPassword({ length: Number(d.passwordLength ?? 32), excludePunctuation: d.excludePunctuation }, { signal });
-      else text = d.text ?? '';
-      return store.create({ name, value: { text }, description: d.description || undefined, kmsKeyId: d.kmsKeyId, tags }, { signal });
-    });
-    await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'secretsmanager', name, id: created.arn });
-    void deps.prompts.info(`Created secret ${name} in ${scope.region}.`);
-    return 'done';
-  } catch (error) {
-    if (isAwsError(error) && error.kind === 'cancelled') throw new UserCancelled();
-    const message = isAwsError(error) ? error.message : String(error);
-    deps.log.error(`Create secret: ${message}`);
-    const choice = await deps.prompts.error(message, 'Edit and Retry');
-    if (choice !== 'Edit and Retry') throw new UserCancelled();
-    return 'retry';
-  }
+  const created = await withProgress(`Creating secret ${name}…`, async (signal) => {
+    const store = await (await deps.aws()).secrets(scope.profile, scope.region);
+    let text: string;
+    if (d.source === 'pairs') text = JSON.stringify(Object.fromEntries((d.pairs ?? []).map((p) => [p.key, p.value])));
+    else if (d.source === 'generated') text = await store.randomPassword({ length: Number(d.passwordLength ?? 32), excludePunctuation: d.excludePunctuation }, { signal });
+    else text = d.text ?? '';
+    return store.create({ name, value: { text }, description: d.description || undefined, kmsKeyId: d.kmsKeyId, tags }, { signal });
+  });
+  await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'secretsmanager', name, id: created.arn });
+  void deps.prompts.info(`Created secret ${name} in ${scope.region}.`);
 }
 
 async function parameterWizard(deps: CommandDeps, scope: Scope, previous: ParameterDraft): Promise<ParameterDraft> {
@@ -346,22 +345,12 @@ async function parameterWizard(deps: CommandDeps, scope: Scope, previous: Parame
   return d;
 }
 
-async function createParameter(deps: CommandDeps, scope: Scope, d: ParameterDraft): Promise<'done' | 'retry'> {
+async function createParameter(deps: CommandDeps, scope: Scope, d: ParameterDraft): Promise<void> {
   const name = d.name ?? '';
-  try {
-    await withProgress(`Creating parameter ${name}…`, async (signal) => {
-      const store = await (await deps.aws()).parameters(scope.profile, scope.region);
-      return store.put({ name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false }, { signal });
-    });
-    await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'ssm', name });
-    void deps.prompts.info(`Created parameter ${name} in ${scope.region}.`);
-    return 'done';
-  } catch (error) {
-    if (isAwsError(error) && error.kind === 'cancelled') throw new UserCancelled();
-    const message = isAwsError(error) ? error.message : String(error);
-    deps.log.error(`Create parameter: ${message}`);
-    const choice = await deps.prompts.error(message, 'Edit and Retry');
-    if (choice !== 'Edit and Retry') throw new UserCancelled();
-    return 'retry';
-  }
+  await withProgress(`Creating parameter ${name}…`, async (signal) => {
+    const store = await (await deps.aws()).parameters(scope.profile, scope.region);
+    return store.put({ name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false }, { signal });
+  });
+  await deps.model.itemChanged({ profile: scope.profile, region: scope.region, service: 'ssm', name });
+  void deps.prompts.info(`Created parameter ${name} in ${scope.region}.`);
 }

@@ -29,6 +29,14 @@ function codePoints(text: string): string[] {
   return Array.from(text);
 }
 
+/** The escapes every C-family double-quoted string shares. */
+const C_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A shared escape, or a language's own (`extra` wins), or undefined when `ch` has none. */
+function commonEscape(ch: string, extra?: Readonly<Record<string, string>>): string | undefined {
+  return extra?.[ch] ?? C_ESCAPES[ch];
+}
+
 function mapChars(text: string, map: (ch: string) => string): string {
   return codePoints(text).map(map).join('');
 }
@@ -36,15 +44,8 @@ function mapChars(text: string, map: (ch: string) => string): string {
 /** JavaScript / TypeScript / JSON: double quotes, `\uXXXX` (pairs for astral characters). */
 export function jsString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      case '\b': return '\\b';
-      case '\f': return '\\f';
-    }
+    const escaped = commonEscape(ch, { '\b': '\\b', '\f': '\\f' });
+    if (escaped) return escaped;
     if (!needsEscape(ch)) return ch;
     // Astral characters: two \u escapes (valid JSON too, unlike \u{...}).
     return Array.from({ length: ch.length }, (_, i) => `\\u${hex(ch.charCodeAt(i), 4)}`).join('');
@@ -55,13 +56,8 @@ export function jsString(text: string): string {
 /** Python 3 str: double quotes; `\x`, `\u`, `\U` escapes (Python keeps lone surrogates in str). */
 export function pythonString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-    }
+    const escaped = commonEscape(ch);
+    if (escaped) return escaped;
     if (!needsEscape(ch)) return ch;
     const cp = ch.codePointAt(0) ?? 0;
     if (cp <= 0xff) return `\\x${hex(cp, 2)}`;
@@ -84,13 +80,8 @@ function utf8Escape(ch: string, style: 'go' | 'braces'): string {
 /** Go interpreted string literal. */
 export function goString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-    }
+    const escaped = commonEscape(ch);
+    if (escaped) return escaped;
     if (isLoneSurrogate(ch)) return '\\uFFFD';
     if (!needsEscape(ch)) return ch;
     const cp = ch.codePointAt(0) ?? 0;
@@ -102,13 +93,8 @@ export function goString(text: string): string {
 /** Rust string literal: `\u{...}` escapes. */
 export function rustString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-    }
+    const escaped = commonEscape(ch);
+    if (escaped) return escaped;
     return isLoneSurrogate(ch) || needsEscape(ch) ? utf8Escape(ch, 'braces') : ch;
   });
   return `"${body}"`;
@@ -145,14 +131,8 @@ export function javaString(text: string): string {
 /** C# regular string literal (`\u`/`\U`; never `\x`, whose length is variable). */
 export function csharpString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      case '\0': return '\\0';
-    }
+    const escaped = commonEscape(ch, { '\0': '\\0' });
+    if (escaped) return escaped;
     if (!needsEscape(ch)) return ch;
     if (ch.length === 1) return `\\u${hex(ch.charCodeAt(0), 4)}`; // includes lone surrogates: C# strings are UTF-16
     return `\\U${hex(ch.codePointAt(0) ?? 0, 8)}`;
@@ -204,13 +184,8 @@ export function phpString(text: string): string {
 /** HCL (Terraform) quoted template: `${` and `%{` are doubled so they stay literal. */
 export function hclString(text: string): string {
   const body = mapChars(text, (ch) => {
-    switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-    }
+    const escaped = commonEscape(ch);
+    if (escaped) return escaped;
     return isLoneSurrogate(ch) || needsEscape(ch) ? utf8Escape(ch, 'go') : ch;
   })
     .replace(/\$\{/g, '$${')

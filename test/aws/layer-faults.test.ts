@@ -4,19 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { isAwsError, type AwsError } from '../../src/aws/errors';
 import { Cleanup, external, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
+import { failure } from './awsFailure';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
-async function failure(action: () => Promise<unknown>): Promise<AwsError> {
-  try {
-    await action();
-  } catch (error) {
-    assert.ok(isAwsError(error), `expected an AwsError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('AWS layer under faults', { skip: external && 'fault injection needs the bundled emulator' }, () => {
   let endpoint: TestEndpoint;

@@ -5,20 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { isAwsError, type AwsError } from '../../src/aws/errors';
 import type { SecretStore } from '../../src/aws/types';
 import { Cleanup, eventually, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
+import { failure } from './awsFailure';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
-async function failure(action: () => Promise<unknown>): Promise<AwsError> {
-  try {
-    await action();
-  } catch (error) {
-    assert.ok(isAwsError(error), `expected an AwsError, got ${String(error)}`);
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('SecretStore', () => {
   let endpoint: TestEndpoint;

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { cleanupAll, shuttingDown, onCleanup } from '../harness/cleanup';
+import { onCleanup, runMain, shuttingDown } from '../harness/cleanup';
 import { ensureInstalled } from '../harness/install';
 import { E2E_ARTIFACTS_DIR, REPO_ROOT } from '../harness/paths';
 import { productVsix } from '../harness/vsix';
@@ -45,15 +45,4 @@ async function main(): Promise<number> {
   return code;
 }
 
-main().then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    if (shuttingDown()) return; // Ctrl-C: the signal handler is cleaning up and will exit
-    console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
-    await cleanupAll();
-    process.exit(1);
-  },
-);
+runMain('e2e', main);

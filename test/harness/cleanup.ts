@@ -89,3 +89,22 @@ function installHandlers(): void {
     });
   }
 }
+
+/**
+ * Runs a harness script's main(): exits with its code (0 when it returns nothing) after cleaning
+ * up; on an error prints it with `label` and exits 1; on Ctrl-C leaves the exit to the signal handler.
+ */
+export function runMain(label: string, main: () => Promise<number | void>): void {
+  main().then(
+    async (code) => {
+      await cleanupAll();
+      process.exit(code ?? 0);
+    },
+    async (error: unknown) => {
+      if (shuttingDown()) return;
+      console.error(`[${label}] ${error instanceof Error ? error.message : String(error)}`);
+      await cleanupAll();
+      process.exit(1);
+    },
+  );
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../emulator';
 import { demoProfile, writeAwsProfiles } from '../harness/awsProfiles';
-import { cleanupAll, shuttingDown, onCleanup } from '../harness/cleanup';
+import { onCleanup, runMain } from '../harness/cleanup';
 import { Env, REPO_ROOT } from '../harness/paths';
 import { runCommand } from '../harness/proc';
 import { makeTempDir } from '../harness/tempDir';
@@ -50,15 +50,4 @@ async function main(): Promise<number> {
   return succeeded(result) ? 0 : 1;
 }
 
-main().then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    if (shuttingDown()) return; // Ctrl-C: the signal handler is cleaning up and will exit
-    console.error(`[desktop] ${error instanceof Error ? error.message : String(error)}`);
-    await cleanupAll();
-    process.exit(1);
-  },
-);
+runMain('desktop', main);

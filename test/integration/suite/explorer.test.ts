@@ -2,10 +2,9 @@
 // seeded emulator data, settings that change it, filters, paging and error items.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../../src/views/model/nodes';
 import { DEMO_SEED } from '../../emulator/seedData';
 import { addFault, clearFaults, resetEmulator, waitFor, withSetting } from './helpers';
-import { explorer, label, labelsAt, nodeAt, plainText, type Provider } from './tree';
+import { explorer, label, labelsAt, nodeAt, plainText, treeTexts, type Provider } from './tree';
 import { asUser } from './scriptedUser';
 
 function safeJson(text: string): Record<string, unknown> {
@@ -68,14 +67,7 @@ describe('explorer', () => {
       .filter((v): v is string => typeof v === 'string' && v.length >= 8);
     assert.ok(values.length > 20);
     const texts: string[] = [];
-    const walk = async (node: ExplorerNode | undefined, depth: number) => {
-      for (const child of await provider.getChildren(node)) {
-        const item = provider.getTreeItem(child);
-        texts.push(`${label(provider, child)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '')}`);
-        if (depth < 8 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(child, depth + 1);
-      }
-    };
-    await walk(undefined, 0);
+    texts.push(...(await treeTexts(provider)));
     assert.ok(texts.length > 80, `walked ${texts.length} items`);
     const leaks = values.filter((v) => texts.some((t) => t.includes(v)));
     assert.deepEqual(leaks.map((v) => `${v.slice(0, 4)}…`), []);

@@ -49,3 +49,17 @@ export function plainText(markdown: vscode.MarkdownString | string | undefined):
   if (typeof markdown === 'string') return markdown;
   return markdown.value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
+
+/** Label, description and tooltip text of every item in the tree, expanding everything (to a depth of 8). */
+export async function treeTexts(provider: Provider): Promise<string[]> {
+  const texts: string[] = [];
+  const walk = async (node: ExplorerNode | undefined, depth: number) => {
+    for (const child of await provider.getChildren(node)) {
+      const item = provider.getTreeItem(child);
+      texts.push(`${label(provider, child)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '')}`);
+      if (depth < 8 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(child, depth + 1);
+    }
+  };
+  await walk(undefined, 0);
+  return texts;
+}

@@ -10,12 +10,11 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { AwsSecretsLensApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/views/model/nodes';
 import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
 import { activateProduct, PRODUCT_ID, waitFor } from './helpers';
 import { asUser, type Answer, type ScriptedUser } from './scriptedUser';
-import { explorer, label, parameterNode, plainText, secretNode } from './tree';
+import { explorer, parameterNode, plainText, secretNode, treeTexts } from './tree';
 
 const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
@@ -107,14 +106,7 @@ describe('no value ever leaks', () => {
   it('shows no value in the tree, the diagnostics, CodeLens titles or hovers', async () => {
     const provider = await explorer();
     const texts: string[] = [];
-    const walk = async (node: ExplorerNode | undefined, depth: number) => {
-      for (const child of await provider.getChildren(node)) {
-        const item = provider.getTreeItem(child);
-        texts.push(`${label(provider, child)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '')}`);
-        if (depth < 8 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(child, depth + 1);
-      }
-    };
-    await walk(undefined, 0);
+    texts.push(...(await treeTexts(provider)));
     const diagnostics = vscode.languages.getDiagnostics().flatMap(([, list]) => list.map((d) => d.message));
     assert.ok(diagnostics.some((m) => m.startsWith('Hard-coded password')), 'the left-over value is reported (masked)');
     texts.push(...diagnostics);
