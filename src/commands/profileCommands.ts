@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mkdir, writeFile, access } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { configFilePaths } from '../aws/configPaths';
 import { ENVIRONMENT_PROFILE } from '../aws/profileNames';
@@ -33,9 +33,10 @@ export function registerProfileCommands(deps: { log: vscode.LogOutputChannel; pr
   return [
     registerCommand(deps, Commands.openConfigFile, 'Open AWS config file', async () => {
       const path = configFilePaths().config;
-      if (!(await exists(path))) {
+      // A missing or empty file gets a commented example to start from; anything else is left as it is.
+      if ((await contentOf(path)).trim() === '') {
         await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, CONFIG_TEMPLATE, { flag: 'wx' }).catch(() => undefined);
+        await writeFile(path, CONFIG_TEMPLATE);
       }
       await vscode.window.showTextDocument(vscode.Uri.file(path));
     }),
@@ -66,12 +67,11 @@ async function pickSsoProfile(prompts: Prompts, aws: AwsRuntime): Promise<string
   return (await choose(prompts, { title: 'Sign in to which SSO profile?', items: sso.map((p) => ({ label: p.name })) })).label;
 }
 
-async function exists(path: string): Promise<boolean> {
+async function contentOf(path: string): Promise<string> {
   try {
-    await access(path);
-    return true;
+    return await readFile(path, 'utf8');
   } catch {
-    return false;
+    return '';
   }
 }
 

@@ -160,7 +160,14 @@ export class ExplorerModel {
   private async profileNodes(): Promise<ExplorerNode[]> {
     try {
       const runtime = await this.aws();
-      const profiles = visibleProfiles(await runtime.listProfiles(), this.settings.profiles);
+      const all = await runtime.listProfiles();
+      const profiles = visibleProfiles(all, this.settings.profiles);
+      if (profiles.length === 0 && all.length > 0) {
+        // Profiles exist, but the setting hides them all: say so rather than show the "no profile" welcome.
+        const hidden = this.intern<MessageNode>({ type: 'message', id: 'root/hidden', message: '' });
+        hidden.message = all.length === 1 ? 'Your profile is not listed in the awsSecrets.profiles setting.' : `None of your ${all.length} profiles is listed in the awsSecrets.profiles setting.`;
+        return [hidden];
+      }
       return profiles.map((profile) => {
         const node = this.intern<ProfileNode>({ type: 'profile', id: profileNodeId(profile.name), profile });
         node.profile = profile;

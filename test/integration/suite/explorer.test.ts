@@ -107,7 +107,7 @@ describe('explorer', () => {
   it('hides profiles not listed in awsSecrets.profiles', async () => {
     const restore = await withSetting('awsSecrets.profiles', ['someone-else']);
     try {
-      await waitFor(async () => (await provider.getChildren()).length === 0, 'no profile shown');
+      await waitFor(async () => (await provider.getChildren()).map((n) => label(provider, n)).join() === 'Your profile is not listed in the awsSecrets.profiles setting.', 'no profile shown, and why');
     } finally {
       await restore();
     }

@@ -90,6 +90,7 @@ describe('explorer model', () => {
   it('limits profiles and regions to the settings, and reacts when they change', async () => {
     const m = model(settings({ profiles: ['other'], regions: [] }));
     assert.deepEqual(labels(await m.getChildren()), ['profile:other']);
+    assert.deepEqual(labels(await model(settings({ profiles: ['nobody'] })).getChildren()), ['message:None of your 2 profiles is listed in the awsSecrets.profiles setting.']);
     let changed = 0;
     m.onDidChange(() => changed++);
     m.updateSettings(settings({ profiles: [], regions: ['ap-south-1'] }));
