@@ -39,7 +39,8 @@ export class FindingsStore implements vscode.Disposable {
   applies(document: vscode.TextDocument): boolean {
     if (!this.settings.enabled) return false;
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
-    if (document.getText().length > MAX_DOCUMENT_CHARS) return false;
+    // The end offset is the text's length, without building the whole string (this runs on every hover and CodeLens).
+    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_DOCUMENT_CHARS) return false;
     return !detectBundle().isExcludedPath(relativePath(document.uri), { globs: this.settings.exclude });
   }
 
