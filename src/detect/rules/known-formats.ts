@@ -16,6 +16,12 @@ export interface KnownFormat {
   confidence: Confidence;
   /** Global; capture group 1, when present, is the secret. */
   pattern: RegExp;
+  /**
+   * The literal(s) every match starts with, as a regex source. Rules with one are run only where
+   * a single combined pass over the text found such a start, instead of each scanning the whole
+   * text (the detector runs on every pause in typing).
+   */
+  starts?: string;
   /** Must match the text just before the pattern's match; it is part of the secret. */
   lead?: RegExp;
   /** Extra check on the secret (placeholders, documented examples, decodable headers). */
@@ -52,23 +58,23 @@ function re(source: string, flags = 'g'): RegExp {
 export const KNOWN_FORMATS: readonly KnownFormat[] = [
   {
     id: 'aws-access-key-id', kind: 'AWS access key ID', severity: 'error', confidence: 'high', pairs: true,
-    pattern: re(`(?<![A-Za-z0-9/+])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+])`), validate: realistic(4, 2.8),
+    starts: 'AKIA|ASIA|ABIA|ACCA', pattern: re(`(?<![A-Za-z0-9/+])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+])`), validate: realistic(4, 2.8),
   },
   {
     id: 'github-token', kind: 'GitHub token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}gh[pousr]_[A-Za-z0-9]{36,76}${E}`), validate: realistic(4),
+    starts: 'gh[pousr]_', pattern: re(`${B}gh[pousr]_[A-Za-z0-9]{36,76}${E}`), validate: realistic(4),
   },
   {
     id: 'github-fine-grained-token', kind: 'GitHub token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}github_pat_[A-Za-z0-9_]{50,120}${E}`), validate: realistic(11),
+    starts: 'github_pat_', pattern: re(`${B}github_pat_[A-Za-z0-9_]{50,120}${E}`), validate: realistic(11),
   },
   {
     id: 'gitlab-token', kind: 'GitLab token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-[A-Za-z0-9_\\-]{20,64}${E}`), validate: realistic(6),
+    starts: 'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-', pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-[A-Za-z0-9_\\-]{20,64}${E}`), validate: realistic(6),
   },
   {
     id: 'slack-token', kind: 'Slack token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}xox(?:[abposr]|e(?:\\.xox[bp])?)-[0-9]{1,16}-[0-9A-Za-z\\-]{8,250}${E}`), validate: realistic(5),
+    starts: 'xox', pattern: re(`${B}xox(?:[abposr]|e(?:\\.xox[bp])?)-[0-9]{1,16}-[0-9A-Za-z\\-]{8,250}${E}`), validate: realistic(5),
   },
   {
     id: 'slack-webhook-url', kind: 'Slack webhook URL', severity: 'error', confidence: 'high',
@@ -76,76 +82,76 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
   },
   {
     id: 'stripe-live-key', kind: 'Stripe live key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}(?:sk|rk)_live_[0-9A-Za-z]{16,247}${E}`), validate: realistic(8),
+    starts: '(?:sk|rk)_live_', pattern: re(`${B}(?:sk|rk)_live_[0-9A-Za-z]{16,247}${E}`), validate: realistic(8),
   },
   {
     id: 'google-api-key', kind: 'Google API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}AIza[0-9A-Za-z_\\-]{35}${E}`), validate: realistic(4),
+    starts: 'AIza', pattern: re(`${B}AIza[0-9A-Za-z_\\-]{35}${E}`), validate: realistic(4),
   },
   {
     id: 'sendgrid-api-key', kind: 'SendGrid API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}SG\\.[0-9A-Za-z_\\-]{16,32}\\.[0-9A-Za-z_\\-]{30,64}${E}`), validate: realistic(3),
+    starts: 'SG\\.', pattern: re(`${B}SG\\.[0-9A-Za-z_\\-]{16,32}\\.[0-9A-Za-z_\\-]{30,64}${E}`), validate: realistic(3),
   },
   {
     id: 'npm-token', kind: 'npm token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}npm_[A-Za-z0-9]{36}${E}`), validate: realistic(4),
+    starts: 'npm_', pattern: re(`${B}npm_[A-Za-z0-9]{36}${E}`), validate: realistic(4),
   },
   {
     id: 'openai-api-key', kind: 'OpenAI API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})${E}`),
+    starts: 'sk-', pattern: re(`${B}sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_\\-]{40,250}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}|[A-Za-z0-9]{48})${E}`),
     validate: realistic(3, 3.5),
   },
   {
     id: 'anthropic-api-key', kind: 'Anthropic API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,120}${E}`), validate: realistic(14),
+    starts: 'sk-ant-', pattern: re(`${B}sk-ant-(?:api|admin|sid)\\d{2}-[A-Za-z0-9_\\-]{80,120}${E}`), validate: realistic(14),
   },
   {
     id: 'huggingface-token', kind: 'Hugging Face token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}hf_[A-Za-z]{34}${E}`), validate: realistic(3, 3.5),
+    starts: 'hf_', pattern: re(`${B}hf_[A-Za-z]{34}${E}`), validate: realistic(3, 3.5),
   },
   {
     id: 'pypi-token', kind: 'PyPI token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,300}${E}`), validate: realistic(20),
+    starts: 'pypi-AgEI', pattern: re(`${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,300}${E}`), validate: realistic(20),
   },
   {
     id: 'shopify-token', kind: 'Shopify token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`), validate: realistic(6),
+    starts: 'shp(?:at|ca|pa|ss)_', pattern: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`), validate: realistic(6),
   },
   {
     id: 'digitalocean-token', kind: 'DigitalOcean token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}do[opr]_v1_[a-f0-9]{64}${E}`), validate: realistic(7),
+    starts: 'do[opr]_v1_', pattern: re(`${B}do[opr]_v1_[a-f0-9]{64}${E}`), validate: realistic(7),
   },
   {
     id: 'databricks-token', kind: 'Databricks token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`), validate: realistic(4),
+    starts: 'dapi', pattern: re(`${B}dapi[a-f0-9]{32}(?:-\\d)?${E}`), validate: realistic(4),
   },
   {
     id: 'postman-api-key', kind: 'Postman API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}${E}`), validate: realistic(5),
+    starts: 'PMAK-', pattern: re(`${B}PMAK-[a-fA-F0-9]{24}-[a-fA-F0-9]{34}${E}`), validate: realistic(5),
   },
   {
     id: 'square-token', kind: 'Square token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}${E}`), validate: realistic(7),
+    starts: 'sq0(?:atp|csp)-', pattern: re(`${B}sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}${E}`), validate: realistic(7),
   },
   {
     id: 'linear-api-key', kind: 'Linear API key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}lin_api_[A-Za-z0-9]{40}${E}`), validate: realistic(8),
+    starts: 'lin_api_', pattern: re(`${B}lin_api_[A-Za-z0-9]{40}${E}`), validate: realistic(8),
   },
   {
     id: 'new-relic-key', kind: 'New Relic key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}NRAK-[A-Z0-9]{27}${E}`), validate: realistic(5),
+    starts: 'NRAK-', pattern: re(`${B}NRAK-[A-Z0-9]{27}${E}`), validate: realistic(5),
   },
   {
     id: 'hashicorp-vault-token', kind: 'Vault token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}hv[sb]\\.[A-Za-z0-9_\\-]{24,200}${E}`), validate: realistic(4, 3.5),
+    starts: 'hv[sb]\\.', pattern: re(`${B}hv[sb]\\.[A-Za-z0-9_\\-]{24,200}${E}`), validate: realistic(4, 3.5),
   },
   {
     id: 'doppler-token', kind: 'Doppler token', severity: 'error', confidence: 'high',
-    pattern: re(`${B}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`), validate: realistic(6),
+    starts: 'dp\\.', pattern: re(`${B}dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,44}${E}`), validate: realistic(6),
   },
   {
     id: 'age-secret-key', kind: 'age secret key', severity: 'error', confidence: 'high',
-    pattern: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`), validate: realistic(16),
+    starts: 'AGE-SECRET-KEY-1', pattern: re(`${B}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${E}`), validate: realistic(16),
   },
   {
     id: 'telegram-bot-token', kind: 'Telegram bot token', severity: 'error', confidence: 'high',
@@ -154,7 +160,7 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
   },
   {
     id: 'twilio-api-key', kind: 'Twilio API key', severity: 'error', confidence: 'medium',
-    pattern: re(`${B}SK[0-9a-f]{32}${E}`), validate: realistic(2, 3.2),
+    starts: 'SK[0-9a-f]', pattern: re(`${B}SK[0-9a-f]{32}${E}`), validate: realistic(2, 3.2),
   },
   {
     id: 'azure-ad-client-secret', kind: 'Azure AD client secret', severity: 'error', confidence: 'high',
@@ -170,40 +176,106 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
   },
   {
     id: 'jwt', kind: 'JSON Web Token', severity: 'warning', confidence: 'medium',
-    pattern: re(`${B}eyJ[A-Za-z0-9_\\-]{8,2000}\\.eyJ[A-Za-z0-9_\\-]{8,8000}\\.[A-Za-z0-9_\\-]{16,2000}${E}`), validate: isJwt,
+    starts: 'eyJ', pattern: re(`${B}eyJ[A-Za-z0-9_\\-]{8,2000}\\.eyJ[A-Za-z0-9_\\-]{8,8000}\\.[A-Za-z0-9_\\-]{16,2000}${E}`), validate: isJwt,
   },
 ];
+
+/** One pass finds every place a prefixed rule could match; built once. */
+const PREFIXED = KNOWN_FORMATS.filter((f) => f.starts !== undefined).map((format) => ({
+  format,
+  start: new RegExp(format.starts ?? '', 'y'),
+  // Sticky: tried exactly at a candidate position (its lookbehind still sees the text before).
+  pattern: new RegExp(format.pattern.source, `${format.pattern.flags.replace('g', '')}y`),
+}));
+// Every prefixed rule's own left boundary rejects a letter or digit before its start, so the pass
+// does too: inside a run such as AKIAAKIA… only the first start is a candidate.
+const CANDIDATES = new RegExp(`(?<![A-Za-z0-9])(?:${PREFIXED.map((p) => p.format.starts).join('|')})`, 'g');
+
+/** The rules that can start with a given character, so a candidate is only tried against those. */
+const BY_FIRST_CHAR = new Map<string, typeof PREFIXED>();
+for (const prefixed of PREFIXED) {
+  for (const ch of firstChars(prefixed.format.starts ?? '')) BY_FIRST_CHAR.set(ch, [...(BY_FIRST_CHAR.get(ch) ?? []), prefixed]);
+}
+
+/** First characters a `starts` source can begin with: literal starts of its top-level alternatives, looking into a leading `(?:…)`. */
+function firstChars(source: string): string[] {
+  const chars: string[] = [];
+  let depth = 0;
+  let alternative = 0;
+  for (let i = 0; i <= source.length; i++) {
+    const ch = source[i];
+    if (i === source.length || (ch === '|' && depth === 0)) {
+      const part = source.slice(alternative, i);
+      chars.push(...(part.startsWith('(?:') ? firstChars(part.slice(3, matchingParen(part, 0))) : [part[0]]));
+      alternative = i + 1;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+  }
+  return chars;
+}
+
+function matchingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === '(') depth++;
+    else if (source[i] === ')' && --depth === 0) return i;
+  }
+  return source.length;
+}
+const UNPREFIXED = KNOWN_FORMATS.filter((f) => f.starts === undefined);
 
 /** Runs every enabled known-format rule over the whole text (long lines included). */
 export function runKnownFormats(context: RuleContext, enabled: (ruleId: string) => boolean): void {
   const text = context.text;
-  for (const format of KNOWN_FORMATS) {
+  for (const format of UNPREFIXED) {
     if (!enabled(format.id)) continue;
     const pattern = format.pattern;
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match && !context.full; match = pattern.exec(text)) {
-      let secret = match[1] ?? match[0];
-      let secretStart = match.index + (match[1] === undefined ? 0 : match[0].lastIndexOf(secret));
-      if (format.lead) {
-        const lead = format.lead.exec(text.slice(Math.max(0, match.index - 16), match.index));
-        if (!lead) continue;
-        secret = lead[0] + secret;
-        secretStart -= lead[0].length;
-      }
-      if (format.validate && !format.validate(secret)) continue;
-      const secretEnd = secretStart + secret.length;
-      const placement = placeSecret(context, secretStart, secretEnd);
-      context.report({
-        ruleId: format.id,
-        kind: format.kind,
-        severity: format.severity,
-        confidence: format.confidence,
-        secretStart,
-        secretEnd,
-        ...placement,
-        priority: 100,
-        groupKey: format.pairs ? 'aws' : undefined,
-      });
-    }
+    for (let match = pattern.exec(text); match && !context.full; match = pattern.exec(text)) reportMatch(context, format, match);
   }
+  if (!PREFIXED.some((p) => enabled(p.format.id))) return;
+  // Where each rule's last match ended: like a global regex, a rule never matches inside its own previous match.
+  const nextFrom = new Map<KnownFormat, number>();
+  CANDIDATES.lastIndex = 0;
+  for (let candidate = CANDIDATES.exec(text); candidate && !context.full; candidate = CANDIDATES.exec(text)) {
+    const at = candidate.index;
+    for (const { format, start, pattern } of BY_FIRST_CHAR.get(text[at]) ?? []) {
+      if (!enabled(format.id) || (nextFrom.get(format) ?? 0) > at) continue;
+      start.lastIndex = at;
+      if (!start.test(text)) continue;
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (!match) continue;
+      nextFrom.set(format, at + match[0].length);
+      reportMatch(context, format, match);
+    }
+    // Starts may overlap (sk- and sk-ant-, a prefix inside another match): look again one character on.
+    CANDIDATES.lastIndex = at + 1;
+  }
+}
+
+function reportMatch(context: RuleContext, format: KnownFormat, match: RegExpExecArray): void {
+  const text = context.text;
+  let secret = match[1] ?? match[0];
+  let secretStart = match.index + (match[1] === undefined ? 0 : match[0].lastIndexOf(secret));
+  if (format.lead) {
+    const lead = format.lead.exec(text.slice(Math.max(0, match.index - 16), match.index));
+    if (!lead) return;
+    secret = lead[0] + secret;
+    secretStart -= lead[0].length;
+  }
+  if (format.validate && !format.validate(secret)) return;
+  const secretEnd = secretStart + secret.length;
+  const placement = placeSecret(context, secretStart, secretEnd);
+  context.report({
+    ruleId: format.id,
+    kind: format.kind,
+    severity: format.severity,
+    confidence: format.confidence,
+    secretStart,
+    secretEnd,
+    ...placement,
+    priority: 100,
+    groupKey: format.pairs ? 'aws' : undefined,
+  });
 }
