@@ -11,7 +11,7 @@ const watch = process.argv.includes('--watch');
 /**
  * Each entry is its own CommonJS file. `extension.js` stays small so activation is
  * fast; `aws.js` (the AWS SDK and everything that uses it), `detect.js` (the detector) and
- * `snippets.js` (code generators) are required only when first needed (src/lazyBundle.ts).
+ * `snippets.js` (code generators) are required only when first needed (src/loading/lazyBundle.ts).
  */
 export const entryPoints = {
   extension: 'src/extension.ts',

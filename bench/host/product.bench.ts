@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsSecretsLensApi } from '../../src/extension';
-import type { ExplorerNode } from '../../src/views/model/nodes';
+import type { TestHooks } from '../../src/ui/testHooks';
+import type { ExplorerNode } from '../../src/tree/nodes';
 import { activateProduct, emulatorStats, waitFor } from '../../test/integration/suite/helpers';
 import { label, nodeAt } from '../../test/integration/suite/tree';
 import { mixedFile } from '../detect/corpus';
@@ -40,7 +40,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 describe('product benchmark', () => {
   it('measures activation, the tree on 10,000 items, and keystroke analysis', async function () {
     this.timeout(240_000);
-    const api = await activateProduct<AwsSecretsLensApi>();
+    const api = await activateProduct<TestHooks>();
     const provider = api.explorer;
     const out = process.env.AWS_SECRETS_LENS_BENCH_OUT;
     assert.ok(out, 'AWS_SECRETS_LENS_BENCH_OUT names the result file');
@@ -127,7 +127,7 @@ function loadedCount(children: ExplorerNode[]): number {
 }
 
 /** Items (secrets or parameters) under a service node, through its folders. */
-async function countItems(provider: AwsSecretsLensApi['explorer'], node: ExplorerNode, children?: ExplorerNode[]): Promise<number> {
+async function countItems(provider: TestHooks['explorer'], node: ExplorerNode, children?: ExplorerNode[]): Promise<number> {
   let count = 0;
   for (const child of children ?? (await provider.getChildren(node))) {
     if (child.type === 'secret' || child.type === 'parameter') count++;

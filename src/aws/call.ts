@@ -1,4 +1,4 @@
-import { toAwsError, type CallContext } from './errors';
+import { toAwsError, type AwsErrorKind, type CallContext } from './errors';
 import type { CallOptions, Logger } from './types';
 
 /** The per-store part of a call's context: who, where, which service. */
@@ -9,11 +9,14 @@ export interface CallSpec {
   readonly resource?: string;
   /** Values that must never appear in a log line or error message (the value being written). */
   readonly sensitive?: readonly string[];
+  /** Failures that answer a question rather than break something ("is this name free?"): logged at debug, not as warnings. */
+  readonly expected?: readonly AwsErrorKind[];
 }
 
 /**
  * Every SDK call goes through here: it passes the cancellation signal, logs the operation
  * (never inputs or outputs: they can hold secret values) and turns failures into AwsErrors.
+ * The logger adds the component prefix; messages carry none.
  */
 export async function callAws<T>(
   store: StoreContext,
@@ -25,15 +28,16 @@ export async function callAws<T>(
   const context: CallContext = { ...store, operation: spec.operation, resource: spec.resource };
   const label = `${store.service}:${spec.operation}${spec.resource ? ` ${spec.resource}` : ''} (${store.region}, ${store.profileLabel})`;
   const started = Date.now();
-  logger.trace(`[aws] → ${label}`);
+  logger.trace(`→ ${label}`);
   try {
     const result = await run(options?.signal);
-    logger.debug(`[aws] ${label} ok in ${Date.now() - started} ms`);
+    logger.debug(`${label} ok in ${Date.now() - started} ms`);
     return result;
   } catch (error) {
     const mapped = toAwsError(error, context, spec.sensitive);
-    const log = mapped.kind === 'cancelled' ? logger.info : logger.warn;
-    log.call(logger, `[aws] ${label} failed in ${Date.now() - started} ms: ${mapped.code ?? mapped.kind}${mapped.detail ? ` — ${mapped.detail}` : ''}`);
+    const elapsed = `${Date.now() - started} ms`;
+    if (spec.expected?.includes(mapped.kind)) logger.debug(`${label} answered ${mapped.code ?? mapped.kind} in ${elapsed} (expected)`);
+    else (mapped.kind === 'cancelled' ? logger.info : logger.warn).call(logger, `${label} failed in ${elapsed}: ${mapped.code ?? mapped.kind}${mapped.detail ? ` — ${mapped.detail}` : ''}`);
     throw mapped;
   }
 }

@@ -1,5 +1,5 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { configFilePaths } from './configPaths';
+import { configFilePaths } from './configFiles';
 import { resolveEndpoints } from './endpoints';
 import { ENVIRONMENT_PROFILE } from './profileNames';
 import type { AwsProfile, ProfileKind } from './types';

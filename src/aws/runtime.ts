@@ -7,7 +7,7 @@ import { AwsError } from './errors';
 import { KmsKeyStore } from './kmsKeyStore';
 import { LambdaFunctionStore } from './lambdaFunctionStore';
 import { profileLabel } from './profileNames';
-import { configFilePaths } from './configPaths';
+import { configFilePaths } from './configFiles';
 import { discoverProfiles } from './profiles';
 import { SecretsManagerStore } from './secretsManagerStore';
 import { SsmParameterStore } from './ssmParameterStore';
@@ -55,7 +55,7 @@ class SdkAwsRuntime implements AwsRuntime {
   reload(): void {
     this.profiles = undefined;
     this.clients.clear();
-    this.options.logger.info('[aws] AWS config changed: profiles reloaded, clients recreated');
+    this.options.logger.info('AWS config changed: profiles reloaded, clients recreated');
   }
 
   async secrets(profile: string, region: string): Promise<SecretsManagerStore> {

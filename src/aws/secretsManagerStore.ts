@@ -19,6 +19,7 @@ import {
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { callAws, type CallSpec, type StoreContext } from './call';
+import { isAwsError } from './errors';
 import type {
   CallOptions,
   CreateSecretInput,
@@ -70,7 +71,20 @@ export class SecretsManagerStore implements SecretStore {
   }
 
   async describe(id: string, options?: CallOptions): Promise<SecretSummary> {
-    const response = await this.call({ operation: 'DescribeSecret', resource: id }, options, (abortSignal) =>
+    return this.describeSecret(id, options, []);
+  }
+
+  async find(id: string, options?: CallOptions): Promise<SecretSummary | undefined> {
+    try {
+      return await this.describeSecret(id, options, ['notFound']);
+    } catch (error) {
+      if (isAwsError(error) && error.kind === 'notFound') return undefined;
+      throw error;
+    }
+  }
+
+  private async describeSecret(id: string, options: CallOptions | undefined, expected: CallSpec['expected']): Promise<SecretSummary> {
+    const response = await this.call({ operation: 'DescribeSecret', resource: id, expected }, options, (abortSignal) =>
       this.client.send(new DescribeSecretCommand({ SecretId: id }), { abortSignal }),
     );
     return toSummary(response);

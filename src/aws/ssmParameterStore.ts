@@ -58,14 +58,20 @@ export class SsmParameterStore implements ParameterStore {
   }
 
   async describe(name: string, options?: CallOptions): Promise<ParameterSummary> {
+    const found = await this.find(name, options);
+    if (!found) {
+      throw new AwsError('notFound', `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}. It may have been deleted or renamed; refresh the explorer.`, { ...this.context, operation: 'DescribeParameters', resource: name }, 'ParameterNotFound', undefined);
+    }
+    return found;
+  }
+
+  async find(name: string, options?: CallOptions): Promise<ParameterSummary | undefined> {
+    // DescribeParameters answers an unknown name with an empty list, not an error.
     const response = await this.call({ operation: 'DescribeParameters', resource: name }, options, (abortSignal) =>
       this.client.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }), { abortSignal }),
     );
     const found = response.Parameters?.[0];
-    if (!found) {
-      throw new AwsError('notFound', `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}. It may have been deleted or renamed; refresh the explorer.`, { ...this.context, operation: 'DescribeParameters', resource: name }, 'ParameterNotFound', undefined);
-    }
-    return toSummary(found);
+    return found && toSummary(found);
   }
 
   async history(name: string, options?: CallOptions): Promise<ParameterVersion[]> {

@@ -120,6 +120,8 @@ export type DeleteSecretMode = { readonly recoveryWindowDays: number } | { reado
 export interface SecretStore {
   list(query: ListQuery): Promise<Page<SecretSummary>>;
   describe(id: string, options?: CallOptions): Promise<SecretSummary>;
+  /** Like describe, but undefined when there is no such secret (an expected answer, logged as such). */
+  find(id: string, options?: CallOptions): Promise<SecretSummary | undefined>;
   /** Every version, newest first, including versions without a staging label. */
   listVersions(id: string, options?: CallOptions): Promise<SecretVersion[]>;
   getValue(id: string, selector?: { versionId?: string; versionStage?: string }, options?: CallOptions): Promise<SecretValue>;
@@ -189,6 +191,8 @@ export interface PutParameterInput {
 export interface ParameterStore {
   list(query: ListQuery): Promise<Page<ParameterSummary>>;
   describe(name: string, options?: CallOptions): Promise<ParameterSummary>;
+  /** Like describe, but undefined when there is no such parameter. */
+  find(name: string, options?: CallOptions): Promise<ParameterSummary | undefined>;
   /** Every version, newest first. Values are not kept. */
   history(name: string, options?: CallOptions): Promise<ParameterVersion[]>;
   getValue(name: string, selector?: { version?: number; label?: string }, options?: CallOptions): Promise<ParameterValue>;

@@ -11,5 +11,5 @@ export { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from './markers';
 export { isExcludedPath, type PathExcludes } from './paths';
 export { compileCustomPattern } from './rules/custom';
 export { RULES, type RuleInfo } from './rules/catalog';
-export { findLookups, type Lookup, type LookupService } from './lookups';
+export { findLookups, type Lookup } from './lookups';
 export { collectFiles, readScannableFile, toDisplayPath, MAX_FILE_BYTES, type FileEntry } from './walk';

@@ -2,10 +2,10 @@
 // languages, the AWS CLI, CloudFormation dynamic references and the helpers our quick fixes
 // write — so the editor can say whether that secret or parameter exists.
 
-export type LookupService = 'secretsmanager' | 'ssm';
+import type { ItemService } from '../aws/items';
 
 export interface Lookup {
-  readonly service: LookupService;
+  readonly service: ItemService;
   /** The secret name / ARN or parameter name, as written. */
   readonly name: string;
   /** Offsets of the name in the text (inside its quotes). */
@@ -19,7 +19,7 @@ const QUOTED = String.raw`(["'\x60])((?:arn:[A-Za-z0-9:/_+=.@-]{1,400})|[A-Za-z0
 const WRAP = String.raw`(?:aws\.String\(\s*|String\(\s*)?`;
 
 interface Pattern {
-  readonly service: LookupService;
+  readonly service: ItemService;
   readonly regex: RegExp;
   /** Cheap substring that must be on the line before the regex runs. */
   readonly keyword: string;

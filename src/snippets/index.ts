@@ -14,7 +14,6 @@ export type {
   LiteralReplacementRequest,
   LookupTarget,
   RetrievalSnippet,
-  SecretService,
   SnippetLanguageId,
   SnippetRequest,
   TextEdit,

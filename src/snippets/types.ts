@@ -3,11 +3,11 @@
  * offsets into positions and snippet text into a SnippetString, nothing more.
  */
 
-export type SecretService = 'secretsmanager' | 'ssm';
+import type { ItemService } from '../aws/items';
 
 /** What to look up. The secret VALUE is never part of it: generated code only names where the value lives. */
 export interface LookupTarget {
-  service: SecretService;
+  service: ItemService;
   /** Secret name or ARN (Secrets Manager) or parameter name / ARN (Parameter Store). */
   name: string;
   /** Region the item lives in; omitted means "whatever the SDK's default chain resolves". */

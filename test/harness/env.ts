@@ -11,6 +11,12 @@ export const Env = {
   grep: 'AWS_SECRETS_LENS_TEST_GREP',
   /** Set to 1 to leave a session running after the tests, for debugging. */
   keepOpen: 'AWS_SECRETS_LENS_KEEP_OPEN',
+  /**
+   * Set to 1 by the in-host suite's and the benchmark's sessions: only then does activate()
+   * return the test hooks (scripted prompts, storage paths…). Same name as TEST_HOOKS_VARIABLE
+   * in src/ui/testHooks.ts; the @normal-install tests check that nothing is returned without it.
+   */
+  testHooks: 'AWS_SECRETS_LENS_TEST_HOOKS',
   /** Set to 1 to see chromium's window (needs a display). */
   headed: 'AWS_SECRETS_LENS_HEADED',
 } as const;

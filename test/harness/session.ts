@@ -28,6 +28,8 @@ export interface SessionOptions {
   extraVsixes?: readonly string[];
   /** Extra environment for code-server and the extension host. */
   env?: Record<string, string | undefined>;
+  /** Let activate() return the test hooks (the in-host suite and the benchmark need them; a user's install never has them). */
+  testHooks?: boolean;
   /** Also open the workbench in headless chromium (true, or options). Default false. */
   browser?: boolean | OpenWorkbenchOptions;
   /** code-server port to try first. */
@@ -89,7 +91,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
       folder,
       settings: options.settings,
       vsixes: [vsix, ...(options.extraVsixes ?? [])],
-      env: { ...aws.env, [Env.emulator]: emulator.endpoint, ...options.env },
+      env: { ...aws.env, [Env.emulator]: emulator.endpoint, [Env.testHooks]: options.testHooks ? '1' : undefined, ...options.env },
       port: options.port,
       keepAlive: options.keepAlive,
       keepFiles: keepOpen,

@@ -4,7 +4,9 @@
 //   1. bundle the runner extension (mocha + suite) and package it as a VSIX
 //   2. start a session: emulator, AWS profile files, code-server with product + runner,
 //      headless chromium on the workbench (the extension host only runs while a window is open)
-//   3. wait for the runner's JSON result, print a report, exit 0 when everything passed
+//   3. wait for the runner's JSON result
+//   4. again, in a session like a user's install (no test hooks), for the tests tagged
+//      @normal-install; then print one report and exit 0 when everything passed
 //
 // Environment: AWS_SECRETS_LENS_TEST_GREP=regex runs a subset; AWS_SECRETS_LENS_KEEP_OPEN=1
 // leaves the session up afterwards; AWS_SECRETS_LENS_TEST_TIMEOUT=seconds (default 300).
@@ -19,38 +21,74 @@ import { buildRunnerVsix } from './bundle';
 import { mapResultStacks } from './stack';
 import { formatReport, succeeded, type SuiteResult } from './result';
 
+/** Tests tagged with this run in a second session, one like a user's install (no test hooks). */
+const NORMAL_INSTALL_TAG = '@normal-install';
+
 async function main(): Promise<number> {
   const started = Date.now();
   const timeoutMs = Number(process.env.AWS_SECRETS_LENS_TEST_TIMEOUT ?? 300) * 1000;
   const runner = await buildRunnerVsix(makeTempDir('runner').path);
-  const resultPath = join(makeTempDir('result').path, 'result.json');
   const logs = join(LOGS_DIR, 'integration');
+  const userGrep = process.env[Env.grep];
+  const only = userGrep ? `(?=.*(?:${userGrep}))` : '';
+  try {
+    // The suite, with the hooks that let tests answer prompts; then the tagged tests, in a session without them.
+    const main = await runPhase({ runner, timeoutMs, logs, testHooks: true, grep: `^(?!.*${NORMAL_INSTALL_TAG})${only}` });
+    const normal = await runPhase({ runner, timeoutMs, logs: `${logs}-normal-install`, testHooks: false, grep: `^(?=.*${NORMAL_INSTALL_TAG})${only}` });
+    const result = mergeResults(main, normal);
+    console.log(`\n${formatReport(mapResultStacks(result, runner.bundle, runner.installedBundle))}`);
+    return succeeded(result) ? 0 : 1;
+  } finally {
+    console.log(`[integration] logs: ${logs}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
 
+interface Phase {
+  runner: Awaited<ReturnType<typeof buildRunnerVsix>>;
+  timeoutMs: number;
+  logs: string;
+  testHooks: boolean;
+  grep: string;
+}
+
+/** One session: code-server with the product and the runner, until the runner writes its result. */
+async function runPhase(phase: Phase): Promise<SuiteResult> {
+  const resultPath = join(makeTempDir('result').path, 'result.json');
   let session: Session | undefined;
   try {
     session = await startSession({
-      extraVsixes: [runner.vsix],
-      env: { [Env.result]: resultPath, [Env.grep]: process.env[Env.grep] },
+      extraVsixes: [phase.runner.vsix],
+      env: { [Env.result]: resultPath, [Env.grep]: phase.grep },
+      testHooks: phase.testHooks,
       browser: true,
-      saveLogsTo: logs,
+      saveLogsTo: phase.logs,
       // Every line the extension can log is written, so the leak test can search all of it.
       logLevel: 'trace',
     });
     const codeServer = session.codeServer;
-    console.log(`[integration] workbench open; waiting for the in-host tests (at most ${timeoutMs / 1000} s)`);
-    const result = await waitFor(() => existsSync(resultPath) && (JSON.parse(readFileSync(resultPath, 'utf8')) as SuiteResult), {
+    console.log(`[integration] workbench open${phase.testHooks ? '' : ' (as a normal install)'}; waiting for the in-host tests (at most ${phase.timeoutMs / 1000} s)`);
+    return await waitFor(() => existsSync(resultPath) && (JSON.parse(readFileSync(resultPath, 'utf8')) as SuiteResult), {
       what: 'the in-host test runner to write its result',
-      timeoutMs,
+      timeoutMs: phase.timeoutMs,
       intervalMs: 250,
       abort: () => (codeServer.process.exitStatus ? new Error(`code-server exited (${codeServer.process.exitStatus}) during the tests`) : undefined),
-      detail: () => `Logs will be in ${logs} (exthost*/ has the extension host's log).`,
+      detail: () => `Logs will be in ${phase.logs} (exthost*/ has the extension host's log).`,
     });
-    console.log(`\n${formatReport(mapResultStacks(result, runner.bundle, runner.installedBundle))}`);
-    return succeeded(result) ? 0 : 1;
   } finally {
     await session?.dispose();
-    console.log(`[integration] logs: ${logs}; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+}
+
+function mergeResults(a: SuiteResult, b: SuiteResult): SuiteResult {
+  return {
+    passes: a.passes + b.passes,
+    failures: a.failures + b.failures,
+    pending: a.pending + b.pending,
+    durationMs: a.durationMs + b.durationMs,
+    tests: [...a.tests, ...b.tests],
+    host: a.host,
+    error: [a.error, b.error].filter(Boolean).join('; ') || undefined,
+  };
 }
 
 main().then(

@@ -1,6 +1,7 @@
 /**
  * What every language generator receives and returns, plus small helpers they share.
  */
+import { SERVICE_FULL_NAMES } from '../../aws/items';
 import type { EditCollector } from '../edits';
 import type { ScanResult, StringToken } from '../lexer';
 import type { SnippetTemplate } from '../snippetSyntax';
@@ -73,7 +74,7 @@ export function jsonKeyOf(target: LookupTarget): string | undefined {
 }
 
 export function serviceTitle(target: LookupTarget): string {
-  return target.service === 'secretsmanager' ? 'AWS Secrets Manager' : 'AWS Systems Manager Parameter Store';
+  return SERVICE_FULL_NAMES[target.service];
 }
 
 /** `Secrets Manager secret "prod/db", key "password"` — for descriptions and notes. */

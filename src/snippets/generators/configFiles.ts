@@ -5,6 +5,7 @@
  * string, `"<stored in AWS Secrets Manager: NAME, key KEY, region R>"`: visibly not a secret, and in the
  * `<…>` placeholder shape that secret scanners (ours included) skip.
  */
+import { ITEM_NOUNS } from '../../aws/items';
 import { awsCliCommand } from '../awsCli';
 import { EditCollector, detectEol, indentationAt, lineStartAt } from '../edits';
 import { scanSource } from '../lexer';
@@ -61,7 +62,7 @@ export function configFileReplacement(format: ConfigFormat, text: string, start:
   const decrypt = target.service === 'ssm';
   const region = target.region ? ` (region ${target.region})` : '';
   const lines = [
-    `${commentPrefix} Stored in ${serviceTitle(target)}: ${target.service === 'secretsmanager' ? 'secret' : 'parameter'} ${commentQuote(target.name)}${jsonKeyOf(target) === undefined ? '' : `, key ${commentQuote(target.jsonKey ?? '')}`}${region}.`,
+    `${commentPrefix} Stored in ${serviceTitle(target)}: ${ITEM_NOUNS[target.service]} ${commentQuote(target.name)}${jsonKeyOf(target) === undefined ? '' : `, key ${commentQuote(target.jsonKey ?? '')}`}${region}.`,
     `${commentPrefix} Load it with: ${awsCliCommand(target, { decrypt })}`,
   ];
   edits.insert(lineStartAt(text, start), lines.map((line) => indent + line + eol).join(''));

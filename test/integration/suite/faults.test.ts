@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../../src/views/model/nodes';
+import type { ExplorerNode } from '../../../src/tree/nodes';
 import { addFault, clearFaults, resetEmulator, waitFor } from './helpers';
 import { asUser } from './scriptedUser';
 import { explorer, label, labelsAt, nodeAt, secretNode, type Provider } from './tree';
@@ -67,7 +67,7 @@ describe('faults', () => {
     assert.equal(label(provider, error), 'Credentials expired');
     assert.match(error.message, /The credentials of profile demo have expired or are not valid/);
     // A command meets the same fault with the same message, as a notification.
-    const user = await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', { kind: 'secret', profile: 'demo', region: 'us-east-1', name: 'prod/payments/db' }));
+    const user = await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', { service: 'secretsmanager', profile: 'demo', region: 'us-east-1', name: 'prod/payments/db' }));
     assert.match(user.messages('error')[0] ?? '', /^The credentials of profile demo have expired or are not valid \(Secrets Manager, us-east-1\)\. Refresh them and try again\.$/);
     await clearFaults();
     await vscode.commands.executeCommand('awsSecrets.refresh', error);

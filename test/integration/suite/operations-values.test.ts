@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describeSecret, putSecretBehindTheBack, secretText } from './awsCheck';
-import type { AwsSecretsLensApi } from '../../../src/extension';
+import type { TestHooks } from '../../../src/ui/testHooks';
 import { activateProduct, addFault, clearFaults, waitFor, withSetting } from './helpers';
 import { asUser } from './scriptedUser';
 import { explorer, parameterNode, secretNode } from './tree';
@@ -61,7 +61,7 @@ describe('values: copy, reveal, edit', () => {
       await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', await secretNode(provider, `qa-${run}/copy`)));
       await vscode.env.clipboard.writeText('something the user copied');
       // Once the scheduled clear has run, the user's own text is still there.
-      await (await activateProduct<AwsSecretsLensApi>()).clipboardClearsSettled();
+      await (await activateProduct<TestHooks>()).clipboardClearsSettled();
       assert.equal(await vscode.env.clipboard.readText(), 'something the user copied');
     } finally {
       await restore();

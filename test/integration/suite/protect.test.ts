@@ -11,9 +11,9 @@ import { asUser } from './scriptedUser';
 import { plainText } from './tree';
 
 const REPO = process.env.AWS_SECRETS_LENS_REPO_ROOT ?? '';
-const FIXTURES = join(REPO, 'test', 'fixtures', 'lens');
+const FIXTURES = join(REPO, 'test', 'fixtures', 'protect');
 const run = Date.now().toString(36);
-/** Set to 1 to write the results into test/fixtures/lens/after (then review them by hand). */
+/** Set to 1 to write the results into test/fixtures/protect/after (then review them by hand). */
 const UPDATE = process.env.AWS_SECRETS_LENS_UPDATE_GOLDEN === '1';
 
 function workspaceFolder(): string {

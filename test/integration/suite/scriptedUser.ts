@@ -2,7 +2,7 @@
 // every question and message so tests can assert on them (and that none shows a value).
 // Everything else — commands, tree, documents, clipboard, AWS calls — is the real thing.
 import type * as vscode from 'vscode';
-import type { AwsSecretsLensApi } from '../../../src/extension';
+import type { TestHooks } from '../../../src/ui/testHooks';
 import { BACK, type InputOptions, type MessageOptions, type PickOptions, type Prompts } from '../../../src/ui/prompts';
 import { activateProduct } from './helpers';
 
@@ -158,7 +158,7 @@ export class ScriptedUser implements Prompts {
 
 /** Runs `action` with the extension answering from `answers`; returns the scripted user for assertions. */
 export async function asUser(answers: Answer[], action: () => Thenable<unknown> | Promise<unknown>): Promise<ScriptedUser> {
-  const api = await activateProduct<AwsSecretsLensApi>();
+  const api = await activateProduct<TestHooks>();
   const user = new ScriptedUser(answers);
   const restore = api.usePrompts(user);
   try {

@@ -1,14 +1,14 @@
 // Reading the explorer the way a user sees it: by labels along a path.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AwsSecretsLensApi } from '../../../src/extension';
-import type { ExplorerNode } from '../../../src/views/model/nodes';
+import type { TestHooks } from '../../../src/ui/testHooks';
+import type { ExplorerNode } from '../../../src/tree/nodes';
 import { activateProduct } from './helpers';
 
-export type Provider = AwsSecretsLensApi['explorer'];
+export type Provider = TestHooks['explorer'];
 
 export async function explorer(): Promise<Provider> {
-  return (await activateProduct<AwsSecretsLensApi>()).explorer;
+  return (await activateProduct<TestHooks>()).explorer;
 }
 
 export function label(provider: Provider, node: ExplorerNode): string {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
-import type { AwsSecretsLensApi } from '../../../src/extension';
+import type { TestHooks } from '../../../src/ui/testHooks';
 import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
 import { activateProduct, PRODUCT_ID, waitFor } from './helpers';
@@ -26,11 +26,11 @@ describe('no value ever leaks', () => {
   const as = async (answers: Answer[], action: () => Thenable<unknown> | Promise<unknown>) => {
     users.push(await asUser(answers, action));
   };
-  let api: AwsSecretsLensApi;
+  let api: TestHooks;
   const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
 
   before(async () => {
-    api = await activateProduct<AwsSecretsLensApi>();
+    api = await activateProduct<TestHooks>();
     assert.equal(vscode.env.logLevel, vscode.LogLevel.Trace, 'the suite runs with VS Code logging at trace level');
   });
 
@@ -158,6 +158,19 @@ describe('no value ever leaks', () => {
       for (const value of [...values, ...seeded]) if (content.includes(value)) hits.push(`${relative(userData, file)} holds ${value.slice(0, 4)}…`);
     }
     assert.deepEqual(hits, []);
+  });
+  it('logs every line with exactly one component prefix, and expected not-found answers below warning level', async () => {
+    // Entries start with the time and the level: `2026-12-01 10:00:00.123 [trace] [aws] → …`.
+    const entries = filesUnder(api.storage.logUri.fsPath)
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n'))
+      .map((line) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\] (.*)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null);
+    assert.ok(entries.length > 100, `the log has the suite's lines (${entries.length})`);
+    assert.deepEqual(entries.filter((m) => !/^\[(aws|browse|operate|protect)\] (?!\[)/.test(m[2])).map((m) => m[0]).slice(0, 5), []);
+    assert.ok(entries.some((m) => /^\[aws\] → secretsmanager:GetSecretValue /.test(m[2])), 'one AWS call, one prefix');
+    // "Is this name free?" before every create: an answer, not a failure.
+    assert.ok(entries.some((m) => m[1] === 'debug' && /^\[aws\] secretsmanager:DescribeSecret .* answered ResourceNotFoundException in \d+ ms \(expected\)$/.test(m[2])), 'the name check is logged as expected');
+    assert.deepEqual(entries.filter((m) => m[1] === 'warning' && /ResourceNotFoundException|ParameterNotFound/.test(m[2])).map((m) => m[0]), []);
   });
 });
 

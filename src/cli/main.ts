@@ -1,0 +1,39 @@
+// The sub-commands of aws-secrets-lens. Each lives in its own file and gets the arguments
+// after its name; this file only picks one and handles what applies to all (--help, --version).
+import { version } from '../../package.json';
+import { UsageError } from './args';
+import { runScan, SCAN_USAGE } from './scan';
+
+type Command = (argv: readonly string[]) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  scan: runScan,
+};
+
+const USAGE = `${SCAN_USAGE}
+Commands: ${Object.keys(COMMANDS).join(', ')}. "aws-secrets-lens COMMAND --help" describes one.
+Also: aws-secrets-lens --version
+`;
+
+/** Runs the command line `argv` (without node and the script); resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === '-h' || first === '--help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (first === '-v' || first === '--version') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  try {
+    if (first === undefined || first.startsWith('-')) throw new UsageError('missing command (try "aws-secrets-lens scan .")');
+    const command = COMMANDS[first];
+    if (!command) throw new UsageError(`unknown command "${first}"`);
+    return await command(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`aws-secrets-lens: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+}

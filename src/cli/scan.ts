@@ -1,0 +1,130 @@
+// `aws-secrets-lens scan`: argument parsing and wiring; walking, scanning and formatting are in src/detect.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { version } from '../../package.json';
+import { BaselineError, parseBaseline, serializeBaseline } from '../detect/baseline';
+import { formatJson } from '../detect/report/json';
+import { formatSarif } from '../detect/report/sarif';
+import { formatText } from '../detect/report/text';
+import { scanFiles } from '../detect/scan-files';
+import { describeFsError } from '../detect/walk';
+import { parseCommandLine, UsageError } from './args';
+
+export const SCAN_USAGE = `Usage: aws-secrets-lens scan [options] [PATH...]
+
+Finds hard-coded secrets (AWS keys, tokens, passwords, private keys) in files.
+PATH defaults to the current folder.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --baseline FILE            do not report findings whose fingerprints are in FILE
+  --write-baseline FILE      write the fingerprints of all current findings to FILE and exit 0
+  --exclude GLOB             skip matching files or folders (repeatable)
+  --disable-rule ID          turn a rule off (repeatable)
+  --no-gitignore             also scan files that .gitignore excludes
+  -h, --help                 show this help
+
+Exit status: 0 nothing found, 1 secrets found, 2 usage or read error.
+`;
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface Arguments {
+  format: Format;
+  baseline?: string;
+  writeBaseline?: string;
+  excludes: string[];
+  disabledRules: string[];
+  gitignore: boolean;
+  paths: string[];
+}
+
+function parseArguments(argv: readonly string[]): Arguments | 'help' {
+  const { values, positionals } = parseCommandLine(argv, {
+    format: { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    exclude: { type: 'string', multiple: true },
+    'disable-rule': { type: 'string', multiple: true },
+    'no-gitignore': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return 'help';
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
+  return {
+    format,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    excludes: values.exclude ?? [],
+    disabledRules: values['disable-rule'] ?? [],
+    gitignore: !values['no-gitignore'],
+    paths: positionals.length ? positionals : ['.'],
+  };
+}
+
+function readBaseline(file: string): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read baseline ${file}: ${describeFsError(error)}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new UsageError(`${file} is not a baseline file: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `aws-secrets-lens scan …` (argv after the word `scan`): scans, prints the report, returns the exit status. */
+export function runScan(argv: readonly string[]): number {
+  let args: ReturnType<typeof parseArguments>;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`aws-secrets-lens: ${error.message}\n\n${SCAN_USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(SCAN_USAGE);
+    return 0;
+  }
+  let baseline: Set<string> | undefined;
+  try {
+    baseline = args.baseline ? readBaseline(args.baseline) : undefined;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`aws-secrets-lens: ${error.message}\n`);
+    return 2;
+  }
+  const result = scanFiles({
+    cwd: process.cwd(),
+    roots: args.paths,
+    excludeGlobs: args.excludes,
+    useGitignore: args.gitignore,
+    baseline,
+    options: { disabledRules: args.disabledRules },
+  });
+  for (const problem of result.problems) process.stderr.write(`aws-secrets-lens: cannot read ${problem.path}: ${problem.message}\n`);
+  if (args.writeBaseline) {
+    try {
+      writeFileSync(args.writeBaseline, serializeBaseline(result.fingerprints));
+    } catch (error) {
+      process.stderr.write(`aws-secrets-lens: cannot write baseline ${args.writeBaseline}: ${describeFsError(error)}\n`);
+      return 2;
+    }
+    const count = new Set(result.fingerprints).size;
+    process.stderr.write(`aws-secrets-lens: wrote ${count} fingerprint${count === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    return result.problems.length ? 2 : 0;
+  }
+  const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
+  const output = args.format === 'json' ? formatJson(result.report)
+    : args.format === 'sarif' ? formatSarif(result.report, version)
+    : formatText(result.report, color);
+  process.stdout.write(output);
+  if (result.problems.length) return 2;
+  return result.report.findings.length ? 1 : 0;
+}
+

@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { FeatureDeps } from '../ui/deps';
+import { registerCreateCommands } from './createCommands';
+import { registerLifecycleCommands } from './lifecycleCommands';
+import type { OperateDeps } from './operateDeps';
+import { registerRotationCommands } from './rotationCommands';
+import { registerSnippetCommands } from './snippetCommands';
+import { registerTagCommands } from './tagCommands';
+import { registerValueCommands } from './valueCommands';
+import { EDIT_SCHEME, VIEW_SCHEME, ValueFileSystem } from './valueFileSystem';
+import { registerVersionCommands } from './versionCommands';
+
+/**
+ * The "Operate" feature: values as documents (reveal read-only, edit and save a new version,
+ * diff versions), copy with auto-clear, create, rotate, delete and restore, labels, tags and
+ * retrieval snippets.
+ */
+export function registerOperate(feature: FeatureDeps): vscode.Disposable[] {
+  const documents = new ValueFileSystem(feature.aws, feature.log, feature.prompts, feature.model);
+  const deps: OperateDeps = { ...feature, documents };
+  return [
+    vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, documents, { isReadonly: true, isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, documents, { isCaseSensitive: true }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      if (doc.uri.scheme === EDIT_SCHEME || doc.uri.scheme === VIEW_SCHEME) documents.forget(doc.uri);
+    }),
+    ...registerValueCommands(deps),
+    ...registerCreateCommands(deps),
+    ...registerRotationCommands(deps),
+    ...registerLifecycleCommands(deps),
+    ...registerVersionCommands(deps),
+    ...registerTagCommands(deps),
+    ...registerSnippetCommands(deps),
+  ];
+}

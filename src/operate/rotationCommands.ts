@@ -1,0 +1,201 @@
+import * as vscode from 'vscode';
+import { describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
+import type { RotationRules, SecretStore } from '../aws/types';
+import { parseJsonObject, secretValueProblem } from '../aws/validation';
+import { Commands } from '../constants';
+import type { ExplorerNode } from '../tree/nodes';
+import { registerCommand } from '../ui/commands';
+import { UserError } from '../ui/errors';
+import { resolveItem } from '../ui/pickers';
+import { withProgress } from '../ui/progress';
+import type { Prompts } from '../ui/prompts';
+import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from '../ui/wizard';
+import type { OperateDeps } from './operateDeps';
+
+const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
+
+export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[] {
+  const secretOf = async (node?: ExplorerNode | ItemRef) => (await resolveItem(deps, node, ['secretsmanager'])) as SecretRef;
+  const storeOf = async (t: SecretRef) => (await deps.aws()).secrets(t.profile, t.region);
+
+  return [
+    registerCommand(deps, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemRef) => {
+      const target = await secretOf(node);
+      await rotateNow(deps, target, await storeOf(target), node ?? target);
+    }),
+
+    registerCommand(deps, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemRef) => {
+      const target = await secretOf(node);
+      await configureRotation(deps, target, await storeOf(target));
+    }),
+
+    registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemRef) => {
+      const target = await secretOf(node);
+      await confirm(deps.prompts, `Turn off automatic rotation of ${describeItem(target)}?`, 'The current value stays. You can configure rotation again at any time.', 'Turn Off Rotation');
+      const store = await storeOf(target);
+      await withProgress(`Turning off rotation of ${target.name}…`, (signal) => store.cancelRotation(secretId(target), { signal }));
+      await deps.model.itemChanged(target);
+      void deps.prompts.info(`Automatic rotation of ${target.name} is off.`);
+    }),
+
+    registerCommand(deps, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemRef) => {
+      const target = await secretOf(node);
+      await generateNewValue(deps.prompts, target, await storeOf(target));
+      await deps.model.itemChanged(target);
+    }),
+  ];
+}
+
+/** Runs the rotation Lambda now; without one, offers to configure rotation or generate a value instead. */
+async function rotateNow(deps: OperateDeps, target: SecretRef, store: SecretStore, handOver: ExplorerNode | ItemRef): Promise<void> {
+  const summary = await store.describe(secretId(target));
+  if (!summary.rotationLambdaArn) {
+    const choice = await deps.prompts.info(`${target.name} has no rotation Lambda. Configure rotation, or store a new random value instead.`, 'Configure Rotation…', 'Generate New Value…');
+    if (choice === 'Configure Rotation…') await vscode.commands.executeCommand(Commands.configureRotation, handOver);
+    if (choice === 'Generate New Value…') await vscode.commands.executeCommand(Commands.generateNewValue, handOver);
+    return;
+  }
+  await confirm(
+    deps.prompts,
+    `Rotate ${describeItem(target)} now?`,
+    `Secrets Manager runs ${lambdaName(summary.rotationLambdaArn)} to create and set a new value. Applications reading AWSCURRENT get the new value.`,
+    'Rotate Now',
+  );
+  const result = await withProgress(`Rotating ${target.name}…`, (signal) => store.rotate(secretId(target), {}, { signal }));
+  await deps.model.itemChanged(target);
+  const versions = await store.listVersions(secretId(target));
+  const newest = versions.find((v) => v.versionId === result.versionId);
+  void deps.prompts.info(`Rotation of ${target.name} started: version ${result.versionId?.slice(0, 8) ?? '?'} is ${newest?.stages.join(', ') || 'pending'}.`);
+}
+
+interface RotationDraft {
+  lambdaArn?: string;
+  scheduleKind?: 'days' | 'expression';
+  schedule?: string;
+  now?: boolean;
+}
+
+/** Three steps (Lambda, schedule, now or later), then RotateSecret with the rules. */
+async function configureRotation(deps: OperateDeps, target: SecretRef, store: SecretStore): Promise<void> {
+  const title = `Configure Rotation of ${target.name}`;
+  const d: RotationDraft = {};
+  await runSteps([() => rotationLambdaStep(deps, target, title, d), () => rotationScheduleStep(deps.prompts, title, d), () => rotateNowStep(deps.prompts, title, d)]);
+  const rules: RotationRules = d.scheduleKind === 'days' ? { automaticallyAfterDays: Number(d.schedule) } : { scheduleExpression: d.schedule };
+  await withProgress(`Configuring rotation of ${target.name}…`, (signal) => store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }));
+  await deps.model.itemChanged(target);
+  void deps.prompts.info(`Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`);
+}
+
+async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const fn = await askPick(deps.prompts, {
+    title,
+    step: 1,
+    totalSteps: 3,
+    placeholder: `Rotation Lambda in ${target.region}`,
+    items: async () => {
+      const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
+      if (functions.length === 0) throw new UserError(`There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`);
+      return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
+    },
+    active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),
+  });
+  if (fn === BACK) return BACK;
+  d.lambdaArn = fn.arn;
+}
+
+async function rotationScheduleStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const kind = await askPick(prompts, {
+    title,
+    step: 2,
+    totalSteps: 3,
+    placeholder: 'Schedule',
+    items: [
+      { label: 'Every N days', schedule: 'days' as const },
+      { label: 'A rate() or cron() expression', schedule: 'expression' as const, detail: 'e.g. rate(10 days) or cron(0 4 ? * SUN *)' },
+    ],
+    active: (item) => item.schedule === (d.scheduleKind ?? 'days'),
+  });
+  if (kind === BACK) return BACK;
+  d.scheduleKind = kind.schedule;
+  const schedule = await askInput(prompts, {
+    title,
+    step: 2,
+    totalSteps: 3,
+    prompt: kind.schedule === 'days' ? 'Rotate every how many days? (1–1000)' : 'Schedule expression',
+    value: d.schedule ?? (kind.schedule === 'days' ? '30' : 'rate(30 days)'),
+    validate: (v) => scheduleProblem(kind.schedule, v.trim()),
+  });
+  if (schedule === BACK) return BACK;
+  d.schedule = schedule.trim();
+}
+
+function scheduleProblem(kind: 'days' | 'expression', value: string): string | undefined {
+  if (kind === 'days') return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 1000 ? undefined : 'A whole number of days from 1 to 1000.';
+  return SCHEDULE_PATTERN.test(value) ? undefined : 'Write rate(N days), rate(N hours) or cron(…).';
+}
+
+async function rotateNowStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const now = await askPick(prompts, {
+    title,
+    step: 3,
+    totalSteps: 3,
+    placeholder: 'Rotate once now?',
+    items: [
+      { label: 'Rotate now, then on schedule', now: true },
+      { label: 'Only on schedule', now: false },
+    ],
+  });
+  if (now === BACK) return BACK;
+  d.now = now.now;
+}
+
+/**
+ * A fresh random value for a secret without a rotation Lambda: the whole value, or one key of
+ * a JSON secret with the other keys kept. The old value stays as AWSPREVIOUS.
+ */
+async function generateNewValue(prompts: Prompts, target: SecretRef, store: SecretStore): Promise<void> {
+  const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
+  if (current.text === undefined) throw new UserError(`${target.name} is a binary secret; a generated text value would change its type.`);
+  const object = parseJsonObject(current.text);
+  let key: string | undefined;
+  if (object) {
+    const picked = await choose(prompts, {
+      title: `Which key of ${target.name} gets a new value?`,
+      placeholder: 'The other keys keep their values',
+      items: Object.keys(object).map((k) => ({ label: k })),
+      active: (item) => /pass|secret|token|key/i.test(item.label),
+    });
+    key = picked.label;
+  }
+  const length = await ask(prompts, {
+    title: 'New value',
+    prompt: 'Length of the generated value (4–4096)',
+    value: '32',
+    validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 4 && Number(v) <= 4096 ? undefined : 'A whole number from 4 to 4096.'),
+  });
+  const charset = await choose(prompts, {
+    title: 'Characters',
+    items: [
+      { label: 'Letters, digits and punctuation', excludePunctuation: false },
+      { label: 'Letters and digits only', excludePunctuation: true },
+    ],
+  });
+  await confirm(
+    prompts,
+    `Store a new random value ${key ? `for key “${key}” of` : 'for'} ${describeItem(target)}?`,
+    'Applications reading AWSCURRENT get the new value; the old one stays available as AWSPREVIOUS.',
+    'Generate and Store',
+  );
+  const written = await withProgress(`Storing a new value for ${target.name}…`, async (signal) => {
+    const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
+    const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
+    const problem = secretValueProblem(text);
+    if (problem) throw new UserError(problem);
+    return store.putValue(secretId(target), { text }, { signal });
+  });
+  void prompts.info(`${target.name} has a new value (version ${written.versionId?.slice(0, 8) ?? '?'} is AWSCURRENT; the previous one is AWSPREVIOUS).`);
+}
+
+function lambdaName(arn: string): string {
+  return arn.split(':').pop() ?? arn;
+}

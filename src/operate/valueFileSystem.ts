@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import { isAwsError } from '../aws/errors';
+import { itemOnly, secretId, type ItemRef } from '../aws/items';
+import { profileLabel } from '../aws/profileNames';
+import type { AwsRuntime, ParameterTier } from '../aws/types';
+import { parameterValueProblem, secretValueProblem } from '../aws/validation';
+import type { ExplorerModel } from '../tree/explorerModel';
+import { UserError } from '../ui/errors';
+import type { Log } from '../ui/logging';
+import type { Prompts } from '../ui/prompts';
+import { displayValue, valueToStore, type ValueShape } from './valueText';
+
+/** Read-only documents: reveal and diff. */
+export const VIEW_SCHEME = 'awssecrets-view';
+/** Editable documents: saving writes a new version. */
+export const EDIT_SCHEME = 'awssecrets-edit';
+
+/** What is remembered about an open editable document: metadata only, never the value. */
+interface EditState {
+  shape: ValueShape;
+  /** AWSCURRENT version id (secrets) or version number (parameters) the text was based on. */
+  base: string;
+  tier?: ParameterTier;
+  size: number;
+  mtime: number;
+}
+
+/**
+ * Serves secret and parameter values as documents. Values are fetched just before a document
+ * opens and handed to VS Code once; this class keeps only metadata afterwards, so a value
+ * lives in memory only as long as its document is open.
+ */
+export class ValueFileSystem implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  /** Content fetched for a document about to open, handed over on the first read. */
+  private readonly primed = new Map<string, Uint8Array>();
+  private readonly edits = new Map<string, EditState>();
+
+  constructor(
+    private readonly aws: () => Promise<AwsRuntime>,
+    private readonly log: Log,
+    private readonly prompts: Prompts,
+    /** Told after a save wrote a new version. */
+    private readonly model: ExplorerModel,
+  ) {}
+
+  /**
+   * Fetches the value and returns the document URI to open. The URI ends in `.json` for JSON
+   * values so VS Code picks the JSON language (with its syntax checks) by itself.
+   */
+  async prepare(scheme: typeof VIEW_SCHEME | typeof EDIT_SCHEME, ref: ItemRef, signal?: AbortSignal): Promise<vscode.Uri> {
+    const fetched = await this.fetch(ref, signal);
+    if (scheme === EDIT_SCHEME && fetched.shape === 'binary') {
+      throw new UserError(`${ref.name} is a binary secret and can't be edited as text. Use Reveal Value to see it as base64.`);
+    }
+    const uri = valueUri(scheme, ref, fetched.shape.startsWith('json') ? '.json' : '');
+    const content = Buffer.from(fetched.text, 'utf8');
+    this.primed.set(uri.toString(), content);
+    if (scheme === EDIT_SCHEME) this.edits.set(uri.toString(), { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: content.byteLength, mtime: Date.now() });
+    return uri;
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const state = this.edits.get(uri.toString());
+    return { type: vscode.FileType.File, ctime: 0, mtime: state?.mtime ?? 0, size: state?.size ?? this.primed.get(uri.toString())?.byteLength ?? 0 };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const key = uri.toString();
+    const primed = this.primed.get(key);
+    if (primed) {
+      this.primed.delete(key);
+      return primed;
+    }
+    // Reopened or reverted: fetch again.
+    const ref = refFromUri(uri);
+    const fetched = await this.fetch(ref);
+    const state = this.edits.get(key);
+    if (state && uri.scheme === EDIT_SCHEME) Object.assign(state, { base: fetched.base, shape: fetched.shape, tier: fetched.tier, mtime: Date.now() });
+    return Buffer.from(fetched.text, 'utf8');
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    if (uri.scheme !== EDIT_SCHEME) throw vscode.FileSystemError.NoPermissions(uri);
+    const ref = refFromUri(uri);
+    const key = uri.toString();
+    const state = this.edits.get(key) ?? (await this.stateFromAws(ref));
+    const text = Buffer.from(content).toString('utf8');
+
+    // Every check happens before anything is sent; a refused save leaves the document dirty with its text.
+    const converted = valueToStore(text, state.shape);
+    if ('problem' in converted) throw new Error(`Not saved: ${converted.problem}`);
+    let tier = state.tier;
+    if (ref.service === 'secretsmanager') {
+      const problem = secretValueProblem(converted.value);
+      if (problem) throw new Error(`Not saved: ${problem}`);
+    } else {
+      const problem = parameterValueProblem(converted.value, tier === 'Advanced' ? 'Advanced' : 'Standard');
+      if (problem && tier !== 'Advanced' && !parameterValueProblem(converted.value, 'Advanced')) {
+        const upgrade = await this.prompts.warn(problem, { modal: true }, 'Use Advanced Tier');
+        if (upgrade !== 'Use Advanced Tier') throw new Error('Not saved: the value is larger than the Standard tier allows. Your text is kept.');
+        tier = 'Advanced';
+      } else if (problem) {
+        throw new Error(`Not saved: ${problem}`);
+      }
+    }
+
+    const current = await this.currentBase(ref);
+    if (current !== state.base) {
+      const choice = await this.prompts.warn(
+        `${ref.name} changed in AWS after you opened it. Overwrite the newer version with your text?`,
+        { modal: true, detail: 'Your save would replace the version written meanwhile (it stays in the version history).' },
+        'Overwrite',
+      );
+      if (choice !== 'Overwrite') throw new Error(`Not saved: ${ref.name} changed in AWS meanwhile. Your text is kept; compare with the current value, then save again to overwrite.`);
+    }
+
+    const runtime = await this.aws();
+    if (ref.service === 'secretsmanager') {
+      const store = await runtime.secrets(ref.profile, ref.region);
+      const written = await store.putValue(secretId(ref), { text: converted.value });
+      state.base = written.versionId ?? state.base;
+    } else {
+      const store = await runtime.parameters(ref.profile, ref.region);
+      const type = (await store.describe(ref.name)).type;
+      const written = await store.put({ name: ref.name, value: converted.value, type, overwrite: true, tier });
+      state.base = String(written.version);
+      state.tier = written.tier ?? tier;
+    }
+    state.size = content.byteLength;
+    state.mtime = Date.now();
+    this.edits.set(key, state);
+    this.log.info(`saved a new version of ${ref.name} (${ref.region}, ${profileLabel(ref.profile)})`);
+    void this.model.itemChanged(itemOnly(ref));
+  }
+
+  /** Forgets an editable document's metadata once it is closed. */
+  forget(uri: vscode.Uri): void {
+    this.edits.delete(uri.toString());
+    this.primed.delete(uri.toString());
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  private async fetch(ref: ItemRef, signal?: AbortSignal): Promise<{ text: string; shape: ValueShape; base: string; tier?: ParameterTier }> {
+    const runtime = await this.aws();
+    if (ref.service === 'secretsmanager') {
+      const store = await runtime.secrets(ref.profile, ref.region);
+      const value = await store.getValue(secretId(ref), { versionId: ref.versionId, versionStage: ref.versionId ? undefined : ref.stage }, { signal });
+      return { ...displayValue(value), base: value.versionId };
+    }
+    const store = await runtime.parameters(ref.profile, ref.region);
+    const value = await store.getValue(ref.name, { version: ref.version }, { signal });
+    const tier = ref.version === undefined ? (await store.describe(ref.name, { signal })).tier : undefined;
+    return { ...displayValue({ text: value.value }), base: String(value.version), tier };
+  }
+
+  /** The version the item is at now, to notice a change made since the document opened. */
+  private async currentBase(ref: ItemRef): Promise<string> {
+    const runtime = await this.aws();
+    if (ref.service === 'secretsmanager') {
+      const summary = await (await runtime.secrets(ref.profile, ref.region)).describe(secretId(ref));
+      const current = Object.entries(summary.versionStages ?? {}).find(([, stages]) => stages.includes('AWSCURRENT'));
+      return current?.[0] ?? '';
+    }
+    return String((await (await runtime.parameters(ref.profile, ref.region)).describe(ref.name)).version ?? '');
+  }
+
+  /** Rebuilds edit state for a document restored by VS Code after a reload (no prepare() happened). */
+  private async stateFromAws(ref: ItemRef): Promise<EditState> {
+    try {
+      const fetched = await this.fetch(ref);
+      return { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: 0, mtime: Date.now() };
+    } catch (error) {
+      throw new Error(`Not saved: could not read ${ref.name} to check it first. ${isAwsError(error) ? error.message : ''}`.trim());
+    }
+  }
+}
+
+/** The fields of an ItemRef a document URI carries: identity only, never metadata. */
+const URI_FIELDS = ['service', 'profile', 'region', 'name', 'arn', 'versionId', 'stage', 'version'] as const;
+
+/** `awssecrets-view:/demo/us-east-1/prod/payments/db.json?…` — the path reads well in tab titles. */
+export function valueUri(scheme: string, ref: ItemRef, extension: string): vscode.Uri {
+  const query = new URLSearchParams();
+  const fields = ref as Partial<Record<(typeof URI_FIELDS)[number], string | number>>;
+  for (const key of URI_FIELDS) if (fields[key] !== undefined) query.set(key, String(fields[key]));
+  const version = ref.service === 'secretsmanager' ? (ref.stage ?? ref.versionId?.slice(0, 8)) : ref.version !== undefined ? `v${ref.version}` : undefined;
+  const leaf = `${ref.name.replace(/^\/+/, '')}${version ? ` (${version})` : ''}${extension}`;
+  return vscode.Uri.from({ scheme, path: `/${profileLabel(ref.profile)}/${ref.region}/${leaf}`, query: query.toString() });
+}
+
+export function refFromUri(uri: vscode.Uri): ItemRef {
+  const q = new URLSearchParams(uri.query);
+  const base = { profile: q.get('profile') ?? '', region: q.get('region') ?? '', name: q.get('name') ?? '' };
+  // Documents that hot exit restores from an earlier release carry `kind=parameter` instead of `service=ssm`.
+  if (q.get('service') === 'ssm' || q.get('kind') === 'parameter') {
+    const version = q.get('version');
+    return { service: 'ssm', ...base, version: version ? Number(version) : undefined };
+  }
+  return { service: 'secretsmanager', ...base, arn: q.get('arn') ?? undefined, versionId: q.get('versionId') ?? undefined, stage: q.get('stage') ?? undefined };
+}

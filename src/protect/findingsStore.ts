@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import { detectBundle } from '../loading/bundles';
+import { readDetectionSettings, type DetectionSettings } from '../settings/settings';
+import type { Finding } from '../detect';
+import type { Log } from '../ui/logging';
+
+/** Documents larger than this are not scanned as you type (the CLI has the same cap). */
+const MAX_DOCUMENT_CHARS = 1024 * 1024;
+
+interface Scanned {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Scans documents with the detector (loaded on first use) and remembers the findings of each
+ * document version, so diagnostics, CodeLens, hovers and quick fixes share one scan.
+ * Findings accepted in the workspace's baseline file are dropped here, once.
+ */
+export class FindingsStore implements vscode.Disposable {
+  private readonly scanned = new Map<string, Scanned>();
+  private readonly baselines = new Map<string, Promise<ReadonlySet<string>>>();
+  private settings: DetectionSettings = readDetectionSettings();
+
+  constructor(private readonly log: Log) {}
+
+  get current(): DetectionSettings {
+    return this.settings;
+  }
+
+  /** Re-reads settings and forgets every scan and baseline (settings, trust or the baseline changed). */
+  reset(): void {
+    this.settings = readDetectionSettings();
+    this.scanned.clear();
+    this.baselines.clear();
+  }
+
+  /** Whether this document is scanned at all: enabled, a file or untitled document, not excluded, not huge. */
+  applies(document: vscode.TextDocument): boolean {
+    if (!this.settings.enabled) return false;
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
+    // The end offset is the text's length, without building the whole string (this runs on every hover and CodeLens).
+    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_DOCUMENT_CHARS) return false;
+    return !detectBundle().isExcludedPath(relativePath(document.uri), { globs: this.settings.exclude });
+  }
+
+  async findings(document: vscode.TextDocument): Promise<readonly Finding[]> {
+    const key = document.uri.toString();
+    const cached = this.scanned.get(key);
+    if (cached?.version === document.version) return cached.findings;
+    if (!this.applies(document)) {
+      this.scanned.delete(key);
+      return [];
+    }
+    const version = document.version;
+    const started = performance.now();
+    const findings = await this.scanText(document.uri, document.getText(), document.languageId);
+    // Names and sizes only (never text): lets a user or the benchmark see what analysis costs.
+    this.log.trace(`analysed ${relativePath(document.uri)} (${document.lineCount} lines, v${version}) in ${(performance.now() - started).toFixed(2)} ms: ${findings.length} finding(s)`);
+    // The document may have changed while the baseline was read: keep only a result that still matches.
+    if (document.version === version) this.scanned.set(key, { version, findings });
+    return findings;
+  }
+
+  /** Scans text of a file (open or not), dropping what its workspace's baseline accepts. */
+  async scanText(uri: vscode.Uri, text: string, languageId?: string): Promise<Finding[]> {
+    const detect = detectBundle();
+    const findings = detect.scan(text, { languageId, fileName: uri.fsPath });
+    const baseline = await this.baselineFor(uri);
+    if (baseline.size === 0) return findings;
+    const path = relativePath(uri);
+    return findings.filter((f) => !baseline.has(detect.fingerprint(path, f, text.slice(f.secretRange.start, f.secretRange.end))));
+  }
+
+  /** The findings of one group (e.g. an access key id with its secret key), from the document's current text. */
+  async group(document: vscode.TextDocument, groupId: string): Promise<Finding[]> {
+    return (await this.findings(document)).filter((f) => f.groupId === groupId);
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.scanned.delete(uri.toString());
+  }
+
+  /** The baseline file that applies to a document: the configured file in its workspace folder. */
+  baselineUri(uri: vscode.Uri): vscode.Uri | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder && vscode.Uri.joinPath(folder.uri, this.settings.baselineFile);
+  }
+
+  private baselineFor(uri: vscode.Uri): Promise<ReadonlySet<string>> {
+    const file = this.baselineUri(uri);
+    if (!file) return Promise.resolve(new Set());
+    const key = file.toString();
+    let loading = this.baselines.get(key);
+    if (!loading) {
+      loading = readFile(file.fsPath, 'utf8').then(
+        (text) => {
+          try {
+            return detectBundle().parseBaseline(text);
+          } catch (error) {
+            this.log.warn(`ignoring the baseline ${file.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+            return new Set<string>();
+          }
+        },
+        () => new Set<string>(),
+      );
+      this.baselines.set(key, loading);
+    }
+    return loading;
+  }
+
+  dispose(): void {
+    this.scanned.clear();
+  }
+}
+
+/** The path fingerprints and excludes use: relative to the workspace folder, like the CLI run from the repository root. */
+export function relativePath(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, false);
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { Settings } from '../constants';
+import type { ExplorerSettings } from '../tree/explorerModel';
+
+/** The one typed reader of `awsSecrets.*` settings; defaults match package.json. */
+export function readExplorerSettings(): ExplorerSettings {
+  const config = vscode.workspace.getConfiguration(Settings.section);
+  return {
+    profiles: stringList(config.get(Settings.profiles)),
+    regions: stringList(config.get(Settings.regions)),
+    pageSize: clampInt(config.get(Settings.pageSize), 1, 1000, 100),
+  };
+}
+
+/** Calls `listener` when any of the given `awsSecrets.*` settings change. */
+export function onSettingsChanged(keys: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (keys.some((key) => event.affectsConfiguration(`${Settings.section}.${key}`))) listener();
+  });
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+function clampInt(value: unknown, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}
+
+/** Seconds after which a copied value is cleared from the clipboard; 0 never clears. */
+export function readClipboardClearSeconds(): number {
+  return clampInt(vscode.workspace.getConfiguration(Settings.section).get(Settings.clipboardClearSeconds), 0, 3600, 30);
+}
+
+export type SeveritySetting = 'auto' | 'error' | 'warning' | 'information' | 'hint';
+
+export interface DetectionSettings {
+  readonly enabled: boolean;
+  readonly exclude: readonly string[];
+  readonly codeLens: boolean;
+  readonly severity: SeveritySetting;
+  /** Relative to the workspace folder. */
+  readonly baselineFile: string;
+  /** Check that secrets and parameters named in code exist (sends their names to AWS). */
+  readonly checkLookups: boolean;
+}
+
+/** Detection settings; in an untrusted workspace the workspace's own values are ignored (see package.json restrictedConfigurations). */
+export function readDetectionSettings(): DetectionSettings {
+  const config = vscode.workspace.getConfiguration(`${Settings.section}.detection`);
+  const severity = config.get<string>('severity');
+  return {
+    enabled: config.get<boolean>('enabled') !== false,
+    exclude: stringList(config.get('exclude')),
+    codeLens: config.get<boolean>('codeLens') !== false,
+    severity: severity === 'error' || severity === 'warning' || severity === 'information' || severity === 'hint' ? severity : 'auto',
+    baselineFile: config.get<string>('baselineFile')?.trim() || '.aws-secrets-lens-baseline.json',
+    checkLookups: vscode.workspace.isTrusted && vscode.workspace.getConfiguration(`${Settings.section}.lookups`).get<boolean>('check') !== false,
+  };
+}

@@ -1,0 +1,241 @@
+import { SERVICE_NAMES } from '../aws/items';
+import { profileLabel } from '../aws/profileNames';
+import type { ParameterSummary, ProfileKind, SecretSummary } from '../aws/types';
+import type { ExplorerNode, ParameterNode, ProfileNode, SecretNode, ServiceNode } from './nodes';
+
+/**
+ * How a node looks in the tree, as plain data (the provider turns it into a TreeItem).
+ * Built from metadata only: nothing here ever sees a secret or parameter value.
+ */
+export interface NodePresentation {
+  readonly label: string;
+  readonly description?: string;
+  /** Tooltip as a title and label/value rows; the provider escapes every value. */
+  readonly tooltip?: { readonly title: string; readonly rows: readonly (readonly [string, string])[] };
+  /** A codicon id, and an optional theme color id. */
+  readonly icon?: { readonly id: string; readonly color?: string };
+  /** Space-separated tokens that menus match with `viewItem =~ /…/`. */
+  readonly contextValue: string;
+  readonly collapsible: 'none' | 'collapsed' | 'expanded';
+  /** Command run when the item is clicked; it receives the node. */
+  readonly command?: { readonly id: string; readonly title: string };
+}
+
+const KIND_LABELS: Record<ProfileKind, string> = {
+  static: 'access keys',
+  sso: 'SSO',
+  role: 'assume role',
+  process: 'credential process',
+  webIdentity: 'web identity',
+  environment: 'environment',
+  other: 'profile',
+};
+
+const ERROR_TITLES: Record<string, string> = {
+  accessDenied: 'Access denied',
+  notFound: 'Not found',
+  throttled: 'Throttled',
+  expiredCredentials: 'Credentials expired',
+  ssoExpired: 'SSO session expired',
+  noCredentials: 'No credentials',
+  network: 'Cannot reach AWS',
+  regionUnavailable: 'Region unavailable',
+  serviceError: 'AWS service error',
+  cancelled: 'Cancelled',
+};
+
+export function present(node: ExplorerNode, options: { singleProfile: boolean }): NodePresentation {
+  switch (node.type) {
+    case 'profile':
+      return presentProfile(node, options.singleProfile);
+    case 'region':
+      return { label: node.region, icon: { id: 'globe' }, contextValue: 'region', collapsible: options.singleProfile ? 'expanded' : 'collapsed' };
+    case 'service':
+      return presentService(node);
+    case 'folder':
+      return { label: node.label, icon: { id: 'folder' }, contextValue: `folder.${node.parent.service}`, collapsible: 'collapsed', tooltip: { title: node.prefix, rows: [] } };
+    case 'secret':
+      return presentSecret(node);
+    case 'parameter':
+      return presentParameter(node);
+    case 'secretVersion': {
+      const v = node.version;
+      return {
+        label: v.stages.length ? v.stages.join(', ') : '(no staging label)',
+        description: `${v.versionId.slice(0, 8)}${v.createdDate ? ` · ${formatDateTime(v.createdDate)}` : ''}`,
+        icon: { id: v.stages.includes('AWSCURRENT') ? 'pass-filled' : 'history' },
+        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}`,
+        collapsible: 'none',
+        tooltip: {
+          title: `Version ${v.versionId}`,
+          rows: [
+            ['Staging labels', v.stages.join(', ') || 'none'],
+            ['Created', v.createdDate ? formatDateTime(v.createdDate) : 'unknown'],
+            ...(v.lastAccessedDate ? [['Last accessed', formatDate(v.lastAccessedDate)] as const] : []),
+          ],
+        },
+      };
+    }
+    case 'parameterVersion': {
+      const v = node.version;
+      const parts = [v.labels.length ? v.labels.join(', ') : undefined, v.lastModifiedDate ? formatDateTime(v.lastModifiedDate) : undefined, node.current ? 'current' : undefined];
+      return {
+        label: `v${v.version}`,
+        description: parts.filter(Boolean).join(' · '),
+        icon: { id: node.current ? 'pass-filled' : 'history' },
+        contextValue: `parameterVersion${node.current ? ' current' : ''}`,
+        collapsible: 'none',
+        tooltip: {
+          title: `${node.parent.parameter.name} version ${v.version}`,
+          rows: [
+            ['Labels', v.labels.join(', ') || 'none'],
+            ['Type', v.type],
+            ...(v.tier ? [['Tier', v.tier] as const] : []),
+            ...(v.lastModifiedDate ? [['Modified', formatDateTime(v.lastModifiedDate)] as const] : []),
+            ...(v.lastModifiedUser ? [['By', v.lastModifiedUser] as const] : []),
+            ...(v.description ? [['Description', v.description] as const] : []),
+          ],
+        },
+      };
+    }
+    case 'loadMore':
+      return {
+        label: 'Load more…',
+        description: `${node.loaded} loaded`,
+        icon: { id: 'ellipsis' },
+        contextValue: 'loadMore',
+        collapsible: 'none',
+        command: { id: 'awsSecrets.loadMore', title: 'Load More' },
+      };
+    case 'error':
+      // A short label the narrow sidebar can show; the whole message (with the next step) follows it.
+      return {
+        label: ERROR_TITLES[node.kind] ?? 'Failed',
+        description: node.message,
+        icon: { id: 'error', color: 'errorForeground' },
+        contextValue: `error${node.kind === 'ssoExpired' ? ' sso' : ''}`,
+        collapsible: 'none',
+        tooltip: { title: 'Could not load', rows: [['Error', node.message], ['Retry', 'Click to try again; details are in the AWS Secrets Lens log.']] },
+        command: { id: 'awsSecrets.refresh', title: 'Retry' },
+      };
+    case 'message':
+      return { label: node.message, icon: { id: 'info' }, contextValue: 'message', collapsible: 'none' };
+  }
+}
+
+function presentProfile(node: ProfileNode, single: boolean): NodePresentation {
+  const p = node.profile;
+  const endpoint = p.endpoints.secretsmanager ?? p.endpoints.ssm;
+  const rows: [string, string][] = [['Credentials', KIND_LABELS[p.kind]]];
+  if (p.region) rows.push(['Region', p.region]);
+  if (p.roleArn) rows.push(['Role', p.roleArn]);
+  if (p.sourceProfile) rows.push(['Source profile', p.sourceProfile]);
+  if (p.mfaSerial) rows.push(['MFA device', p.mfaSerial]);
+  if (p.ssoStartUrl) rows.push(['SSO start URL', p.ssoStartUrl]);
+  for (const [service, url] of Object.entries(p.endpoints)) rows.push([`Endpoint (${service})`, url]);
+  return {
+    label: profileLabel(p.name),
+    description: [KIND_LABELS[p.kind], endpoint ? `→ ${endpoint}` : undefined].filter(Boolean).join(' · '),
+    icon: { id: p.kind === 'environment' ? 'terminal' : p.kind === 'sso' ? 'organization' : 'account' },
+    contextValue: `profile kind:${p.kind}${p.kind === 'sso' ? ' sso' : ''}`,
+    collapsible: single ? 'expanded' : 'collapsed',
+    tooltip: { title: `Profile ${profileLabel(p.name)}`, rows },
+  };
+}
+
+function presentService(node: ServiceNode): NodePresentation {
+  return {
+    label: SERVICE_NAMES[node.service],
+    icon: { id: node.service === 'secretsmanager' ? 'key' : 'list-tree' },
+    contextValue: `service.${node.service}`,
+    collapsible: 'collapsed',
+  };
+}
+
+function presentSecret(node: SecretNode): NodePresentation {
+  const s = node.secret;
+  const deleted = s.deletedDate !== undefined;
+  return {
+    label: node.label,
+    description: secretDescription(s),
+    icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
+    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}`,
+    // A secret scheduled for deletion refuses version calls until it is restored.
+    collapsible: deleted ? 'none' : 'collapsed',
+    tooltip: { title: s.name, rows: secretRows(s) },
+  };
+}
+
+export function secretDescription(s: SecretSummary): string | undefined {
+  // DeletedDate is when DeleteSecret was called; AWS does not report the recovery window it was given.
+  if (s.deletedDate) return `deletion scheduled · deleted ${formatDate(s.deletedDate)}`;
+  if (s.rotationEnabled) return rotationText(s);
+  return undefined;
+}
+
+function rotationText(s: SecretSummary): string {
+  const rules = s.rotationRules;
+  if (rules?.automaticallyAfterDays) return `rotates every ${rules.automaticallyAfterDays} day${rules.automaticallyAfterDays === 1 ? '' : 's'}`;
+  if (rules?.scheduleExpression) return `rotates on ${rules.scheduleExpression}`;
+  return 'rotation on';
+}
+
+function secretRows(s: SecretSummary): [string, string][] {
+  const rows: [string, string][] = [['ARN', s.arn]];
+  if (s.description) rows.push(['Description', s.description]);
+  rows.push(['KMS key', s.kmsKeyId ?? 'aws/secretsmanager (default)']);
+  if (s.createdDate) rows.push(['Created', formatDateTime(s.createdDate)]);
+  if (s.lastChangedDate) rows.push(['Last changed', formatDateTime(s.lastChangedDate)]);
+  if (s.lastAccessedDate) rows.push(['Last accessed', formatDate(s.lastAccessedDate)]);
+  if (s.rotationEnabled) {
+    rows.push(['Rotation', rotationText(s)]);
+    if (s.rotationLambdaArn) rows.push(['Rotation Lambda', s.rotationLambdaArn]);
+    if (s.lastRotatedDate) rows.push(['Last rotated', formatDateTime(s.lastRotatedDate)]);
+    if (s.nextRotationDate) rows.push(['Next rotation', formatDateTime(s.nextRotationDate)]);
+  } else {
+    rows.push(['Rotation', 'not configured']);
+  }
+  if (s.deletedDate) rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
+  if (s.tags.length) rows.push(['Tags', s.tags.map((t) => `${t.key}=${t.value}`).join(', ')]);
+  return rows;
+}
+
+function presentParameter(node: ParameterNode): NodePresentation {
+  const p = node.parameter;
+  return {
+    label: node.label,
+    description: parameterDescription(p),
+    icon: { id: p.type === 'SecureString' ? 'lock' : p.type === 'StringList' ? 'list-flat' : 'symbol-string' },
+    contextValue: `parameter type:${p.type}`,
+    collapsible: 'collapsed',
+    tooltip: { title: p.name, rows: parameterRows(p) },
+  };
+}
+
+export function parameterDescription(p: ParameterSummary): string {
+  return [p.type, p.tier && p.tier !== 'Standard' ? p.tier : undefined, p.version !== undefined ? `v${p.version}` : undefined].filter(Boolean).join(' · ');
+}
+
+function parameterRows(p: ParameterSummary): [string, string][] {
+  const rows: [string, string][] = [];
+  if (p.arn) rows.push(['ARN', p.arn]);
+  rows.push(['Type', p.type]);
+  if (p.tier) rows.push(['Tier', p.tier]);
+  if (p.version !== undefined) rows.push(['Version', String(p.version)]);
+  if (p.description) rows.push(['Description', p.description]);
+  if (p.type === 'SecureString') rows.push(['KMS key', p.keyId ?? 'alias/aws/ssm (default)']);
+  if (p.lastModifiedDate) rows.push(['Last changed', formatDateTime(p.lastModifiedDate)]);
+  if (p.lastModifiedUser) rows.push(['Changed by', p.lastModifiedUser]);
+  if (p.dataType && p.dataType !== 'text') rows.push(['Data type', p.dataType]);
+  if (p.allowedPattern) rows.push(['Allowed pattern', p.allowedPattern]);
+  return rows;
+}
+
+/** Dates in the tree are UTC, like the AWS console's API dates, so every teammate sees the same text. */
+export function formatDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatDateTime(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
