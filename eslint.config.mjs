@@ -29,7 +29,8 @@ const lazyAwsLayer = {
 const lazyPureBundles = {
   group: anyOf(['detect', 'snippets']),
   allowTypeImports: true,
-  message: 'src/detect and src/snippets load lazily (dist/detect.js, dist/snippets.js): import their types with `import type`, and their code through src/loading/bundles.ts.',
+  message:
+    'src/detect and src/snippets load lazily (dist/detect.js, dist/snippets.js): import their types with `import type`, and their code through src/loading/bundles.ts.',
 };
 const noFeatures = (except) => ({
   group: anyOf(FEATURES.filter((f) => f !== except)),
@@ -44,7 +45,21 @@ export default tseslint.config(
   // Formatting is Prettier's job (npm run format); this turns off the rules that would fight it.
   prettier,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
@@ -68,12 +83,22 @@ export default tseslint.config(
   // The AWS layer: the SDK is allowed here, VS Code and everything above it are not.
   {
     files: ['src/aws/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noFeatures(), noShared, { group: anyOf(['detect', 'snippets', 'tree']), message: 'The AWS layer is the bottom layer.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [noFeatures(), noShared, { group: anyOf(['detect', 'snippets', 'tree']), message: 'The AWS layer is the bottom layer.' }],
+        },
+      ],
+    },
   },
   // The detector, the generators and the tree model: plain data in, plain data out.
   {
     files: PURE.filter((layer) => layer !== 'aws').map((layer) => `src/${layer}/**/*.ts`),
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noFeatures(), noShared, noAwsSdk, { ...lazyAwsLayer, allowTypeImports: true }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noFeatures(), noShared, noAwsSdk, { ...lazyAwsLayer, allowTypeImports: true }] }],
+    },
   },
   // The CLI runs in plain Node, outside VS Code, and bundles the layers it needs.
   {

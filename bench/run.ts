@@ -35,16 +35,27 @@ async function main(): Promise<void> {
   console.log('== release build and VSIX');
   const vsix = join(makeTempDir('bench').path, 'aws-secrets-lens.vsix');
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package.mjs'), vsix], { cwd: REPO_ROOT, stdio: 'ignore' });
-  for (const file of ['extension.js', 'aws.js', 'detect.js', 'snippets.js', 'cli.js']) row(`bundle dist/${file}`, kb(statSync(join(REPO_ROOT, 'dist', file)).size), file === 'extension.js' ? 'loaded at activation; the others on first use' : '');
+  for (const file of ['extension.js', 'aws.js', 'detect.js', 'snippets.js', 'cli.js'])
+    row(
+      `bundle dist/${file}`,
+      kb(statSync(join(REPO_ROOT, 'dist', file)).size),
+      file === 'extension.js' ? 'loaded at activation; the others on first use' : '',
+    );
   row('VSIX', kb(statSync(vsix).size), 'budget < 3 MB');
 
   // --no-detector skips the corpus scans (about 2.5 minutes, mostly secretlint) while working on the rest.
   const detect = process.argv.includes('--no-detector') ? undefined : (console.log('== detector'), await runDetectBench());
   if (detect) {
-  row('detector: whole corpus', `${detect.files} files, ${detect.megabytes.toFixed(1)} MB in ${detect.ours.seconds.toFixed(2)} s = ${(detect.megabytes / detect.ours.seconds).toFixed(1)} MB/s`);
-  row('secretlint (recommended preset), same corpus', `${detect.secretlint.seconds.toFixed(2)} s = ${(detect.megabytes / detect.secretlint.seconds).toFixed(2)} MB/s`);
-  row('detector vs secretlint', `${detect.ratio.toFixed(1)}× faster`, `budget ≥ 10× ${detect.ratio >= 10 ? 'OK' : 'MISSED'}`);
-  row('5,000-line file, in-process (median of 200)', ms(detect.fiveThousandLinesMs), `budget < 10 ms ${detect.fiveThousandLinesMs < 10 ? 'OK' : 'MISSED'}`);
+    row(
+      'detector: whole corpus',
+      `${detect.files} files, ${detect.megabytes.toFixed(1)} MB in ${detect.ours.seconds.toFixed(2)} s = ${(detect.megabytes / detect.ours.seconds).toFixed(1)} MB/s`,
+    );
+    row(
+      'secretlint (recommended preset), same corpus',
+      `${detect.secretlint.seconds.toFixed(2)} s = ${(detect.megabytes / detect.secretlint.seconds).toFixed(2)} MB/s`,
+    );
+    row('detector vs secretlint', `${detect.ratio.toFixed(1)}× faster`, `budget ≥ 10× ${detect.ratio >= 10 ? 'OK' : 'MISSED'}`);
+    row('5,000-line file, in-process (median of 200)', ms(detect.fiveThousandLinesMs), `budget < 10 ms ${detect.fiveThousandLinesMs < 10 ? 'OK' : 'MISSED'}`);
   }
 
   console.log('== real extension host (code-server), emulator with 10,000 secrets and 10,000 parameters');
@@ -52,7 +63,11 @@ async function main(): Promise<void> {
   row('activate()', ms(host.activationMs), `budget < 20 ms ${host.activationMs < 20 ? 'OK' : 'MISSED'}`);
   for (const kind of ['secrets', 'parameters'] as const) {
     const first = host.firstPage[kind];
-    row(`tree: first page of ${kind}`, `${first.items} items in ${ms(first.ms)}, ${first.calls} AWS call(s)`, kind === 'secrets' ? 'budget: one round trip' : 'DescribeParameters returns ≤ 50 per call');
+    row(
+      `tree: first page of ${kind}`,
+      `${first.items} items in ${ms(first.ms)}, ${first.calls} AWS call(s)`,
+      kind === 'secrets' ? 'budget: one round trip' : 'DescribeParameters returns ≤ 50 per call',
+    );
     const all = host.fullListing[kind];
     row(`tree: all ${kind} with Load more`, `${all.items} items, ${all.pages} pages in ${(all.ms / 1000).toFixed(2)} s; longest stall ${ms(all.maxStallMs)}`);
     const filtered = host.filtered[kind];
@@ -60,7 +75,11 @@ async function main(): Promise<void> {
   }
   for (const [language, k] of Object.entries(host.keystrokeMs)) {
     const note = language === 'typescript' ? ' (TypeScript server busy on the same file)' : '';
-    row(`keystroke analysis, ${k.lines}-line ${language} file in the extension host${note}`, `median ${ms(k.median)}, p95 ${ms(k.p95)}`, `budget < 10 ms ${k.median < 10 ? 'OK' : 'MISSED'}`);
+    row(
+      `keystroke analysis, ${k.lines}-line ${language} file in the extension host${note}`,
+      `median ${ms(k.median)}, p95 ${ms(k.p95)}`,
+      `budget < 10 ms ${k.median < 10 ? 'OK' : 'MISSED'}`,
+    );
   }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
@@ -98,7 +117,8 @@ async function hostBench(vsix: string): Promise<HostBenchResult> {
         timeoutMs: 300_000,
         intervalMs: 500,
       });
-      if (result.failures > 0 || result.error) throw new Error(`the in-host benchmark failed: ${result.error ?? JSON.stringify(result.tests.filter((t) => t.state === 'failed'))}`);
+      if (result.failures > 0 || result.error)
+        throw new Error(`the in-host benchmark failed: ${result.error ?? JSON.stringify(result.tests.filter((t) => t.state === 'failed'))}`);
       return JSON.parse(readFileSync(benchOut, 'utf8')) as HostBenchResult;
     } finally {
       await browser.close();

@@ -11,7 +11,11 @@ import { expand, moveMouseAway, openViewContainer, runContextMenu, treeItemAt, U
 async function main(): Promise<void> {
   const workspace = join(makeTempDir('screenshots').path, 'acme-payments');
   cpSync(join(REPO_ROOT, 'demo', 'workspace'), workspace, { recursive: true });
-  const session = await startSession({ folder: workspace, browser: { viewport: { width: 1440, height: 900 } }, settings: { 'awsSecrets.regions': ['eu-west-1'] } });
+  const session = await startSession({
+    folder: workspace,
+    browser: { viewport: { width: 1440, height: 900 } },
+    settings: { 'awsSecrets.regions': ['eu-west-1'] },
+  });
   try {
     const page = session.page;
     if (!page) throw new Error('no browser page');

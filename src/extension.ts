@@ -22,9 +22,18 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const started = performance.now();
   const channel = vscode.window.createOutputChannel(LOG_NAME, { log: true });
   const prompts = new SwitchablePrompts(vscodePrompts);
-  const aws = new AwsRuntimeLoader({ logger: componentLogger(channel, 'aws'), mfaCodeProvider: (serial, profile) => promptForMfaCode(prompts, serial, profile) });
+  const aws = new AwsRuntimeLoader({
+    logger: componentLogger(channel, 'aws'),
+    mfaCodeProvider: (serial, profile) => promptForMfaCode(prompts, serial, profile),
+  });
   const model = new ExplorerModel(aws.get, readExplorerSettings());
-  const feature = (component: string): FeatureDeps => ({ aws: aws.get, log: componentLogger(channel, component), prompts, memory: context.workspaceState, model });
+  const feature = (component: string): FeatureDeps => ({
+    aws: aws.get,
+    log: componentLogger(channel, component),
+    prompts,
+    memory: context.workspaceState,
+    model,
+  });
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
 
   context.subscriptions.push(channel, aws, browse.disposable, ...registerOperate(feature('operate')), ...registerProtect(feature('protect')));

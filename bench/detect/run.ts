@@ -51,7 +51,15 @@ export interface DetectBenchResult {
 export async function runDetectBench(): Promise<DetectBenchResult> {
   mkdirSync(benchDir, { recursive: true });
   // Bundle the CLI exactly as scripts/build.mjs does, so the benchmark measures the current source.
-  await build({ entryPoints: [path.join(root, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cliBundle, logLevel: 'warning' });
+  await build({
+    entryPoints: [path.join(root, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: cliBundle,
+    logLevel: 'warning',
+  });
 
   console.log('Generating the corpus…');
   const stats = generateCorpus(corpus);
@@ -60,14 +68,35 @@ export async function runDetectBench(): Promise<DetectBenchResult> {
 
   // The corpus sits in the git-ignored .bench/ folder, hence --no-gitignore (secretlint does not read .gitignore either).
   const ourReport = path.join(benchDir, 'aws-secrets-lens.json');
-  const ours = timeCommand('aws-secrets-lens', 'sh', ['-c', `"${process.execPath}" "${cliBundle}" scan --format json --no-gitignore . > "${ourReport}"`], corpus, ourReport,
-    (json) => (json as { findings: unknown[] }).findings.length);
+  const ours = timeCommand(
+    'aws-secrets-lens',
+    'sh',
+    ['-c', `"${process.execPath}" "${cliBundle}" scan --format json --no-gitignore . > "${ourReport}"`],
+    corpus,
+    ourReport,
+    (json) => (json as { findings: unknown[] }).findings.length,
+  );
   const secretlintrc = path.join(benchDir, 'secretlintrc.json');
   writeFileSync(secretlintrc, JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
   const secretlintReport = path.join(benchDir, 'secretlint.json');
-  const secretlint = timeCommand('secretlint', process.execPath,
-    [path.join(root, 'node_modules/secretlint/bin/secretlint.js'), '**/*', '--secretlintrc', secretlintrc, '--format', 'json', '--no-color', '--output', secretlintReport], corpus, secretlintReport,
-    (json) => (json as { messages: unknown[] }[]).reduce((sum, file) => sum + file.messages.length, 0));
+  const secretlint = timeCommand(
+    'secretlint',
+    process.execPath,
+    [
+      path.join(root, 'node_modules/secretlint/bin/secretlint.js'),
+      '**/*',
+      '--secretlintrc',
+      secretlintrc,
+      '--format',
+      'json',
+      '--no-color',
+      '--output',
+      secretlintReport,
+    ],
+    corpus,
+    secretlintReport,
+    (json) => (json as { messages: unknown[] }[]).reduce((sum, file) => sum + file.messages.length, 0),
+  );
 
   const row = (name: string, t: Timing) =>
     `${name.padEnd(28)} ${String(stats.files).padStart(6)} ${megabytes.toFixed(1).padStart(7)} ${t.seconds.toFixed(2).padStart(8)} ${(megabytes / t.seconds).toFixed(1).padStart(8)} ${String(t.findings).padStart(9)}`;
@@ -86,7 +115,9 @@ export async function runDetectBench(): Promise<DetectBenchResult> {
     runs.push(performance.now() - started);
   }
   const ms = median(runs);
-  console.log(`5,000-line file (${(text.length / 1024).toFixed(0)} KB): median ${ms.toFixed(2)} ms over ${runs.length} runs (budget: < 10 ms) ${ms < 10 ? 'OK' : 'OVER BUDGET'}`);
+  console.log(
+    `5,000-line file (${(text.length / 1024).toFixed(0)} KB): median ${ms.toFixed(2)} ms over ${runs.length} runs (budget: < 10 ms) ${ms < 10 ? 'OK' : 'OVER BUDGET'}`,
+  );
   return { files: stats.files, megabytes, ours, secretlint, ratio, fiveThousandLinesMs: ms };
 }
 

@@ -64,7 +64,11 @@ describe('product benchmark', () => {
       const callsBefore = (await emulatorStats())[operation[kind]] ?? 0;
       let started = performance.now();
       let children = await provider.getChildren(service);
-      result.firstPage[kind] = { ms: performance.now() - started, calls: ((await emulatorStats())[operation[kind]] ?? 0) - callsBefore, items: loadedCount(children) };
+      result.firstPage[kind] = {
+        ms: performance.now() - started,
+        calls: ((await emulatorStats())[operation[kind]] ?? 0) - callsBefore,
+        items: loadedCount(children),
+      };
 
       started = performance.now();
       let pages = 1;
@@ -106,10 +110,14 @@ describe('product benchmark', () => {
       }
       const name = vscode.workspace.asRelativePath(document.uri, false);
       const pattern = new RegExp(`\\[detect\\] analysed ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\d+) lines, v\\d+\\) in ([\\d.]+) ms`, 'g');
-      const times = await waitFor(() => {
-        const found = [...logText(api.storage.logUri.fsPath).matchAll(pattern)].map((m) => Number(m[2]));
-        return found.length >= edits ? found.slice(-edits) : undefined;
-      }, 'the analysis times in the log', 15_000);
+      const times = await waitFor(
+        () => {
+          const found = [...logText(api.storage.logUri.fsPath).matchAll(pattern)].map((m) => Number(m[2]));
+          return found.length >= edits ? found.slice(-edits) : undefined;
+        },
+        'the analysis times in the log',
+        15_000,
+      );
       result.keystrokeMs[language] = { median: percentile(times, 0.5), p95: percentile(times, 0.95), lines: document.lineCount };
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

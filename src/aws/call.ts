@@ -37,7 +37,11 @@ export async function callAws<T>(
     const mapped = toAwsError(error, context, spec.sensitive);
     const elapsed = `${Date.now() - started} ms`;
     if (spec.expected?.includes(mapped.kind)) logger.debug(`${label} answered ${mapped.code ?? mapped.kind} in ${elapsed} (expected)`);
-    else (mapped.kind === 'cancelled' ? logger.info : logger.warn).call(logger, `${label} failed in ${elapsed}: ${mapped.code ?? mapped.kind}${mapped.detail ? ` — ${mapped.detail}` : ''}`);
+    else
+      (mapped.kind === 'cancelled' ? logger.info : logger.warn).call(
+        logger,
+        `${label} failed in ${elapsed}: ${mapped.code ?? mapped.kind}${mapped.detail ? ` — ${mapped.detail}` : ''}`,
+      );
     throw mapped;
   }
 }

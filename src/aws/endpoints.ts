@@ -28,7 +28,10 @@ export function resolveEndpoints(input: { profile: IniSection; services?: IniSec
 
   for (const [service, serviceId] of Object.entries(SERVICE_IDS) as [ServiceId, string][]) {
     const envName = ['AWS_ENDPOINT_URL', ...serviceId.split(' ').map((w) => w.toUpperCase())].join('_');
-    const sectionKey = `${serviceId.split(' ').map((w) => w.toLowerCase()).join('_')}.endpoint_url`;
+    const sectionKey = `${serviceId
+      .split(' ')
+      .map((w) => w.toLowerCase())
+      .join('_')}.endpoint_url`;
     const endpoint = env[envName] || env.AWS_ENDPOINT_URL || services?.[sectionKey] || profile.endpoint_url;
     if (endpoint) endpoints[service] = endpoint;
   }

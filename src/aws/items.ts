@@ -59,7 +59,12 @@ export type ItemRef = SecretRef | ParameterRef;
 export function isItemRef(value: unknown): value is ItemRef {
   if (typeof value !== 'object' || value === null || 'type' in value) return false;
   const ref = value as Partial<ItemRef>;
-  return (ref.service === 'secretsmanager' || ref.service === 'ssm') && typeof ref.profile === 'string' && typeof ref.region === 'string' && typeof ref.name === 'string';
+  return (
+    (ref.service === 'secretsmanager' || ref.service === 'ssm') &&
+    typeof ref.profile === 'string' &&
+    typeof ref.region === 'string' &&
+    typeof ref.name === 'string'
+  );
 }
 
 /** The same item without a chosen version (editing, tags and deletion act on the item). */

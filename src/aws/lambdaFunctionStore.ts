@@ -18,7 +18,8 @@ export class LambdaFunctionStore implements FunctionStore {
         this.client.send(new ListFunctionsCommand({ MaxItems: 50, Marker: marker }), { abortSignal }),
       );
       for (const f of response.Functions ?? []) {
-        if (f.FunctionName && f.FunctionArn) functions.push({ name: f.FunctionName, arn: f.FunctionArn, runtime: f.Runtime, description: f.Description || undefined });
+        if (f.FunctionName && f.FunctionArn)
+          functions.push({ name: f.FunctionName, arn: f.FunctionArn, runtime: f.Runtime, description: f.Description || undefined });
       }
       marker = response.NextMarker || undefined;
     } while (marker);

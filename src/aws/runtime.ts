@@ -86,7 +86,13 @@ class SdkAwsRuntime implements AwsRuntime {
     const found = (await this.listProfiles()).find((p) => p.name === name);
     if (!found) {
       const context = { profile: name, profileLabel: profileLabel(name), region, service, operation: 'LoadProfile' };
-      throw new AwsError('noCredentials', `Profile ${profileLabel(name)} is no longer in your AWS config files. Refresh the explorer.`, context, undefined, undefined);
+      throw new AwsError(
+        'noCredentials',
+        `Profile ${profileLabel(name)} is no longer in your AWS config files. Refresh the explorer.`,
+        context,
+        undefined,
+        undefined,
+      );
     }
     return found;
   }
@@ -95,4 +101,3 @@ class SdkAwsRuntime implements AwsRuntime {
     return { profile: profile.name, profileLabel: profileLabel(profile.name), region, service, endpoint: profile.endpoints[service] };
   }
 }
-

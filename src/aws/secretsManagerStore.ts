@@ -159,7 +159,11 @@ export class SecretsManagerStore implements SecretStore {
           SecretId: id,
           RotationLambdaARN: config.lambdaArn,
           RotationRules: config.rules
-            ? { AutomaticallyAfterDays: config.rules.automaticallyAfterDays, ScheduleExpression: config.rules.scheduleExpression, Duration: config.rules.duration }
+            ? {
+                AutomaticallyAfterDays: config.rules.automaticallyAfterDays,
+                ScheduleExpression: config.rules.scheduleExpression,
+                Duration: config.rules.duration,
+              }
             : undefined,
           RotateImmediately: config.rotateImmediately,
         }),
@@ -248,7 +252,9 @@ function toSummary(entry: SecretListEntry | DescribeSecretResponse): SecretSumma
     kmsKeyId: entry.KmsKeyId,
     rotationEnabled: entry.RotationEnabled === true,
     rotationLambdaArn: entry.RotationLambdaARN,
-    rotationRules: rules ? { automaticallyAfterDays: rules.AutomaticallyAfterDays, scheduleExpression: rules.ScheduleExpression, duration: rules.Duration } : undefined,
+    rotationRules: rules
+      ? { automaticallyAfterDays: rules.AutomaticallyAfterDays, scheduleExpression: rules.ScheduleExpression, duration: rules.Duration }
+      : undefined,
     createdDate: entry.CreatedDate,
     lastChangedDate: entry.LastChangedDate,
     lastAccessedDate: entry.LastAccessedDate,

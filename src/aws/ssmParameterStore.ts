@@ -47,7 +47,11 @@ export class SsmParameterStore implements ParameterStore {
     do {
       const response = await this.call({ operation: 'DescribeParameters' }, query, (abortSignal) =>
         this.client.send(
-          new DescribeParametersCommand({ ParameterFilters: filters, MaxResults: Math.min(MAX_DESCRIBE_PAGE, query.pageSize - items.length), NextToken: nextToken }),
+          new DescribeParametersCommand({
+            ParameterFilters: filters,
+            MaxResults: Math.min(MAX_DESCRIBE_PAGE, query.pageSize - items.length),
+            NextToken: nextToken,
+          }),
           { abortSignal },
         ),
       );
@@ -60,7 +64,13 @@ export class SsmParameterStore implements ParameterStore {
   async describe(name: string, options?: CallOptions): Promise<ParameterSummary> {
     const found = await this.find(name, options);
     if (!found) {
-      throw new AwsError('notFound', `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}. It may have been deleted or renamed; refresh the explorer.`, { ...this.context, operation: 'DescribeParameters', resource: name }, 'ParameterNotFound', undefined);
+      throw new AwsError(
+        'notFound',
+        `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}. It may have been deleted or renamed; refresh the explorer.`,
+        { ...this.context, operation: 'DescribeParameters', resource: name },
+        'ParameterNotFound',
+        undefined,
+      );
     }
     return found;
   }
@@ -79,7 +89,9 @@ export class SsmParameterStore implements ParameterStore {
     let nextToken: string | undefined;
     do {
       const response = await this.call({ operation: 'GetParameterHistory', resource: name }, options, (abortSignal) =>
-        this.client.send(new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: MAX_DESCRIBE_PAGE, NextToken: nextToken }), { abortSignal }),
+        this.client.send(new GetParameterHistoryCommand({ Name: name, WithDecryption: false, MaxResults: MAX_DESCRIBE_PAGE, NextToken: nextToken }), {
+          abortSignal,
+        }),
       );
       // History entries carry values; only metadata is kept.
       for (const h of response.Parameters ?? []) {
@@ -156,10 +168,9 @@ export class SsmParameterStore implements ParameterStore {
 
   async addTags(name: string, tags: readonly Tag[], options?: CallOptions): Promise<void> {
     await this.call({ operation: 'AddTagsToResource', resource: name }, options, (abortSignal) =>
-      this.client.send(
-        new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }),
-        { abortSignal },
-      ),
+      this.client.send(new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }), {
+        abortSignal,
+      }),
     );
   }
 

@@ -50,7 +50,8 @@ export function parameterNameProblem(name: string): string | undefined {
 export function secretValueProblem(text: string): string | undefined {
   if (text.length === 0) return 'The value is empty: Secrets Manager needs at least one character.';
   const bytes = byteLength(text);
-  if (bytes > SECRET_MAX_BYTES) return `The value is ${bytes.toLocaleString('en-US')} bytes; Secrets Manager stores at most ${SECRET_MAX_BYTES.toLocaleString('en-US')}.`;
+  if (bytes > SECRET_MAX_BYTES)
+    return `The value is ${bytes.toLocaleString('en-US')} bytes; Secrets Manager stores at most ${SECRET_MAX_BYTES.toLocaleString('en-US')}.`;
   return undefined;
 }
 
@@ -82,7 +83,10 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
 /** Parses `key=value, key2=value2` tag input; returns the problem when it can't. */
 export function parseTags(text: string): { tags: { key: string; value: string }[] } | { problem: string } {
   const tags: { key: string; value: string }[] = [];
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     const key = (eq < 0 ? part : part.slice(0, eq)).trim();
     const value = eq < 0 ? '' : part.slice(eq + 1).trim();

@@ -12,7 +12,13 @@ import type { ExplorerView } from './explorerView';
 /** Characters AWS accepts in secret and parameter names; a filter outside them can't match and AWS would reject it. */
 const FILTER_PATTERN = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 
-export function registerExplorerCommands(deps: { model: ExplorerModel; view: ExplorerView; aws: AwsRuntimeLoader; log: Log; prompts: Prompts }): vscode.Disposable[] {
+export function registerExplorerCommands(deps: {
+  model: ExplorerModel;
+  view: ExplorerView;
+  aws: AwsRuntimeLoader;
+  log: Log;
+  prompts: Prompts;
+}): vscode.Disposable[] {
   const { model, view, aws } = deps;
   const inView = <T>(task: () => Promise<T>) => vscode.window.withProgress({ location: { viewId: Views.explorer } }, task);
 
@@ -31,7 +37,8 @@ export function registerExplorerCommands(deps: { model: ExplorerModel; view: Exp
         prompt: 'Secrets Manager shows names that start with this text; Parameter Store shows names that contain it. Leave empty to clear.',
         value: model.filter ?? '',
         placeholder: 'e.g. prod/ or db',
-        validate: (value) => (value.trim() === '' || FILTER_PATTERN.test(value.trim()) ? undefined : 'Use the characters of AWS names only: letters, digits and / _ + = . @ -'),
+        validate: (value) =>
+          value.trim() === '' || FILTER_PATTERN.test(value.trim()) ? undefined : 'Use the characters of AWS names only: letters, digits and / _ + = . @ -',
       });
       model.setFilter(text);
       view.syncFilter();

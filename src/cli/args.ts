@@ -8,7 +8,10 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses `argv` (after the sub-command word) strictly: unknown options and missing values are UsageErrors. */
-export function parseCommandLine<O extends Options>(argv: readonly string[], options: O): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } {
+export function parseCommandLine<O extends Options>(
+  argv: readonly string[],
+  options: O,
+): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } {
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     for (const [name, value] of Object.entries(parsed.values)) {

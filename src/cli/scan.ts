@@ -120,11 +120,9 @@ export function runScan(argv: readonly string[]): number {
     return result.problems.length ? 2 : 0;
   }
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const output = args.format === 'json' ? formatJson(result.report)
-    : args.format === 'sarif' ? formatSarif(result.report, version)
-    : formatText(result.report, color);
+  const output =
+    args.format === 'json' ? formatJson(result.report) : args.format === 'sarif' ? formatSarif(result.report, version) : formatText(result.report, color);
   process.stdout.write(output);
   if (result.problems.length) return 2;
   return result.report.findings.length ? 1 : 0;
 }
-

@@ -109,7 +109,8 @@ export function readQuoted(line: string, quoteAt: number, doubledQuoteEscapes = 
     if (close === -1) return undefined;
     return { start: quoteAt, end: close + 3, contentStart: quoteAt + 3, contentEnd: close, quote: quoteStyle(line[quoteAt], true) };
   }
-  const verbatim = doubledQuoteEscapes || (quoteAt > 0 && line.charCodeAt(quoteAt - 1) === 64 /* @ */);
+  // 64 is "@": a C# verbatim string.
+  const verbatim = doubledQuoteEscapes || (quoteAt > 0 && line.charCodeAt(quoteAt - 1) === 64);
   for (let j = quoteAt + 1; j < line.length; j++) {
     const c = line.charCodeAt(j);
     if (c === 92 /* \ */ && !verbatim) {
@@ -196,7 +197,25 @@ function readBare(line: string, pos: number, parse: ValueParse): ValueToken | un
 }
 
 const IDENT_CHAR = /[\w$@.-]/;
-const TYPE_WORDS = new Set(['string', 'String', 'str', 'char', 'byte', 'bytes', 'text', 'var', 'val', 'let', 'const', 'final', 'readonly', 'SecureString', 'Secret', 'object', 'any']);
+const TYPE_WORDS = new Set([
+  'string',
+  'String',
+  'str',
+  'char',
+  'byte',
+  'bytes',
+  'text',
+  'var',
+  'val',
+  'let',
+  'const',
+  'final',
+  'readonly',
+  'SecureString',
+  'Secret',
+  'object',
+  'any',
+]);
 
 /**
  * The name a literal starting at `literalStart` is assigned to, looking left over

@@ -28,24 +28,38 @@ interface Pattern {
 // Every quantifier is bounded: these run on every keystroke in the editor.
 const PATTERNS: readonly Pattern[] = [
   // SecretId: 'x' · SecretId = "x" · SecretId: aws.String("x") · 'SecretId' => 'x' · secret_id: 'x' · .secretId("x")
-  { service: 'secretsmanager', keyword: 'ecret', regex: new RegExp(String.raw`\b(?:SecretId|secret_id|secretId)['"]?\s{0,4}(?:[:=(]|=>)\s{0,4}${WRAP}${QUOTED}`, 'g') },
+  {
+    service: 'secretsmanager',
+    keyword: 'ecret',
+    regex: new RegExp(String.raw`\b(?:SecretId|secret_id|secretId)['"]?\s{0,4}(?:[:=(]|=>)\s{0,4}${WRAP}${QUOTED}`, 'g'),
+  },
   // AWS CLI: --secret-id name
   { service: 'secretsmanager', keyword: '--secret-id', regex: /--secret-id[ =]{1,4}(["']?)([A-Za-z0-9/_+=.@:-]{1,512})\1(?![A-Za-z0-9/_+=.@:-])/g },
   // PowerShell: Get-SECSecretValue -SecretId 'x'
   { service: 'secretsmanager', keyword: 'SecretValue', regex: new RegExp(String.raw`Get-SECSecretValue[^\n]{0,40}?-SecretId\s{1,4}${QUOTED}`, 'g') },
   // CloudFormation: {{resolve:secretsmanager:name…}}
-  { service: 'secretsmanager', keyword: 'resolve:secretsmanager', regex: /\{\{resolve:secretsmanager:()((?:arn:[A-Za-z0-9/_+=.@-]{1,300}:secret:)?[A-Za-z0-9/_+=.@-]{1,512})/g },
+  {
+    service: 'secretsmanager',
+    keyword: 'resolve:secretsmanager',
+    regex: /\{\{resolve:secretsmanager:()((?:arn:[A-Za-z0-9/_+=.@-]{1,300}:secret:)?[A-Za-z0-9/_+=.@-]{1,512})/g,
+  },
   // Our quick fixes' helpers: secretsManagerValue(client, "x"), secrets_manager_value('x'), SecretsManagerLookup.ValueAsync("x")
   {
     service: 'secretsmanager',
     keyword: 'ecrets',
-    regex: new RegExp(String.raw`\b(?:secretsManagerValue|secretsManagerJsonField|secrets_manager_value|SecretsManagerLookup\.\w{1,30})\(\s{0,4}(?:[A-Za-z_][\w.]{0,40}\s{0,4},\s{0,4})?${QUOTED}`, 'g'),
+    regex: new RegExp(
+      String.raw`\b(?:secretsManagerValue|secretsManagerJsonField|secrets_manager_value|SecretsManagerLookup\.\w{1,30})\(\s{0,4}(?:[A-Za-z_][\w.]{0,40}\s{0,4},\s{0,4})?${QUOTED}`,
+      'g',
+    ),
   },
   // GetParameter… { Name: 'x' } · get_parameter(Name='x') · GetParameterInput{ Name: aws.String("x") } · .name("x") · name: 'x' · 'Name' => 'x'
   {
     service: 'ssm',
     keyword: 'arameter',
-    regex: new RegExp(String.raw`(?:GetParameter\w{0,12}|get_parameter|getParameter)\b[^;\n]{0,60}?\b[Nn]ame['"]?\s{0,4}(?:[:=(]|=>)\s{0,4}${WRAP}${QUOTED}`, 'g'),
+    regex: new RegExp(
+      String.raw`(?:GetParameter\w{0,12}|get_parameter|getParameter)\b[^;\n]{0,60}?\b[Nn]ame['"]?\s{0,4}(?:[:=(]|=>)\s{0,4}${WRAP}${QUOTED}`,
+      'g',
+    ),
   },
   // AWS CLI: aws ssm get-parameter --name x
   { service: 'ssm', keyword: 'get-parameter', regex: /get-parameter\b[^\n]{0,80}?--name[ =]{1,4}(["']?)([A-Za-z0-9/_.:-]{1,1011})\1(?![A-Za-z0-9/_.:-])/g },
@@ -57,7 +71,10 @@ const PATTERNS: readonly Pattern[] = [
   {
     service: 'ssm',
     keyword: 'arameter',
-    regex: new RegExp(String.raw`\b(?:parameterStoreValue|parameter_store_value|ParameterStoreLookup\.\w{1,30})\(\s{0,4}(?:[A-Za-z_][\w.]{0,40}\s{0,4},\s{0,4})?${QUOTED}`, 'g'),
+    regex: new RegExp(
+      String.raw`\b(?:parameterStoreValue|parameter_store_value|ParameterStoreLookup\.\w{1,30})\(\s{0,4}(?:[A-Za-z_][\w.]{0,40}\s{0,4},\s{0,4})?${QUOTED}`,
+      'g',
+    ),
   },
 ];
 
@@ -79,7 +96,8 @@ export function findLookups(text: string): Lookup[] {
         for (let match = pattern.regex.exec(line); match; match = pattern.regex.exec(line)) {
           const name = match[2];
           const offset = match.index + match[0].lastIndexOf(name);
-          if (!found.some((f) => f.start === lineStart + offset)) found.push({ service: pattern.service, name, start: lineStart + offset, end: lineStart + offset + name.length });
+          if (!found.some((f) => f.start === lineStart + offset))
+            found.push({ service: pattern.service, name, start: lineStart + offset, end: lineStart + offset + name.length });
         }
       }
     }

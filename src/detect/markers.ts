@@ -22,7 +22,5 @@ function lineHas(index: TextIndex, line: number, marker: RegExp): boolean {
 
 /** True when a finding spanning `startLine`..`endLine` is silenced by a marker. */
 export function isIgnoredByMarker(index: TextIndex, startLine: number, endLine: number): boolean {
-  return lineHas(index, startLine, SAME_LINE)
-    || (endLine !== startLine && lineHas(index, endLine, SAME_LINE))
-    || lineHas(index, startLine - 1, NEXT_LINE);
+  return lineHas(index, startLine, SAME_LINE) || (endLine !== startLine && lineHas(index, endLine, SAME_LINE)) || lineHas(index, startLine - 1, NEXT_LINE);
 }

@@ -50,7 +50,11 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
   if (enabled('command-line-password')) runCommandLineCredentials(context);
   if (enabled('credential-argument')) runCredentialArguments(context);
   runAssignments(context, enabled);
-  if (enabled('aws-secret-access-key')) runAwsPairs(context, raw.filter((f) => f.ruleId === 'aws-access-key-id'));
+  if (enabled('aws-secret-access-key'))
+    runAwsPairs(
+      context,
+      raw.filter((f) => f.ruleId === 'aws-access-key-id'),
+    );
   if (options.customPatterns?.length) runCustomPatterns(context, options.customPatterns, enabled);
 
   let kept = withoutOverlaps(raw);
@@ -68,7 +72,10 @@ function withoutOverlaps(findings: RawFinding[]): RawFinding[] {
   for (const finding of findings) {
     const last = kept[kept.length - 1];
     if (last && finding.secretStart < last.secretEnd) {
-      if (finding.priority > last.priority || (finding.priority === last.priority && finding.secretEnd - finding.secretStart > last.secretEnd - last.secretStart)) {
+      if (
+        finding.priority > last.priority ||
+        (finding.priority === last.priority && finding.secretEnd - finding.secretStart > last.secretEnd - last.secretStart)
+      ) {
         kept[kept.length - 1] = finding;
       }
       continue;

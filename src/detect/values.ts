@@ -7,19 +7,107 @@ import type { Confidence } from './types';
 
 /** Whole values that stand for "fill this in" (compared lower-case, after leet folding). */
 const PLACEHOLDER_WORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'key', 'changeme', 'changeit', 'default',
-  'none', 'null', 'nil', 'undefined', 'true', 'false', 'yes', 'no', 'empty', 'admin', 'root', 'user', 'username',
-  'guest', 'test', 'testing', 'example', 'sample', 'dummy', 'fake', 'mock', 'foo', 'bar', 'baz', 'foobar', 'qux', 'abc',
-  'abcdef', 'abc123', 'xyz', 'qwerty', 'letmein', 'welcome', 'todo', 'fixme', 'tbd', 'redacted', 'hidden', 'masked',
-  'removed', 'omitted', 'required', 'optional', 'string', 'text', 'value', 'secretkey', 'accesskey', 'credentials',
-  'unknown', 'notset', 'unset', 'blank', 'sensitive', 'private', 'public', 'anonymous', 'demo', 'local', 'localhost',
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'token',
+  'apikey',
+  'api_key',
+  'key',
+  'changeme',
+  'changeit',
+  'default',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'true',
+  'false',
+  'yes',
+  'no',
+  'empty',
+  'admin',
+  'root',
+  'user',
+  'username',
+  'guest',
+  'test',
+  'testing',
+  'example',
+  'sample',
+  'dummy',
+  'fake',
+  'mock',
+  'foo',
+  'bar',
+  'baz',
+  'foobar',
+  'qux',
+  'abc',
+  'abcdef',
+  'abc123',
+  'xyz',
+  'qwerty',
+  'letmein',
+  'welcome',
+  'todo',
+  'fixme',
+  'tbd',
+  'redacted',
+  'hidden',
+  'masked',
+  'removed',
+  'omitted',
+  'required',
+  'optional',
+  'string',
+  'text',
+  'value',
+  'secretkey',
+  'accesskey',
+  'credentials',
+  'unknown',
+  'notset',
+  'unset',
+  'blank',
+  'sensitive',
+  'private',
+  'public',
+  'anonymous',
+  'demo',
+  'local',
+  'localhost',
 ]);
 
 /** Substrings that mark a value as illustrative wherever they occur (lower, UPPER or Capitalised). */
 const PLACEHOLDER_PARTS = [
-  'changeme', 'change_me', 'change-me', 'changeit', 'example', 'dummy', 'placeholder', 'sample', 'fake', 'your',
-  'redacted', 'replace', 'insert', 'todo', 'fixme', 'test', 'mock', 'lorem', 'notreal', 'not_real', 'not-real',
-  'foobar', 'password', 'passwd', 'secret',
+  'changeme',
+  'change_me',
+  'change-me',
+  'changeit',
+  'example',
+  'dummy',
+  'placeholder',
+  'sample',
+  'fake',
+  'your',
+  'redacted',
+  'replace',
+  'insert',
+  'todo',
+  'fixme',
+  'test',
+  'mock',
+  'lorem',
+  'notreal',
+  'not_real',
+  'not-real',
+  'foobar',
+  'password',
+  'passwd',
+  'secret',
 ];
 const PLACEHOLDER_PART = new RegExp(
   [...PLACEHOLDER_PARTS.flatMap((p) => [p, p.toUpperCase(), p[0].toUpperCase() + p.slice(1)]), 'xxxx', 'XXXX', '\\*\\*\\*', '\\.\\.\\.', '\u2026'].join('|'),
@@ -27,11 +115,48 @@ const PLACEHOLDER_PART = new RegExp(
 
 /** Prefixes of values that point at a secret store or another variable instead of holding a secret. */
 const REFERENCE_PREFIXES = [
-  '!ref', '!sub', '!getatt', '!importvalue', '!findinmap', '!join', '!select', 'enc[', 'vault:', 'op://', 'arn:',
-  'ssm:', 'secretsmanager:', 'env:', 'env(', 'file:', '@microsoft.keyvault(', 'kms:', 'akv:', 'sops:', 'awskms:',
-  'process.env', 'os.environ', 'os.getenv', 'system.getenv', 'environment.getenvironmentvariable', 'env[', 'env.',
-  'var.', 'local.', 'data.', 'module.', 'getenv(', 'secrets.', 'config.', 'settings.', 'params.', 'parameters.',
-  'request.', 'req.', 'this.', 'self.',
+  '!ref',
+  '!sub',
+  '!getatt',
+  '!importvalue',
+  '!findinmap',
+  '!join',
+  '!select',
+  'enc[',
+  'vault:',
+  'op://',
+  'arn:',
+  'ssm:',
+  'secretsmanager:',
+  'env:',
+  'env(',
+  'file:',
+  '@microsoft.keyvault(',
+  'kms:',
+  'akv:',
+  'sops:',
+  'awskms:',
+  'process.env',
+  'os.environ',
+  'os.getenv',
+  'system.getenv',
+  'environment.getenvironmentvariable',
+  'env[',
+  'env.',
+  'var.',
+  'local.',
+  'data.',
+  'module.',
+  'getenv(',
+  'secrets.',
+  'config.',
+  'settings.',
+  'params.',
+  'parameters.',
+  'request.',
+  'req.',
+  'this.',
+  'self.',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,9 +168,10 @@ const ANGLE_OR_BRACKET_PLACEHOLDER = /^(?:<[^>]{0,200}>|\[[^\]]{0,200}\]|\{[^}]{
 const VERSION_DATE_OR_NUMBER = /^[vV]?[\d.:\-_/+ ]{1,40}$/;
 const URL = /^[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\//;
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}\.[a-zA-Z]{2,}$/;
-const FILE_PATH = /^(?:\/|\.{1,2}\/|~\/|[a-zA-Z]:\\)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|jks|keystore|env|ini|conf|cfg|xml|properties|pub|gpg|asc)$/i;
+const FILE_PATH =
+  /^(?:\/|\.{1,2}\/|~\/|[a-zA-Z]:\\)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|jks|keystore|env|ini|conf|cfg|xml|properties|pub|gpg|asc)$/i;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]{0,80}\(.{0,200}\)$/;
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** True when the value is a placeholder such as `changeme`, `<password>`, `${DB_PASS}`, `xxxx`, `****`. */
 export function isPlaceholder(value: string): boolean {
@@ -72,8 +198,16 @@ export function isReference(value: string): boolean {
 
 /** True for well-known non-secret shapes: UUIDs, digests, password hashes, URLs, paths, emails, versions. */
 export function isNonSecretShape(value: string): boolean {
-  return UUID.test(value) || HEX_DIGEST.test(value) || PREFIXED_DIGEST.test(value) || PASSWORD_HASH.test(value)
-    || URL.test(value) || EMAIL.test(value) || FILE_PATH.test(value) || VERSION_DATE_OR_NUMBER.test(value);
+  return (
+    UUID.test(value) ||
+    HEX_DIGEST.test(value) ||
+    PREFIXED_DIGEST.test(value) ||
+    PASSWORD_HASH.test(value) ||
+    URL.test(value) ||
+    EMAIL.test(value) ||
+    FILE_PATH.test(value) ||
+    VERSION_DATE_OR_NUMBER.test(value)
+  );
 }
 
 /**

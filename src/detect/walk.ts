@@ -67,8 +67,13 @@ export function collectFiles(roots: readonly string[], options: WalkOptions): { 
 }
 
 function walkDirectory(
-  root: string, directory: string, scopes: IgnoreScope[], options: WalkOptions,
-  files: FileEntry[], problems: WalkProblem[], seen: Set<string>,
+  root: string,
+  directory: string,
+  scopes: IgnoreScope[],
+  options: WalkOptions,
+  files: FileEntry[],
+  problems: WalkProblem[],
+  seen: Set<string>,
 ): void {
   let entries;
   try {

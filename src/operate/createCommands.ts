@@ -51,11 +51,23 @@ export function registerCreateCommands(deps: OperateDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, Commands.createSecret, 'Create secret', async (node?: ExplorerNode | ItemRef) => {
       const scope = await resolveScope(deps, node);
-      await untilCreated<SecretDraft>(deps, 'secret', { name: prefilledName(node) }, (d) => secretWizard(deps, scope, d), (d) => createSecret(deps, scope, d));
+      await untilCreated<SecretDraft>(
+        deps,
+        'secret',
+        { name: prefilledName(node) },
+        (d) => secretWizard(deps, scope, d),
+        (d) => createSecret(deps, scope, d),
+      );
     }),
     registerCommand(deps, Commands.createParameter, 'Create parameter', async (node?: ExplorerNode | ItemRef) => {
       const scope = await resolveScope(deps, node);
-      await untilCreated<ParameterDraft>(deps, 'parameter', { name: prefilledName(node) }, (d) => parameterWizard(deps, scope, d), (d) => createParameter(deps, scope, d));
+      await untilCreated<ParameterDraft>(
+        deps,
+        'parameter',
+        { name: prefilledName(node) },
+        (d) => parameterWizard(deps, scope, d),
+        (d) => createParameter(deps, scope, d),
+      );
     }),
   ];
 }
@@ -64,7 +76,13 @@ export function registerCreateCommands(deps: OperateDeps): vscode.Disposable[] {
  * Runs the wizard until AWS accepts what it produced. When AWS refuses, "Edit and Retry"
  * reopens the wizard with every answer given, so nothing typed is lost.
  */
-async function untilCreated<D>(deps: OperateDeps, what: string, initial: D, wizard: (previous: D) => Promise<D>, create: (draft: D) => Promise<void>): Promise<void> {
+async function untilCreated<D>(
+  deps: OperateDeps,
+  what: string,
+  initial: D,
+  wizard: (previous: D) => Promise<D>,
+  create: (draft: D) => Promise<void>,
+): Promise<void> {
   let draft = initial;
   for (;;) {
     draft = await wizard(draft);
@@ -151,7 +169,15 @@ async function secretSourceStep(w: WizardContext, d: SecretDraft): Promise<StepR
 }
 
 async function secretTextStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
-  const text = await askInput(w.deps.prompts, { title: w.title, step: 3, totalSteps: w.total, prompt: 'Secret value (hidden as you type)', password: true, value: d.text, validate: secretValueProblem });
+  const text = await askInput(w.deps.prompts, {
+    title: w.title,
+    step: 3,
+    totalSteps: w.total,
+    prompt: 'Secret value (hidden as you type)',
+    password: true,
+    value: d.text,
+    validate: secretValueProblem,
+  });
   if (text === BACK) return BACK;
   d.text = text;
 }
@@ -183,7 +209,14 @@ async function generatedStep(w: WizardContext, d: SecretDraft): Promise<StepResu
 }
 
 async function descriptionStep(w: WizardContext, step: number, max: number, previous?: string): Promise<StepResult<string>> {
-  return askInput(w.deps.prompts, { title: w.title, step, totalSteps: w.total, prompt: 'Description (optional)', value: previous, validate: (v) => (v.length > max ? `At most ${max} characters.` : undefined) });
+  return askInput(w.deps.prompts, {
+    title: w.title,
+    step,
+    totalSteps: w.total,
+    prompt: 'Description (optional)',
+    value: previous,
+    validate: (v) => (v.length > max ? `At most ${max} characters.` : undefined),
+  });
 }
 
 async function tagsStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
@@ -213,7 +246,8 @@ async function pairsStep(prompts: Prompts, title: string, total: number, d: Secr
       totalSteps: total,
       prompt: i === 0 ? 'First key, e.g. username' : `Key ${i + 1} (leave empty to finish)`,
       value: previous[i]?.key ?? '',
-      validate: (v) => (i === 0 && v.trim() === '' ? 'Enter at least one key.' : pairs.slice(0, i).some((p) => p.key === v.trim()) ? 'This key is already used.' : undefined),
+      validate: (v) =>
+        i === 0 && v.trim() === '' ? 'Enter at least one key.' : pairs.slice(0, i).some((p) => p.key === v.trim()) ? 'This key is already used.' : undefined,
     });
     if (key === BACK) {
       if (i === 0) return BACK;
@@ -221,7 +255,14 @@ async function pairsStep(prompts: Prompts, title: string, total: number, d: Secr
       continue;
     }
     if (key.trim() === '') break;
-    const value = await askInput(prompts, { title, step: 3, totalSteps: total, prompt: `Value of ${key.trim()} (hidden as you type)`, password: true, value: previous[i]?.value ?? '' });
+    const value = await askInput(prompts, {
+      title,
+      step: 3,
+      totalSteps: total,
+      prompt: `Value of ${key.trim()} (hidden as you type)`,
+      password: true,
+      value: previous[i]?.value ?? '',
+    });
     if (value === BACK) {
       i -= 1;
       continue;
@@ -268,7 +309,8 @@ async function createSecret(deps: OperateDeps, scope: Scope, d: SecretDraft): Pr
     const store = await (await deps.aws()).secrets(scope.profile, scope.region);
     let text: string;
     if (d.source === 'pairs') text = JSON.stringify(Object.fromEntries((d.pairs ?? []).map((p) => [p.key, p.value])));
-    else if (d.source === 'generated') text = await store.randomPassword({ length: Number(d.passwordLength ?? 32), excludePunctuation: d.excludePunctuation }, { signal });
+    else if (d.source === 'generated')
+      text = await store.randomPassword({ length: Number(d.passwordLength ?? 32), excludePunctuation: d.excludePunctuation }, { signal });
     else text = d.text ?? '';
     return store.create({ name, value: { text }, description: d.description || undefined, kmsKeyId: d.kmsKeyId, tags }, { signal });
   });
@@ -366,7 +408,10 @@ async function createParameter(deps: OperateDeps, scope: Scope, d: ParameterDraf
   const name = d.name ?? '';
   await withProgress(`Creating parameter ${name}…`, async (signal) => {
     const store = await (await deps.aws()).parameters(scope.profile, scope.region);
-    return store.put({ name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false }, { signal });
+    return store.put(
+      { name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false },
+      { signal },
+    );
   });
   await deps.model.itemChanged({ service: 'ssm', ...scope, name });
   void deps.prompts.info(`Created parameter ${name} in ${scope.region}.`);

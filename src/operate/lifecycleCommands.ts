@@ -81,7 +81,12 @@ async function deleteSecret(deps: OperateDeps, target: SecretRef, offers: Restor
 }
 
 async function deleteParameter(deps: OperateDeps, target: ItemRef): Promise<void> {
-  await confirm(deps.prompts, `Delete parameter ${describeItem(target)}?`, 'Parameter Store deletes at once, with every version: this cannot be undone.', 'Delete');
+  await confirm(
+    deps.prompts,
+    `Delete parameter ${describeItem(target)}?`,
+    'Parameter Store deletes at once, with every version: this cannot be undone.',
+    'Delete',
+  );
   const store = await (await deps.aws()).parameters(target.profile, target.region);
   await withProgress(`Deleting ${target.name}…`, (signal) => store.delete(target.name, { signal }));
   await deps.model.itemChanged(target);

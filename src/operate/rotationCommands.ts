@@ -31,7 +31,12 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
 
     registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemRef) => {
       const target = await secretOf(node);
-      await confirm(deps.prompts, `Turn off automatic rotation of ${describeItem(target)}?`, 'The current value stays. You can configure rotation again at any time.', 'Turn Off Rotation');
+      await confirm(
+        deps.prompts,
+        `Turn off automatic rotation of ${describeItem(target)}?`,
+        'The current value stays. You can configure rotation again at any time.',
+        'Turn Off Rotation',
+      );
       const store = await storeOf(target);
       await withProgress(`Turning off rotation of ${target.name}…`, (signal) => store.cancelRotation(secretId(target), { signal }));
       await deps.model.itemChanged(target);
@@ -50,7 +55,11 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
 async function rotateNow(deps: OperateDeps, target: SecretRef, store: SecretStore, handOver: ExplorerNode | ItemRef): Promise<void> {
   const summary = await store.describe(secretId(target));
   if (!summary.rotationLambdaArn) {
-    const choice = await deps.prompts.info(`${target.name} has no rotation Lambda. Configure rotation, or store a new random value instead.`, 'Configure Rotation…', 'Generate New Value…');
+    const choice = await deps.prompts.info(
+      `${target.name} has no rotation Lambda. Configure rotation, or store a new random value instead.`,
+      'Configure Rotation…',
+      'Generate New Value…',
+    );
     if (choice === 'Configure Rotation…') await vscode.commands.executeCommand(Commands.configureRotation, handOver);
     if (choice === 'Generate New Value…') await vscode.commands.executeCommand(Commands.generateNewValue, handOver);
     return;
@@ -79,11 +88,19 @@ interface RotationDraft {
 async function configureRotation(deps: OperateDeps, target: SecretRef, store: SecretStore): Promise<void> {
   const title = `Configure Rotation of ${target.name}`;
   const d: RotationDraft = {};
-  await runSteps([() => rotationLambdaStep(deps, target, title, d), () => rotationScheduleStep(deps.prompts, title, d), () => rotateNowStep(deps.prompts, title, d)]);
+  await runSteps([
+    () => rotationLambdaStep(deps, target, title, d),
+    () => rotationScheduleStep(deps.prompts, title, d),
+    () => rotateNowStep(deps.prompts, title, d),
+  ]);
   const rules: RotationRules = d.scheduleKind === 'days' ? { automaticallyAfterDays: Number(d.schedule) } : { scheduleExpression: d.schedule };
-  await withProgress(`Configuring rotation of ${target.name}…`, (signal) => store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }));
+  await withProgress(`Configuring rotation of ${target.name}…`, (signal) =>
+    store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }),
+  );
   await deps.model.itemChanged(target);
-  void deps.prompts.info(`Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`);
+  void deps.prompts.info(
+    `Rotation of ${target.name} is set: ${d.scheduleKind === 'days' ? `every ${d.schedule} days` : d.schedule}${d.now ? ', and a rotation started now' : ''}.`,
+  );
 }
 
 async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
@@ -94,7 +111,10 @@ async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: s
     placeholder: `Rotation Lambda in ${target.region}`,
     items: async () => {
       const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
-      if (functions.length === 0) throw new UserError(`There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`);
+      if (functions.length === 0)
+        throw new UserError(
+          `There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`,
+        );
       return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
     },
     active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),

@@ -29,7 +29,13 @@ export function registerSnippetCommands(deps: OperateDeps): vscode.Disposable[] 
         secure: target.service === 'ssm' ? (target.summary?.type ?? (await describeParameterType(deps, target))) === 'SecureString' : undefined,
       };
       const document = editor.document;
-      const request = { languageId: document.languageId, fileName: document.fileName, documentText: document.getText(), offset: document.offsetAt(editor.selection.active), target: lookup };
+      const request = {
+        languageId: document.languageId,
+        fileName: document.fileName,
+        documentText: document.getText(),
+        offset: document.offsetAt(editor.selection.active),
+        target: lookup,
+      };
       const { retrievalSnippet } = snippetsBundle();
       const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(deps.prompts, document.languageId) });
       if (!snippet) throw new UserCancelled();

@@ -67,7 +67,12 @@ export function registerTagCommands(deps: OperateDeps): vscode.Disposable[] {
           if (action.remove) {
             await withProgress(`Removing tag ${tag.key}…`, (signal) => ops.remove([tag.key], signal));
           } else {
-            const value = await ask(deps.prompts, { title: `Value of tag ${tag.key}`, prompt: 'New value', value: tag.value, validate: (v) => (v.length > 256 ? 'At most 256 characters.' : undefined) });
+            const value = await ask(deps.prompts, {
+              title: `Value of tag ${tag.key}`,
+              prompt: 'New value',
+              value: tag.value,
+              validate: (v) => (v.length > 256 ? 'At most 256 characters.' : undefined),
+            });
             await withProgress(`Tagging ${target.name}…`, (signal) => ops.set([{ key: tag.key, value }], signal));
           }
           changed = true;

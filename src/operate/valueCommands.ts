@@ -83,7 +83,8 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
 
 async function arnOf(deps: OperateDeps, target: ItemRef, signal: AbortSignal): Promise<string> {
   const runtime = await deps.aws();
-  if (target.service === 'secretsmanager') return target.arn || (await (await runtime.secrets(target.profile, target.region)).describe(secretId(target), { signal })).arn;
+  if (target.service === 'secretsmanager')
+    return target.arn || (await (await runtime.secrets(target.profile, target.region)).describe(secretId(target), { signal })).arn;
   return target.summary?.arn ?? (await (await runtime.parameters(target.profile, target.region)).describe(target.name, { signal })).arn ?? '';
 }
 

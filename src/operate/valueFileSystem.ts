@@ -57,7 +57,8 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     const uri = valueUri(scheme, ref, fetched.shape.startsWith('json') ? '.json' : '');
     const content = Buffer.from(fetched.text, 'utf8');
     this.primed.set(uri.toString(), content);
-    if (scheme === EDIT_SCHEME) this.edits.set(uri.toString(), { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: content.byteLength, mtime: Date.now() });
+    if (scheme === EDIT_SCHEME)
+      this.edits.set(uri.toString(), { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: content.byteLength, mtime: Date.now() });
     return uri;
   }
 
@@ -113,7 +114,8 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
         { modal: true, detail: 'Your save would replace the version written meanwhile (it stays in the version history).' },
         'Overwrite',
       );
-      if (choice !== 'Overwrite') throw new Error(`Not saved: ${ref.name} changed in AWS meanwhile. Your text is kept; compare with the current value, then save again to overwrite.`);
+      if (choice !== 'Overwrite')
+        throw new Error(`Not saved: ${ref.name} changed in AWS meanwhile. Your text is kept; compare with the current value, then save again to overwrite.`);
     }
 
     const runtime = await this.aws();

@@ -42,7 +42,9 @@ export function valueToStore(edited: string, shape: ValueShape): { value: string
   const parsed: unknown = parse(edited, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0) {
     const { offset, error } = errors[0];
-    return { problem: `The text is no longer valid JSON: ${describeParseError(printParseErrorCode(error))} at ${lineColumn(edited, offset)}. Fix it and save again; your text is kept.` };
+    return {
+      problem: `The text is no longer valid JSON: ${describeParseError(printParseErrorCode(error))} at ${lineColumn(edited, offset)}. Fix it and save again; your text is kept.`,
+    };
   }
   return { value: shape === 'json-compact' ? JSON.stringify(parsed) : edited };
 }

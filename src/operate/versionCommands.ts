@@ -37,7 +37,11 @@ export function registerVersionCommands(deps: OperateDeps): vscode.Disposable[] 
       const target = await anyItem(node);
       const versions = await withProgress(`Reading the history of ${target.name}…`, (signal) => versionChoices(deps, target, signal));
       if (versions.length < 2) throw new UserError(`${target.name} has only one version.`);
-      const chosenFirst = versions.find((v) => (target.service === 'secretsmanager' ? v.ref.service === 'secretsmanager' && v.ref.versionId === target.versionId : v.ref.service === 'ssm' && v.ref.version === target.version));
+      const chosenFirst = versions.find((v) =>
+        target.service === 'secretsmanager'
+          ? v.ref.service === 'secretsmanager' && v.ref.versionId === target.versionId
+          : v.ref.service === 'ssm' && v.ref.version === target.version,
+      );
       const first = chosenFirst ?? (await pickVersion(deps.prompts, versions, `Compare ${target.name}: first version`));
       const second = await pickVersion(
         deps.prompts,
@@ -61,7 +65,11 @@ async function versionChoices(deps: OperateDeps, target: ItemRef, signal: AbortS
   if (target.service === 'secretsmanager') {
     const base = itemOnly(target) as SecretRef;
     const versions = await (await runtime.secrets(target.profile, target.region)).listVersions(secretId(target), { signal });
-    return versions.map((v) => ({ label: secretVersionLabel(v), short: v.stages[0] ?? v.versionId.slice(0, 8), ref: { ...base, versionId: v.versionId, stage: v.stages[0] } }));
+    return versions.map((v) => ({
+      label: secretVersionLabel(v),
+      short: v.stages[0] ?? v.versionId.slice(0, 8),
+      ref: { ...base, versionId: v.versionId, stage: v.stages[0] },
+    }));
   }
   const base = itemOnly(target) as ParameterRef;
   const history = await (await runtime.parameters(target.profile, target.region)).history(target.name, { signal });
@@ -101,7 +109,8 @@ async function labelSecretVersion(deps: OperateDeps, target: SecretRef): Promise
   const versions = await withProgress(`Reading the versions of ${target.name}…`, (signal) => store.listVersions(secretId(target), { signal }));
   const version =
     versions.find((v) => v.versionId === target.versionId) ??
-    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: versions.map((v) => ({ label: secretVersionLabel(v), version: v })) })).version;
+    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: versions.map((v) => ({ label: secretVersionLabel(v), version: v })) }))
+      .version;
 
   const existing = [...new Set(versions.flatMap((v) => v.stages))].filter((s) => !version.stages.includes(s));
   const picked = await choose(deps.prompts, {
@@ -114,13 +123,25 @@ async function labelSecretVersion(deps: OperateDeps, target: SecretRef): Promise
     (await ask(deps.prompts, {
       title: 'New staging label',
       prompt: 'Label name',
-      validate: (v) => (/^[A-Za-z0-9_.@-]{1,256}$/.test(v) ? (existing.includes(v) || version.stages.includes(v) ? 'This label exists; pick it from the list.' : undefined) : 'Letters, digits and _ . @ - only.'),
+      validate: (v) =>
+        /^[A-Za-z0-9_.@-]{1,256}$/.test(v)
+          ? existing.includes(v) || version.stages.includes(v)
+            ? 'This label exists; pick it from the list.'
+            : undefined
+          : 'Letters, digits and _ . @ - only.',
     }));
   const holder = versions.find((v) => v.stages.includes(label));
   if (label === 'AWSCURRENT') {
-    await confirm(deps.prompts, `Make version ${version.versionId.slice(0, 8)} the current value of ${target.name}?`, 'Applications reading AWSCURRENT get this version from now on.', 'Move AWSCURRENT');
+    await confirm(
+      deps.prompts,
+      `Make version ${version.versionId.slice(0, 8)} the current value of ${target.name}?`,
+      'Applications reading AWSCURRENT get this version from now on.',
+      'Move AWSCURRENT',
+    );
   }
-  await withProgress(`Moving ${label}…`, (signal) => store.moveStage(secretId(target), label, { toVersionId: version.versionId, fromVersionId: holder?.versionId }, { signal }));
+  await withProgress(`Moving ${label}…`, (signal) =>
+    store.moveStage(secretId(target), label, { toVersionId: version.versionId, fromVersionId: holder?.versionId }, { signal }),
+  );
   void deps.prompts.info(`${label} is now on version ${version.versionId.slice(0, 8)} of ${target.name}.`);
 }
 
@@ -129,18 +150,25 @@ async function labelParameterVersion(deps: OperateDeps, target: ParameterRef): P
   const history = await withProgress(`Reading the history of ${target.name}…`, (signal) => store.history(target.name, { signal }));
   const version =
     history.find((v) => v.version === target.version) ??
-    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: history.map((v) => ({ label: parameterVersionLabel(v), version: v })) })).version;
+    (await choose(deps.prompts, { title: `Label a version of ${target.name}`, items: history.map((v) => ({ label: parameterVersionLabel(v), version: v })) }))
+      .version;
   const typed = await ask(deps.prompts, {
     title: `Labels for version ${version.version} of ${target.name}`,
     prompt: 'One or more labels, separated by commas. A label on another version moves here.',
     validate: (v) => {
-      const labels = v.split(',').map((l) => l.trim()).filter(Boolean);
+      const labels = v
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
       if (labels.length === 0) return 'Enter at least one label.';
       const bad = labels.find((l) => !/^[A-Za-z0-9_.-]{1,100}$/.test(l) || /^\d/.test(l) || /^(aws|ssm)/i.test(l));
       return bad ? `“${bad}” can't be a label: letters, digits, _ . - only; not starting with a digit, aws or ssm.` : undefined;
     },
   });
-  const labels = typed.split(',').map((l) => l.trim()).filter(Boolean);
+  const labels = typed
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const { invalidLabels } = await withProgress(`Labelling ${target.name}…`, (signal) => store.label(target.name, version.version, labels, { signal }));
   if (invalidLabels.length) throw new UserError(`AWS did not accept these labels: ${invalidLabels.join(', ')}.`);
   void deps.prompts.info(`Version ${version.version} of ${target.name} is labelled ${labels.join(', ')}.`);

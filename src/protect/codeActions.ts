@@ -18,7 +18,10 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     for (const diagnostic of ours) {
       // Diagnostics reach here as copies: find the finding again by position and rule.
       const finding = found.find(
-        (f) => f.ruleId === diagnostic.code && f.secretRange.startLine === diagnostic.range.start.line && f.secretRange.startCharacter === diagnostic.range.start.character,
+        (f) =>
+          f.ruleId === diagnostic.code &&
+          f.secretRange.startLine === diagnostic.range.start.line &&
+          f.secretRange.startCharacter === diagnostic.range.start.character,
       );
       if (!finding) continue;
       const ref: FindingRef = { uri: document.uri.toString(), groupId: finding.groupId };

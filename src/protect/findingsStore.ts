@@ -57,7 +57,9 @@ export class FindingsStore implements vscode.Disposable {
     const started = performance.now();
     const findings = await this.scanText(document.uri, document.getText(), document.languageId);
     // Names and sizes only (never text): lets a user or the benchmark see what analysis costs.
-    this.log.trace(`analysed ${relativePath(document.uri)} (${document.lineCount} lines, v${version}) in ${(performance.now() - started).toFixed(2)} ms: ${findings.length} finding(s)`);
+    this.log.trace(
+      `analysed ${relativePath(document.uri)} (${document.lineCount} lines, v${version}) in ${(performance.now() - started).toFixed(2)} ms: ${findings.length} finding(s)`,
+    );
     // The document may have changed while the baseline was read: keep only a result that still matches.
     if (document.version === version) this.scanned.set(key, { version, findings });
     return findings;

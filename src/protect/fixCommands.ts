@@ -51,7 +51,9 @@ async function refAtCursor(deps: ProtectDeps): Promise<FindingRef> {
   if (!editor) throw new UserError('Open a file with a hard-coded secret and put the cursor on it.');
   const offset = editor.document.offsetAt(editor.selection.active);
   const found = await deps.findings.findings(editor.document);
-  const finding = found.find((f) => f.replaceRange.start <= offset && offset <= f.replaceRange.end) ?? found.find((f) => f.replaceRange.startLine === editor.selection.active.line);
+  const finding =
+    found.find((f) => f.replaceRange.start <= offset && offset <= f.replaceRange.end) ??
+    found.find((f) => f.replaceRange.startLine === editor.selection.active.line);
   if (!finding) throw new UserError('There is no hard-coded secret at the cursor.');
   return { uri: editor.document.uri.toString(), groupId: finding.groupId };
 }
@@ -96,7 +98,9 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
     }
   }
   const defaultKey = service === 'secretsmanager' ? 'alias/aws/secretsmanager' : 'alias/aws/ssm';
-  const key = overwrite ? undefined : (await choose(deps.prompts, { title, placeholder: 'KMS key that encrypts the value', items: () => kmsAliasItems(deps.aws, scope, defaultKey) })).alias;
+  const key = overwrite
+    ? undefined
+    : (await choose(deps.prompts, { title, placeholder: 'KMS key that encrypts the value', items: () => kmsAliasItems(deps.aws, scope, defaultKey) })).alias;
   const kmsKeyId = key === defaultKey ? undefined : key;
 
   // Only after AWS has confirmed the write is the file changed.
@@ -105,11 +109,23 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
     if (service === 'secretsmanager') {
       const store = await runtime.secrets(scope.profile, scope.region);
       if (overwrite) await store.putValue(name, { text: value }, { signal });
-      else await store.create({ name, value: { text: value }, kmsKeyId, description: `Moved from ${relativePath(document.uri)} by AWS Secrets Lens` }, { signal });
+      else
+        await store.create({ name, value: { text: value }, kmsKeyId, description: `Moved from ${relativePath(document.uri)} by AWS Secrets Lens` }, { signal });
     } else {
       const store = await runtime.parameters(scope.profile, scope.region);
       const tier = parameterValueProblem(value, 'Standard') ? 'Advanced' : undefined;
-      await store.put({ name, value, type: 'SecureString', keyId: kmsKeyId, tier, overwrite, description: overwrite ? undefined : `Moved from ${relativePath(document.uri)} by AWS Secrets Lens` }, { signal });
+      await store.put(
+        {
+          name,
+          value,
+          type: 'SecureString',
+          keyId: kmsKeyId,
+          tier,
+          overwrite,
+          description: overwrite ? undefined : `Moved from ${relativePath(document.uri)} by AWS Secrets Lens`,
+        },
+        { signal },
+      );
     }
   });
   await deps.model.itemChanged({ service, ...scope, name });
@@ -123,7 +139,12 @@ async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: 
   const { document, group } = located;
   const apply = async (literals: LiteralToReplace[], expectedVersion: number): Promise<'done' | 'stale' | { reason: string }> => {
     if (document.version !== expectedVersion) return 'stale';
-    const composed = composeEdit(document.getText(), { languageId: document.languageId, fileName: document.fileName }, literals, snippetsBundle().literalReplacement);
+    const composed = composeEdit(
+      document.getText(),
+      { languageId: document.languageId, fileName: document.fileName },
+      literals,
+      snippetsBundle().literalReplacement,
+    );
     if (!composed.ok) return { reason: composed.reason };
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(composed.edit.start), document.positionAt(composed.edit.end)), composed.edit.newText);
@@ -136,7 +157,9 @@ async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: 
   const first = await apply(literalsOf(group, target), located.version);
   if (first === 'done') return;
   if (first !== 'stale') {
-    void deps.prompts.error(`Stored the value in ${stored}, but this file can't be rewritten automatically: ${first.reason} Use "Insert Retrieval Snippet" to add the lookup by hand.`);
+    void deps.prompts.error(
+      `Stored the value in ${stored}, but this file can't be rewritten automatically: ${first.reason} Use "Insert Retrieval Snippet" to add the lookup by hand.`,
+    );
     return;
   }
   // The user typed while the prompts were open: nothing was edited, and nothing is lost.
@@ -148,8 +171,14 @@ async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: 
   if (again !== 'Replace the Literal Now') return;
   const text = document.getText();
   const current = (await deps.findings.findings(document)).filter((f) => located.values.includes(text.slice(f.secretRange.start, f.secretRange.end)));
-  const retried = current.length ? await apply(literalsOf(current, (i) => target(located.values.indexOf(text.slice(current[i].secretRange.start, current[i].secretRange.end)))), document.version) : 'stale';
-  if (retried !== 'done') void deps.prompts.error(`The value is stored in ${stored}, but the literal could not be replaced. Use "Insert Retrieval Snippet" to add the lookup.`);
+  const retried = current.length
+    ? await apply(
+        literalsOf(current, (i) => target(located.values.indexOf(text.slice(current[i].secretRange.start, current[i].secretRange.end)))),
+        document.version,
+      )
+    : 'stale';
+  if (retried !== 'done')
+    void deps.prompts.error(`The value is stored in ${stored}, but the literal could not be replaced. Use "Insert Retrieval Snippet" to add the lookup.`);
 }
 
 /**
@@ -170,7 +199,9 @@ async function useExisting(deps: ProtectDeps, ref: FindingRef | undefined): Prom
   const scope = await resolveScope(deps);
   const item = await pickItem(deps, scope, await pickService(deps.prompts, 'Use an existing secret or parameter'));
   // A JSON value: which key each hard-coded value corresponds to. The value is read for its keys only.
-  const keysOf = Object.keys(parseJsonObject((await withProgress(`Reading ${item.name}…`, async (signal) => readItemValue(await deps.aws(), item, signal))).text) ?? {});
+  const keysOf = Object.keys(
+    parseJsonObject((await withProgress(`Reading ${item.name}…`, async (signal) => readItemValue(await deps.aws(), item, signal))).text) ?? {},
+  );
   const jsonKey: (string | undefined)[] = [];
   for (const finding of located.group) {
     if (keysOf.length === 0) {

@@ -29,7 +29,9 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     md.appendText(`Value ${masked}${finding.name ? ` assigned to ${finding.name}` : ''} — ${finding.description}`);
     md.appendMarkdown('\n\n');
     md.appendText(WHY_IT_MATTERS);
-    md.appendMarkdown(`\n\n${link('Move to Secrets Manager', Commands.moveToSecretsManager)} · ${link('Move to Parameter Store', Commands.moveToParameterStore)} · ${link('Ignore', Commands.ignoreFinding)}`);
+    md.appendMarkdown(
+      `\n\n${link('Move to Secrets Manager', Commands.moveToSecretsManager)} · ${link('Move to Parameter Store', Commands.moveToParameterStore)} · ${link('Ignore', Commands.ignoreFinding)}`,
+    );
     return new vscode.Hover(md, new vscode.Range(r.startLine, r.startCharacter, r.endLine, r.endCharacter));
   }
 }

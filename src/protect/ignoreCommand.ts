@@ -23,15 +23,35 @@ async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Pr
   const choice = await choose(deps.prompts, {
     title: `Ignore this hard-coded ${group[0].kind}`,
     items: [
-      ...(comment ? [{ label: '$(comment) Add an ignore comment above the line', how: 'comment' as const, detail: `${comment.start} ${detect.IGNORE_NEXT_LINE_MARKER}${comment.end ? ` ${comment.end}` : ''} — CI scans see it too` }] : []),
-      ...(baseline ? [{ label: '$(checklist) Accept it in the baseline file', how: 'baseline' as const, detail: `${relativePath(baseline)} keeps a fingerprint (a hash, never the value)` }] : []),
+      ...(comment
+        ? [
+            {
+              label: '$(comment) Add an ignore comment above the line',
+              how: 'comment' as const,
+              detail: `${comment.start} ${detect.IGNORE_NEXT_LINE_MARKER}${comment.end ? ` ${comment.end}` : ''} — CI scans see it too`,
+            },
+          ]
+        : []),
+      ...(baseline
+        ? [
+            {
+              label: '$(checklist) Accept it in the baseline file',
+              how: 'baseline' as const,
+              detail: `${relativePath(baseline)} keeps a fingerprint (a hash, never the value)`,
+            },
+          ]
+        : []),
     ],
   });
   if (choice.how === 'comment' && comment) {
     const edit = new vscode.WorkspaceEdit();
     for (const line of [...new Set(group.map((f) => f.secretRange.startLine))]) {
       const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';
-      edit.insert(document.uri, new vscode.Position(line, 0), `${indent}${comment.start} ${detect.IGNORE_NEXT_LINE_MARKER}${comment.end ? ` ${comment.end}` : ''}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`);
+      edit.insert(
+        document.uri,
+        new vscode.Position(line, 0),
+        `${indent}${comment.start} ${detect.IGNORE_NEXT_LINE_MARKER}${comment.end ? ` ${comment.end}` : ''}${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`,
+      );
     }
     if (document.version !== located.version || !(await vscode.workspace.applyEdit(edit))) throw new UserError('The file changed meanwhile; try again.');
     return;
@@ -42,7 +62,8 @@ async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Pr
   try {
     existing = new Set(detect.parseBaseline(Buffer.from(await vscode.workspace.fs.readFile(baseline)).toString('utf8')));
   } catch (error) {
-    if (!(error instanceof vscode.FileSystemError)) throw new UserError(`${relativePath(baseline)} is not a baseline file this extension can read, so it was left alone.`);
+    if (!(error instanceof vscode.FileSystemError))
+      throw new UserError(`${relativePath(baseline)} is not a baseline file this extension can read, so it was left alone.`);
   }
   for (let i = 0; i < group.length; i++) existing.add(detect.fingerprint(path, group[i], values[i]));
   await vscode.workspace.fs.writeFile(baseline, Buffer.from(detect.serializeBaseline(existing), 'utf8'));

@@ -54,7 +54,11 @@ export class LookupLens implements vscode.CodeLensProvider, vscode.HoverProvider
       const checked = await this.check(scope, lookup);
       lenses.push(new vscode.CodeLens(range, lensCommand(lookup, scope, checked)));
       if (checked.state === 'missing') {
-        const diagnostic = new vscode.Diagnostic(range, `${lookup.name} does not exist in ${scope.region} (profile ${profileLabel(scope.profile)}).`, vscode.DiagnosticSeverity.Warning);
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          `${lookup.name} does not exist in ${scope.region} (profile ${profileLabel(scope.profile)}).`,
+          vscode.DiagnosticSeverity.Warning,
+        );
         diagnostic.source = 'AWS Secrets Lens';
         diagnostic.code = 'missing-lookup';
         missing.push(diagnostic);
@@ -144,11 +148,18 @@ function lensCommand(lookup: Lookup, scope: Scope, checked: Checked): vscode.Com
   const where = `${scope.region} (${profileLabel(scope.profile)})`;
   if (checked.state === 'exists') {
     const s = checked.summary;
-    const detail = 'arn' in s && 'rotationEnabled' in s ? [secretDescription(s as SecretSummary), changed((s as SecretSummary).lastChangedDate)] : [parameterDescription(s as ParameterSummary), changed((s as ParameterSummary).lastModifiedDate)];
+    const detail =
+      'arn' in s && 'rotationEnabled' in s
+        ? [secretDescription(s as SecretSummary), changed((s as SecretSummary).lastChangedDate)]
+        : [parameterDescription(s as ParameterSummary), changed((s as ParameterSummary).lastModifiedDate)];
     return { title: ['$(pass) exists in ' + where, ...detail].filter(Boolean).join(' · '), command: '' };
   }
   if (checked.state === 'missing') {
-    return { title: `$(warning) not found in ${where} — create it`, command: lookup.service === 'secretsmanager' ? Commands.createSecret : Commands.createParameter, arguments: [itemOf(scope, lookup)] };
+    return {
+      title: `$(warning) not found in ${where} — create it`,
+      command: lookup.service === 'secretsmanager' ? Commands.createSecret : Commands.createParameter,
+      arguments: [itemOf(scope, lookup)],
+    };
   }
   return { title: `$(error) could not check in ${where}`, command: Commands.checkLookups, tooltip: checked.message };
 }
@@ -167,9 +178,15 @@ function summaryLines(s: SecretSummary | ParameterSummary): string[] {
     return [
       s.description ? `Description: ${s.description}` : '',
       s.lastChangedDate ? `Last changed: ${formatDate(s.lastChangedDate)}` : '',
-      s.rotationEnabled ? `Rotation: ${secretDescription(s)}${s.nextRotationDate ? `, next ${formatDate(s.nextRotationDate)}` : ''}` : 'Rotation: not configured',
+      s.rotationEnabled
+        ? `Rotation: ${secretDescription(s)}${s.nextRotationDate ? `, next ${formatDate(s.nextRotationDate)}` : ''}`
+        : 'Rotation: not configured',
       s.deletedDate ? `Scheduled for deletion (deleted ${formatDate(s.deletedDate)})` : '',
     ].filter(Boolean);
   }
-  return [`Type: ${parameterDescription(s)}`, s.description ? `Description: ${s.description}` : '', s.lastModifiedDate ? `Last changed: ${formatDate(s.lastModifiedDate)}` : ''].filter(Boolean);
+  return [
+    `Type: ${parameterDescription(s)}`,
+    s.description ? `Description: ${s.description}` : '',
+    s.lastModifiedDate ? `Last changed: ${formatDate(s.lastModifiedDate)}` : '',
+  ].filter(Boolean);
 }

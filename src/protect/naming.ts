@@ -14,7 +14,12 @@ export function jsonKeys(findings: readonly Finding[]): string[] {
   const keys: string[] = [];
   for (const finding of findings) {
     // snake_case, the usual shape of JSON secret keys: accessKeyId and ACCESS_KEY_ID both become access_key_id.
-    const base = (finding.name ?? finding.kind).replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').toLowerCase() || 'value';
+    const base =
+      (finding.name ?? finding.kind)
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/[^A-Za-z0-9_]+/g, '_')
+        .replace(/^_+|_+$/g, '')
+        .toLowerCase() || 'value';
     let key = base;
     for (let i = 2; keys.includes(key); i++) key = `${base}_${i}`;
     keys.push(key);

@@ -59,7 +59,10 @@ export function classifyJsBlock(header: string): BlockKind {
   if (/\bstatic\s*$/.test(h)) return 'function'; // class static initialisation block
   const params = parameterListEnd(h);
   if (params !== undefined) {
-    const before = h.slice(0, matchBracketBackwards(h, params)).replace(/<[^<>]*>\s*$/, '').trimEnd();
+    const before = h
+      .slice(0, matchBracketBackwards(h, params))
+      .replace(/<[^<>]*>\s*$/, '')
+      .trimEnd();
     if (JS_CONTROL.test(before)) return 'transparent';
     if (/^\s*$|[=(,:?]\s*$/.test(before)) return 'transparent'; // `(a, b) {` cannot start a function: call argument blocks, etc.
     const own = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('('), before.lastIndexOf('='), before.lastIndexOf(':')) + 1);

@@ -21,7 +21,7 @@ export class EditCollector {
   result(): TextEdit[] {
     const sorted = this.edits
       .map((edit, order) => ({ edit, order }))
-      .sort((a, b) => a.edit.start - b.edit.start || (a.edit.end - a.edit.start) - (b.edit.end - b.edit.start) || a.order - b.order)
+      .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - a.edit.start - (b.edit.end - b.edit.start) || a.order - b.order)
       .map(({ edit }) => edit);
     const merged: TextEdit[] = [];
     for (const edit of sorted) {

@@ -65,7 +65,10 @@ function capitalize(word: string): string {
 
 /** `us-east-1` → `us_east_1` style suffixes for a second client in another region. */
 export function regionSuffix(region: string | undefined, style: NamingStyle): string {
-  const parts = (region ?? 'default').split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p.toLowerCase());
+  const parts = (region ?? 'default')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((p) => p.toLowerCase());
   return applyStyle(parts, style);
 }
 

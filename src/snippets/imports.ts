@@ -93,11 +93,7 @@ export function jsImports(
       continue;
     }
     const moduleLiteral = JSON.stringify(need.module);
-    lines.push(
-      style === 'esm'
-        ? `import { ${missing.join(', ')} } from ${moduleLiteral};`
-        : `const { ${missing.join(', ')} } = require(${moduleLiteral});`,
-    );
+    lines.push(style === 'esm' ? `import { ${missing.join(', ')} } from ${moduleLiteral};` : `const { ${missing.join(', ')} } = require(${moduleLiteral});`);
   }
   const last = statements[statements.length - 1];
   const anchor = afterLastOr(code, last?.end, () => ({ offset: jsFirstStatement(text, code), mode: 'before-line' }));
@@ -129,9 +125,20 @@ function jsImportStatements(text: string, code: string, strings: readonly String
     const open = code.indexOf('{', start);
     const hasBraces = open !== -1 && open < moduleToken.start;
     const close = hasBraces ? matchBracket(code, open) : -1;
-    const names = hasBraces && close !== -1
-      ? text.slice(open + 1, close).split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+|\s*:\s*/)[0] ?? '').filter(Boolean)
-      : [];
+    const names =
+      hasBraces && close !== -1
+        ? text
+            .slice(open + 1, close)
+            .split(',')
+            .map(
+              (n) =>
+                n
+                  .trim()
+                  .replace(/^type\s+/, '')
+                  .split(/\s+as\s+|\s*:\s*/)[0] ?? '',
+            )
+            .filter(Boolean)
+        : [];
     found.push({
       module: text.slice(moduleToken.contentStart, moduleToken.contentEnd),
       names,
@@ -147,7 +154,7 @@ function jsImportStatements(text: string, code: string, strings: readonly String
 function jsFirstStatement(text: string, code: string): number {
   let from = text.startsWith('#!') ? lineEndAt(text, 0) : 0;
   const directive = /^\s*(["'])use strict\1;?[ \t]*/.exec(text.slice(from));
-  if (directive) from = lineEndAt(text, from + directive[0].length - 1) ;
+  if (directive) from = lineEndAt(text, from + directive[0].length - 1);
   return firstCodeLine(code, from);
 }
 
@@ -170,7 +177,8 @@ export function pythonImports(code: string, modules: readonly string[]): { lines
     let end = lineEnd;
     const open = code.indexOf('(', pos);
     if (open !== -1 && open < lineEnd) end = Math.max(end, matchBracket(code, open));
-    while (code[lineEndAt(code, end) - 1] === '\\') end = code.indexOf('\n', lineEndAt(code, end) + 1) === -1 ? code.length : code.indexOf('\n', lineEndAt(code, end) + 1);
+    while (code[lineEndAt(code, end) - 1] === '\\')
+      end = code.indexOf('\n', lineEndAt(code, end) + 1) === -1 ? code.length : code.indexOf('\n', lineEndAt(code, end) + 1);
     if (importLine[1] === 'import') {
       for (const item of line.slice(7).split(',')) {
         const m = /^\s*([\w.]+)\s*(?:as\s+(\w+))?\s*$/.exec(item);
@@ -226,7 +234,13 @@ export function csharpUsings(code: string, namespaces: readonly string[]): { lin
  * Go imports need their own shape: new paths go inside an existing `import ( … )` block, else into a
  * new block after the last single import or the package clause. Returns the edit text and offset.
  */
-export function goImports(code: string, text: string, strings: readonly StringToken[], paths: readonly string[], eol: string): { offset: number; text: string } | undefined {
+export function goImports(
+  code: string,
+  text: string,
+  strings: readonly StringToken[],
+  paths: readonly string[],
+  eol: string,
+): { offset: number; text: string } | undefined {
   const present = new Set<string>();
   let block: { close: number } | undefined;
   let lastSingleEnd: number | undefined;
@@ -256,10 +270,12 @@ export function goImports(code: string, text: string, strings: readonly StringTo
     if (onOwnLine) return { offset: closeLine, text: specs.join(eol) + eol };
     return { offset: block.close, text: eol + specs.join(eol) + eol };
   }
-  const after = lastSingleEnd ?? (() => {
-    const pkg = /^[ \t]*package\s+\w+/m.exec(code);
-    return pkg ? pkg.index + pkg[0].length : 0;
-  })();
+  const after =
+    lastSingleEnd ??
+    (() => {
+      const pkg = /^[ \t]*package\s+\w+/m.exec(code);
+      return pkg ? pkg.index + pkg[0].length : 0;
+    })();
   // A new block groups the standard library first, then modules, as goimports does.
   const std = missing.filter((p) => !p.split('/')[0]?.includes('.')).map((p) => `\t${JSON.stringify(p)}`);
   const external = missing.filter((p) => p.split('/')[0]?.includes('.')).map((p) => `\t${JSON.stringify(p)}`);

@@ -9,12 +9,4 @@
 export { retrievalSnippet, snippetLanguages } from './snippet';
 export { literalReplacement } from './replacement';
 export { applyEdits } from './edits';
-export type {
-  LiteralReplacement,
-  LiteralReplacementRequest,
-  LookupTarget,
-  RetrievalSnippet,
-  SnippetLanguageId,
-  SnippetRequest,
-  TextEdit,
-} from './types';
+export type { LiteralReplacement, LiteralReplacementRequest, LookupTarget, RetrievalSnippet, SnippetLanguageId, SnippetRequest, TextEdit } from './types';

@@ -296,12 +296,7 @@ class Scanner {
     if (!prefix) return undefined;
     if (prefix[0].length > 0 && i > 0 && /[\w]/.test(this.text[i - 1] ?? '')) return undefined;
     const p = prefix[0].length;
-    return (
-      this.tripleQuoted(i, '"""', p) ??
-      this.tripleQuoted(i, "'''", p) ??
-      this.quoted(i, '"', 'backslash', p) ??
-      this.quoted(i, "'", 'backslash', p)
-    );
+    return this.tripleQuoted(i, '"""', p) ?? this.tripleQuoted(i, "'''", p) ?? this.quoted(i, '"', 'backslash', p) ?? this.quoted(i, "'", 'backslash', p);
   }
 
   private csharpString(i: number): StringMatch | undefined {

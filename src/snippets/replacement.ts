@@ -47,14 +47,18 @@ const CODE: Partial<Record<DocumentKind, CodeLanguage>> = {
 
 export function literalReplacement(request: LiteralReplacementRequest): LiteralReplacement {
   const { documentText: text, replaceStart, replaceEnd, target } = request;
-  if (!(0 <= replaceStart && replaceStart <= replaceEnd && replaceEnd <= text.length)) return { ok: false, reason: 'The literal\u2019s range is outside the document.' };
+  if (!(0 <= replaceStart && replaceStart <= replaceEnd && replaceEnd <= text.length))
+    return { ok: false, reason: 'The literal\u2019s range is outside the document.' };
   if (!target.name) return { ok: false, reason: 'No secret or parameter name was given.' };
   const kind = documentKind(request.languageId, request.fileName, text);
   switch (kind) {
     case undefined:
       return { ok: false, reason: `No lookup is known for ${request.languageId || 'this kind of'} files.` };
     case 'rust':
-      return { ok: false, reason: 'The AWS SDK for Rust is async-only, so a literal cannot be swapped for an expression: use "Insert retrieval snippet" instead.' };
+      return {
+        ok: false,
+        reason: 'The AWS SDK for Rust is async-only, so a literal cannot be swapped for an expression: use "Insert retrieval snippet" instead.',
+      };
     case 'cloudformation':
       return cloudFormationReplacement(request);
     case 'terraform':
@@ -142,7 +146,10 @@ function terraformReplacement(request: LiteralReplacementRequest): LiteralReplac
   const site = locateLiteral(scan.strings, request.replaceStart, request.replaceEnd);
   // Labels are blanked in `scan.code`, so a variable block's header reads `variable` + spaces.
   if (enclosingBlocks(scan.code, site.start).some((b) => /(?:^|\s)variable\s/.test(b.header))) {
-    return { ok: false, reason: 'A Terraform variable default must be a literal: replace the value where the variable is set (a .tfvars file or a module argument) instead.' };
+    return {
+      ok: false,
+      reason: 'A Terraform variable default must be a literal: replace the value where the variable is set (a .tfvars file or a module argument) instead.',
+    };
   }
   const eol = detectEol(text);
   const edits = new EditCollector();

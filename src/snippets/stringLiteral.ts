@@ -112,13 +112,27 @@ export function javaString(text: string): string {
       const ch = unit[i] ?? '';
       const code = ch.charCodeAt(0);
       switch (ch) {
-        case '\\': body += '\\\\'; continue;
-        case '"': body += '\\"'; continue;
-        case '\n': body += '\\n'; continue;
-        case '\r': body += '\\r'; continue;
-        case '\t': body += '\\t'; continue;
-        case '\b': body += '\\b'; continue;
-        case '\f': body += '\\f'; continue;
+        case '\\':
+          body += '\\\\';
+          continue;
+        case '"':
+          body += '\\"';
+          continue;
+        case '\n':
+          body += '\\n';
+          continue;
+        case '\r':
+          body += '\\r';
+          continue;
+        case '\t':
+          body += '\\t';
+          continue;
+        case '\b':
+          body += '\\b';
+          continue;
+        case '\f':
+          body += '\\f';
+          continue;
       }
       if (code < 0x20 || code === 0x7f) body += `\\${code.toString(8).padStart(3, '0')}`;
       else if (code > 0x7e) body += `\\u${hex(code, 4)}`;
@@ -144,12 +158,18 @@ export function csharpString(text: string): string {
 export function rubyString(text: string): string {
   const body = mapChars(text, (ch) => {
     switch (ch) {
-      case '\\': return '\\\\';
-      case '"': return '\\"';
-      case '#': return '\\#';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
+      case '\\':
+        return '\\\\';
+      case '"':
+        return '\\"';
+      case '#':
+        return '\\#';
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
     }
     return isLoneSurrogate(ch) || needsEscape(ch) ? utf8Escape(ch, 'braces') : ch;
   });
@@ -168,12 +188,18 @@ export function phpString(text: string): string {
   const body = chars
     .map((ch) => {
       switch (ch) {
-        case '\\': return '\\\\';
-        case '"': return '\\"';
-        case '$': return '\\$';
-        case '\n': return '\\n';
-        case '\r': return '\\r';
-        case '\t': return '\\t';
+        case '\\':
+          return '\\\\';
+        case '"':
+          return '\\"';
+        case '$':
+          return '\\$';
+        case '\n':
+          return '\\n';
+        case '\r':
+          return '\\r';
+        case '\t':
+          return '\\t';
       }
       return isLoneSurrogate(ch) || needsEscape(ch) ? utf8Escape(ch, 'braces') : ch;
     })
@@ -207,11 +233,16 @@ export function shellWord(text: string): string {
   const body = chars
     .map((ch) => {
       switch (ch) {
-        case '\\': return '\\\\';
-        case "'": return "\\'";
-        case '\n': return '\\n';
-        case '\r': return '\\r';
-        case '\t': return '\\t';
+        case '\\':
+          return '\\\\';
+        case "'":
+          return "\\'";
+        case '\n':
+          return '\\n';
+        case '\r':
+          return '\\r';
+        case '\t':
+          return '\\t';
       }
       // NUL cannot exist in a shell string at all; U+FFFD stands in, as for lone surrogates.
       if (ch === '\0' || isLoneSurrogate(ch)) return '\\uFFFD';

@@ -124,7 +124,13 @@ export class ExplorerModel {
         );
       case 'region':
         return ITEM_SERVICES.map((service) =>
-          this.intern<ServiceNode>({ type: 'service', id: serviceNodeId(node.profile.name, node.region, service), profile: node.profile, region: node.region, service }),
+          this.intern<ServiceNode>({
+            type: 'service',
+            id: serviceNodeId(node.profile.name, node.region, service),
+            profile: node.profile,
+            region: node.region,
+            service,
+          }),
         );
       case 'service':
         return this.serviceChildren(node);
@@ -156,7 +162,10 @@ export class ExplorerModel {
       if (profiles.length === 0 && all.length > 0) {
         // Profiles exist, but the setting hides them all: say so rather than show the "no profile" welcome.
         const hidden = this.intern<MessageNode>({ type: 'message', id: 'root/hidden', message: '' });
-        hidden.message = all.length === 1 ? 'Your profile is not listed in the awsSecrets.profiles setting.' : `None of your ${all.length} profiles is listed in the awsSecrets.profiles setting.`;
+        hidden.message =
+          all.length === 1
+            ? 'Your profile is not listed in the awsSecrets.profiles setting.'
+            : `None of your ${all.length} profiles is listed in the awsSecrets.profiles setting.`;
         return [hidden];
       }
       return profiles.map((profile) => {
@@ -258,7 +267,13 @@ export class ExplorerModel {
       const versions = await store.history(node.parameter.name);
       const newest = versions[0]?.version;
       return versions.map((version) => {
-        const child = this.intern<ParameterVersionNode>({ type: 'parameterVersion', id: `${node.id}/v:${version.version}`, parent: node, version, current: false });
+        const child = this.intern<ParameterVersionNode>({
+          type: 'parameterVersion',
+          id: `${node.id}/v:${version.version}`,
+          parent: node,
+          version,
+          current: false,
+        });
         child.version = version;
         child.current = version.version === newest;
         return child;

@@ -5,7 +5,14 @@ import type { ExplorerNode } from './nodes';
 export function itemRefOf(node: ExplorerNode | undefined): ItemRef | undefined {
   switch (node?.type) {
     case 'secret':
-      return { service: 'secretsmanager', profile: node.parent.profile.name, region: node.parent.region, name: node.secret.name, arn: node.secret.arn, summary: node.secret };
+      return {
+        service: 'secretsmanager',
+        profile: node.parent.profile.name,
+        region: node.parent.region,
+        name: node.secret.name,
+        arn: node.secret.arn,
+        summary: node.secret,
+      };
     case 'secretVersion':
       return { ...(itemRefOf(node.parent) as SecretRef), versionId: node.version.versionId };
     case 'parameter':

@@ -53,7 +53,13 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
     case 'service':
       return presentService(node);
     case 'folder':
-      return { label: node.label, icon: { id: 'folder' }, contextValue: `folder.${node.parent.service}`, collapsible: 'collapsed', tooltip: { title: node.prefix, rows: [] } };
+      return {
+        label: node.label,
+        icon: { id: 'folder' },
+        contextValue: `folder.${node.parent.service}`,
+        collapsible: 'collapsed',
+        tooltip: { title: node.prefix, rows: [] },
+      };
     case 'secret':
       return presentSecret(node);
     case 'parameter':
@@ -78,7 +84,11 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
     }
     case 'parameterVersion': {
       const v = node.version;
-      const parts = [v.labels.length ? v.labels.join(', ') : undefined, v.lastModifiedDate ? formatDateTime(v.lastModifiedDate) : undefined, node.current ? 'current' : undefined];
+      const parts = [
+        v.labels.length ? v.labels.join(', ') : undefined,
+        v.lastModifiedDate ? formatDateTime(v.lastModifiedDate) : undefined,
+        node.current ? 'current' : undefined,
+      ];
       return {
         label: `v${v.version}`,
         description: parts.filter(Boolean).join(' · '),
@@ -115,7 +125,13 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         icon: { id: 'error', color: 'errorForeground' },
         contextValue: `error${node.kind === 'ssoExpired' ? ' sso' : ''}`,
         collapsible: 'none',
-        tooltip: { title: 'Could not load', rows: [['Error', node.message], ['Retry', 'Click to try again; details are in the AWS Secrets Lens log.']] },
+        tooltip: {
+          title: 'Could not load',
+          rows: [
+            ['Error', node.message],
+            ['Retry', 'Click to try again; details are in the AWS Secrets Lens log.'],
+          ],
+        },
         command: { id: 'awsSecrets.refresh', title: 'Retry' },
       };
     case 'message':
@@ -195,7 +211,8 @@ function secretRows(s: SecretSummary): [string, string][] {
   } else {
     rows.push(['Rotation', 'not configured']);
   }
-  if (s.deletedDate) rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
+  if (s.deletedDate)
+    rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
   if (s.tags.length) rows.push(['Tags', s.tags.map((t) => `${t.key}=${t.value}`).join(', ')]);
   return rows;
 }

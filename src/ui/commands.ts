@@ -15,7 +15,8 @@ export async function reportError(log: Log, prompts: Prompts, action: string, er
     return;
   }
   // Unexpected errors get the action as context; explanations written for the user are shown as they are.
-  const message = isAwsError(error) || error instanceof UserError ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    isAwsError(error) || error instanceof UserError ? error.message : `${action} failed: ${error instanceof Error ? error.message : String(error)}`;
   log.error(`${action}: ${message}`);
   const signIn = isAwsError(error) && error.kind === 'ssoExpired' ? 'Sign In with AWS SSO' : undefined;
   const choice = await prompts.error(message, ...(signIn ? [signIn] : []), 'Show Log');
@@ -27,7 +28,12 @@ export async function reportError(log: Log, prompts: Prompts, action: string, er
  * Registers a command whose failures are reported instead of surfacing as unhandled
  * rejections: every user-facing command goes through here.
  */
-export function registerCommand(deps: { log: Log; prompts: Prompts }, id: string, action: string, handler: (...args: never[]) => Promise<unknown> | unknown): vscode.Disposable {
+export function registerCommand(
+  deps: { log: Log; prompts: Prompts },
+  id: string,
+  action: string,
+  handler: (...args: never[]) => Promise<unknown> | unknown,
+): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
       return await (handler as (...a: unknown[]) => unknown)(...args);

@@ -59,7 +59,7 @@ export async function resolveItem(deps: PickerDeps, arg: ExplorerNode | ItemRef 
   if (fromNode && services.includes(fromNode.service)) return fromNode;
   const scope = await resolveScope(deps, node);
   const nodeService = node ? nodeScope(node)?.service : undefined;
-  const service = services.length === 1 ? services[0] : nodeService ?? (await pickService(deps.prompts));
+  const service = services.length === 1 ? services[0] : (nodeService ?? (await pickService(deps.prompts)));
   return pickItem(deps, scope, service);
 }
 
@@ -88,7 +88,12 @@ async function pickRegion(deps: PickerDeps, profileName: string): Promise<string
     active: (item) => item.region === last,
   });
   if (choice !== other) return choice.region;
-  const typed = await ask(deps.prompts, { title: 'Region', prompt: 'Region code', placeholder: 'e.g. eu-central-1', validate: (v) => (REGION_PATTERN.test(v.trim()) ? undefined : 'A region code such as eu-central-1.') });
+  const typed = await ask(deps.prompts, {
+    title: 'Region',
+    prompt: 'Region code',
+    placeholder: 'e.g. eu-central-1',
+    validate: (v) => (REGION_PATTERN.test(v.trim()) ? undefined : 'A region code such as eu-central-1.'),
+  });
   return typed.trim();
 }
 

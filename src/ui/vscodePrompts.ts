@@ -6,7 +6,8 @@ export const vscodePrompts: Prompts = {
   pick: showPick,
   input: showInput,
   info: (message, ...actions) => Promise.resolve(vscode.window.showInformationMessage(message, ...actions)),
-  warn: (message, options, ...actions) => Promise.resolve(vscode.window.showWarningMessage(message, { modal: options.modal, detail: options.detail }, ...actions)),
+  warn: (message, options, ...actions) =>
+    Promise.resolve(vscode.window.showWarningMessage(message, { modal: options.modal, detail: options.detail }, ...actions)),
   error: (message, ...actions) => Promise.resolve(vscode.window.showErrorMessage(message, ...actions)),
 };
 
@@ -86,7 +87,10 @@ function showInput(options: InputOptions): Promise<string | typeof BACK | undefi
   });
 }
 
-function showPick<T extends vscode.QuickPickItem>(items: readonly T[] | (() => Promise<readonly T[]>), options: PickOptions<T>): Promise<T | typeof BACK | undefined> {
+function showPick<T extends vscode.QuickPickItem>(
+  items: readonly T[] | (() => Promise<readonly T[]>),
+  options: PickOptions<T>,
+): Promise<T | typeof BACK | undefined> {
   const pick = vscode.window.createQuickPick<T>();
   applyStep(pick, options);
   pick.placeholder = options.placeholder;

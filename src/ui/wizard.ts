@@ -21,7 +21,10 @@ export async function askInput(prompts: Prompts, options: InputOptions): Promise
 }
 
 /** A single question (no Back button): its answer, or UserCancelled. */
-export async function choose<T extends vscode.QuickPickItem>(prompts: Prompts, options: Omit<PickOptions<T>, 'step' | 'totalSteps'> & { items: Items<T> }): Promise<T> {
+export async function choose<T extends vscode.QuickPickItem>(
+  prompts: Prompts,
+  options: Omit<PickOptions<T>, 'step' | 'totalSteps'> & { items: Items<T> },
+): Promise<T> {
   const answer = await askPick(prompts, options);
   if (answer === BACK) throw new UserCancelled();
   return answer;

@@ -22,15 +22,7 @@ import {
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { DescribeParametersCommand, GetParameterHistoryCommand, SSMClient } from '@aws-sdk/client-ssm';
-import {
-  DEMO_COUNTS,
-  DEMO_REGIONS,
-  DEMO_ROTATION_LAMBDA_ARN,
-  DEMO_SEED,
-  EMULATOR_CREDENTIALS,
-  type RunningEmulator,
-  startEmulator,
-} from '../emulator/index';
+import { DEMO_COUNTS, DEMO_REGIONS, DEMO_ROTATION_LAMBDA_ARN, DEMO_SEED, EMULATOR_CREDENTIALS, type RunningEmulator, startEmulator } from '../emulator/index';
 import { errorOf } from './endpoint';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,7 +36,12 @@ async function allSecretNames(client: SecretsManagerClient, includePlannedDeleti
   let token: string | undefined;
   do {
     const page = await client.send(
-      new ListSecretsCommand({ MaxResults: 100, NextToken: token, IncludePlannedDeletion: includePlannedDeletion, Filters: filter ? [{ Key: 'name', Values: [filter] }] : undefined }),
+      new ListSecretsCommand({
+        MaxResults: 100,
+        NextToken: token,
+        IncludePlannedDeletion: includePlannedDeletion,
+        Filters: filter ? [{ Key: 'name', Values: [filter] }] : undefined,
+      }),
     );
     names.push(...(page.SecretList ?? []).map((secret) => secret.Name!));
     token = page.NextToken;
@@ -90,7 +87,10 @@ describe('bundled emulator', () => {
     for (const region of DEMO_REGIONS) {
       it(`${region}: lists exactly the seeded secrets, parameters, aliases and functions`, async () => {
         const seed = DEMO_SEED[region];
-        const active = seed.secrets.filter((secret) => !secret.deletion).map((secret) => secret.name).sort();
+        const active = seed.secrets
+          .filter((secret) => !secret.deletion)
+          .map((secret) => secret.name)
+          .sort();
         assert.deepEqual(await allSecretNames(sm(region)), active);
         assert.equal(active.length, DEMO_COUNTS[region].activeSecrets);
         assert.equal((await allSecretNames(sm(region), true)).length, DEMO_COUNTS[region].secrets);
@@ -139,13 +139,19 @@ describe('bundled emulator', () => {
         const versions = await sm().send(new ListSecretVersionIdsCommand({ SecretId: secret.name, IncludeDeprecated: true }));
         assert.equal(versions.Versions?.length, secret.versions.length);
       }
-      assert.ok(seed.secrets.some((secret) => secret.versions.some((version) => version.stages.some((stage) => !stage.startsWith('AWS')))), 'a custom staging label');
+      assert.ok(
+        seed.secrets.some((secret) => secret.versions.some((version) => version.stages.some((stage) => !stage.startsWith('AWS')))),
+        'a custom staging label',
+      );
 
       const advanced = seed.parameters.find((parameter) => parameter.tier === 'Advanced')!;
       assert.ok(advanced.versions[0]!.value.length > 4096);
       const labelled = seed.parameters.find((parameter) => parameter.versions.length >= 3 && parameter.versions.some((version) => version.labels?.length))!;
       const history = await ssm().send(new GetParameterHistoryCommand({ Name: labelled.name }));
-      assert.deepEqual(history.Parameters?.map((version) => version.Labels ?? []), labelled.versions.map((version) => version.labels ?? []));
+      assert.deepEqual(
+        history.Parameters?.map((version) => version.Labels ?? []),
+        labelled.versions.map((version) => version.labels ?? []),
+      );
       assert.deepEqual(new Set(seed.parameters.map((parameter) => parameter.type)), new Set(['String', 'StringList', 'SecureString']));
     });
 
@@ -193,7 +199,14 @@ describe('bundled emulator', () => {
       const name = 'prod/orders/redis-auth';
       const lambdaArn = 'arn:aws:lambda:us-east-1:123456789012:function:orders-api';
       const before = await sm().send(new GetSecretValueCommand({ SecretId: name }));
-      await sm().send(new RotateSecretCommand({ SecretId: name, RotationLambdaARN: lambdaArn, RotationRules: { ScheduleExpression: 'rate(10 days)' }, RotateImmediately: false }));
+      await sm().send(
+        new RotateSecretCommand({
+          SecretId: name,
+          RotationLambdaARN: lambdaArn,
+          RotationRules: { ScheduleExpression: 'rate(10 days)' },
+          RotateImmediately: false,
+        }),
+      );
       let described = await sm().send(new DescribeSecretCommand({ SecretId: name }));
       assert.equal(described.RotationEnabled, true);
       assert.equal(described.RotationLambdaARN, lambdaArn);

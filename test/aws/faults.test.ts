@@ -9,7 +9,14 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { ListFunctionsCommand } from '@aws-sdk/client-lambda';
 import { InternalServiceError, ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
-import { AccessDeniedException, DescribeParametersCommand, GetParameterCommand, InternalServerError, ParameterNotFound, ThrottlingException } from '@aws-sdk/client-ssm';
+import {
+  AccessDeniedException,
+  DescribeParametersCommand,
+  GetParameterCommand,
+  InternalServerError,
+  ParameterNotFound,
+  ThrottlingException,
+} from '@aws-sdk/client-ssm';
 import { errorOf, external, openTestEndpoint, type TestEndpoint } from './endpoint';
 
 describe('fault injection', { skip: external && 'fault injection needs the bundled emulator' }, () => {
@@ -86,7 +93,10 @@ describe('fault injection', { skip: external && 'fault injection needs the bundl
     emulator().addFault({ kind: 'accessDenied' });
     const sm = await errorOf(() => endpoint.secretsManager({ maxAttempts: 1 }).send(new ListSecretsCommand({})));
     assert.equal(sm.name, 'AccessDeniedException');
-    assert.match(sm.message, /^User: arn:aws:iam::123456789012:user\/demo is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows/);
+    assert.match(
+      sm.message,
+      /^User: arn:aws:iam::123456789012:user\/demo is not authorized to perform: secretsmanager:ListSecrets because no identity-based policy allows/,
+    );
     const ssm = await errorOf(() => endpoint.ssm({ maxAttempts: 1 }).send(new GetParameterCommand({ Name: '/app/db' })));
     assert.ok(ssm instanceof AccessDeniedException, `got ${ssm.name}`);
     assert.match(ssm.message, /ssm:GetParameter on resource: arn:aws:ssm:us-east-1:123456789012:parameter\/app\/db/);
@@ -130,7 +140,10 @@ describe('fault injection', { skip: external && 'fault injection needs the bundl
     const added = await fetch(`${base}/_emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([{ service: 'kms', kind: 'serverError', times: 1 }, { service: 'lambda', kind: 'expiredToken' }]),
+      body: JSON.stringify([
+        { service: 'kms', kind: 'serverError', times: 1 },
+        { service: 'lambda', kind: 'expiredToken' },
+      ]),
     });
     assert.equal(added.status, 200);
     const { ids } = (await added.json()) as { ids: string[] };

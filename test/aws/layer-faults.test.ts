@@ -8,7 +8,6 @@ import { Cleanup, external, openTestEndpoint, uniquePrefix, type TestEndpoint } 
 import { failure } from './awsFailure';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
-
 describe('AWS layer under faults', { skip: external && 'fault injection needs the bundled emulator' }, () => {
   let endpoint: TestEndpoint;
   let fixture: RuntimeFixture;
@@ -35,7 +34,10 @@ describe('AWS layer under faults', { skip: external && 'fault injection needs th
     endpoint.emulator?.addFault({ region: endpoint.otherRegion, kind: 'accessDenied' });
     const denied = await failure(async () => (await fixture.runtime.secrets(PROFILE, endpoint.otherRegion)).list({ pageSize: 10 }));
     assert.equal(denied.kind, 'accessDenied');
-    assert.equal(denied.message, `Access denied to secretsmanager:ListSecrets in ${endpoint.otherRegion} for profile ${PROFILE}. Ask for this permission or use another profile.`);
+    assert.equal(
+      denied.message,
+      `Access denied to secretsmanager:ListSecrets in ${endpoint.otherRegion} for profile ${PROFILE}. Ask for this permission or use another profile.`,
+    );
     const page = await (await secrets()).list({ pageSize: 10 });
     assert.ok(Array.isArray(page.items));
   });
@@ -54,7 +56,7 @@ describe('AWS layer under faults', { skip: external && 'fault injection needs th
     assert.match(error.message, /Secrets Manager is throttling requests .* Wait a moment and try again\./);
   });
 
-  it('reports internal errors and expired tokens in the user\'s terms', async () => {
+  it("reports internal errors and expired tokens in the user's terms", async () => {
     endpoint.emulator?.addFault({ service: 'secretsmanager', kind: 'serverError' });
     assert.equal((await failure(async () => (await secrets()).list({ pageSize: 10 }))).kind, 'serviceError');
     endpoint.emulator?.clearFaults();

@@ -8,7 +8,6 @@ import { Cleanup, eventually, openTestEndpoint, uniquePrefix, type TestEndpoint 
 import { failure } from './awsFailure';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
-
 describe('ParameterStore', () => {
   let endpoint: TestEndpoint;
   let fixture: RuntimeFixture;
@@ -68,7 +67,10 @@ describe('ParameterStore', () => {
 
     await store.label(name, 1, ['stable']);
     let history = await store.history(name);
-    assert.deepEqual(history.map((h) => h.version), [2, 1]);
+    assert.deepEqual(
+      history.map((h) => h.version),
+      [2, 1],
+    );
     assert.deepEqual(history[1].labels, ['stable']);
 
     await store.label(name, 2, ['stable']);
@@ -102,10 +104,13 @@ describe('ParameterStore', () => {
     const name = cleanup.parameter(`/${uniquePrefix('tags')}/x`);
     await store.put({ name, value: 'a', type: 'String', overwrite: false, tags: [{ key: 'team', value: 'core' }] });
     await store.addTags(name, [{ key: 'env', value: 'prod' }]);
-    assert.deepEqual((await store.listTags(name)).sort((a, b) => a.key.localeCompare(b.key)), [
-      { key: 'env', value: 'prod' },
-      { key: 'team', value: 'core' },
-    ]);
+    assert.deepEqual(
+      (await store.listTags(name)).sort((a, b) => a.key.localeCompare(b.key)),
+      [
+        { key: 'env', value: 'prod' },
+        { key: 'team', value: 'core' },
+      ],
+    );
     await store.removeTags(name, ['team']);
     assert.deepEqual(await store.listTags(name), [{ key: 'env', value: 'prod' }]);
   });

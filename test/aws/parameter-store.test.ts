@@ -73,10 +73,10 @@ describe('Parameter Store', () => {
       assert.equal(put.Tier, 'Standard');
       await ssm.send(new PutParameterCommand({ Name: list, Type: 'StringList', Value: 'a,b,c' }));
       const got = await ssm.send(new GetParametersCommand({ Names: [plain, list] }));
-      assert.deepEqual(
-        Object.fromEntries((got.Parameters ?? []).map((parameter) => [parameter.Name, [parameter.Type, parameter.Value, parameter.Version]])),
-        { [plain]: ['String', 'hello', 1], [list]: ['StringList', 'a,b,c', 1] },
-      );
+      assert.deepEqual(Object.fromEntries((got.Parameters ?? []).map((parameter) => [parameter.Name, [parameter.Type, parameter.Value, parameter.Version]])), {
+        [plain]: ['String', 'hello', 1],
+        [list]: ['StringList', 'a,b,c', 1],
+      });
     });
 
     it('never returns a SecureString plaintext without WithDecryption', async () => {
@@ -122,7 +122,9 @@ describe('Parameter Store', () => {
       assert.equal(current.Version, 2);
       assert.equal(current.Type, 'String', 'type is kept when omitted on overwrite');
 
-      const tagsWithOverwrite = await errorOf(() => ssm.send(new PutParameterCommand({ Name: param, Value: 'v3', Overwrite: true, Tags: [{ Key: 'a', Value: 'b' }] })));
+      const tagsWithOverwrite = await errorOf(() =>
+        ssm.send(new PutParameterCommand({ Name: param, Value: 'v3', Overwrite: true, Tags: [{ Key: 'a', Value: 'b' }] })),
+      );
       assert.equal(tagsWithOverwrite.name, 'ValidationException');
       const noType = await errorOf(() => ssm.send(new PutParameterCommand({ Name: `${param}-untyped`, Value: 'x' })));
       assert.equal(noType.name, 'ValidationException');
@@ -147,11 +149,14 @@ describe('Parameter Store', () => {
       assert.equal(moved.ParameterVersion, 3);
       assert.equal((await ssm.send(new GetParameterCommand({ Name: `${param}:stable` }))).Parameter?.Value, 'three');
       const history = await ssm.send(new GetParameterHistoryCommand({ Name: param }));
-      assert.deepEqual(history.Parameters?.map((version) => [version.Version, version.Value, version.Labels ?? []]), [
-        [1, 'one', []],
-        [2, 'two', []],
-        [3, 'three', ['stable']],
-      ]);
+      assert.deepEqual(
+        history.Parameters?.map((version) => [version.Version, version.Value, version.Labels ?? []]),
+        [
+          [1, 'one', []],
+          [2, 'two', []],
+          [3, 'three', ['stable']],
+        ],
+      );
       assert.ok(history.Parameters?.every((version) => version.LastModifiedDate instanceof Date && version.LastModifiedUser));
     });
 
@@ -205,14 +210,19 @@ describe('Parameter Store', () => {
 
       const advanced = name('tiers', 'advanced');
       assert.equal((await ssm.send(new PutParameterCommand({ Name: advanced, Type: 'String', Tier: 'Advanced', Value: 'a'.repeat(8192) }))).Tier, 'Advanced');
-      const tooBigAdvanced = await errorOf(() => ssm.send(new PutParameterCommand({ Name: advanced, Tier: 'Advanced', Value: 'a'.repeat(8193), Overwrite: true })));
+      const tooBigAdvanced = await errorOf(() =>
+        ssm.send(new PutParameterCommand({ Name: advanced, Tier: 'Advanced', Value: 'a'.repeat(8193), Overwrite: true })),
+      );
       assert.equal(tooBigAdvanced.name, 'ValidationException');
       const downgrade = await errorOf(() => ssm.send(new PutParameterCommand({ Name: advanced, Tier: 'Standard', Value: 'small', Overwrite: true })));
       assert.equal(downgrade.name, 'ValidationException');
 
       const smart = name('tiers', 'intelligent');
       assert.equal((await ssm.send(new PutParameterCommand({ Name: smart, Type: 'String', Tier: 'Intelligent-Tiering', Value: 'small' }))).Tier, 'Standard');
-      assert.equal((await ssm.send(new PutParameterCommand({ Name: smart, Tier: 'Intelligent-Tiering', Value: 'b'.repeat(5000), Overwrite: true }))).Tier, 'Advanced');
+      assert.equal(
+        (await ssm.send(new PutParameterCommand({ Name: smart, Tier: 'Intelligent-Tiering', Value: 'b'.repeat(5000), Overwrite: true }))).Tier,
+        'Advanced',
+      );
     });
 
     it('validates names: hierarchy depth, reserved prefixes, fully qualified paths', async () => {
@@ -245,7 +255,10 @@ describe('Parameter Store', () => {
       const param = name('get-many');
       await ssm.send(new PutParameterCommand({ Name: param, Type: 'String', Value: 'x' }));
       const result = await ssm.send(new GetParametersCommand({ Names: [param, `${param}-missing`] }));
-      assert.deepEqual(result.Parameters?.map((parameter) => parameter.Name), [param]);
+      assert.deepEqual(
+        result.Parameters?.map((parameter) => parameter.Name),
+        [param],
+      );
       assert.deepEqual(result.InvalidParameters, [`${param}-missing`]);
     });
 
@@ -272,7 +285,10 @@ describe('Parameter Store', () => {
       };
       assert.deepEqual(await list({}), [[top, 'top']]);
       assert.deepEqual(await list({ Path: `${root}/` }), [[top, 'top']]);
-      assert.deepEqual((await list({ Recursive: true })).map(([parameterName]) => parameterName), [nested, secure, top].sort());
+      assert.deepEqual(
+        (await list({ Recursive: true })).map(([parameterName]) => parameterName),
+        [nested, secure, top].sort(),
+      );
       assert.deepEqual(await list({ Recursive: true, ParameterFilters: [{ Key: 'Type', Option: 'Equals', Values: ['SecureString'] }] }), [[secure, 's']]);
       assert.deepEqual(await list({ Recursive: true, ParameterFilters: [{ Key: 'Label', Option: 'Equals', Values: ['old'] }] }), [[nested, 'nested-1']]);
       const badKey = await errorOf(() => list({ ParameterFilters: [{ Key: 'Name', Values: ['x'] }] }));
@@ -292,8 +308,15 @@ describe('Parameter Store', () => {
         const within = (filters: NonNullable<DescribeParametersCommandInput['ParameterFilters']>) =>
           describeNames({ MaxResults: 2, ParameterFilters: [{ Key: 'Path', Option: 'Recursive', Values: [root] }, ...filters] });
         assert.deepEqual(await within([]), [dbHost, dbPassword, deep].sort());
-        assert.deepEqual(await describeNames({ ParameterFilters: [{ Key: 'Path', Option: 'OneLevel', Values: [`${root}/app`] }] }), [dbHost, dbPassword].sort());
-        assert.deepEqual(await describeNames({ ParameterFilters: [{ Key: 'Path', Values: [`${root}/app`] }] }), [dbHost, dbPassword].sort(), 'Path defaults to OneLevel');
+        assert.deepEqual(
+          await describeNames({ ParameterFilters: [{ Key: 'Path', Option: 'OneLevel', Values: [`${root}/app`] }] }),
+          [dbHost, dbPassword].sort(),
+        );
+        assert.deepEqual(
+          await describeNames({ ParameterFilters: [{ Key: 'Path', Values: [`${root}/app`] }] }),
+          [dbHost, dbPassword].sort(),
+          'Path defaults to OneLevel',
+        );
         assert.deepEqual(await within([{ Key: 'Name', Option: 'Equals', Values: [dbHost] }]), [dbHost]);
         assert.deepEqual(await within([{ Key: 'Name', Option: 'BeginsWith', Values: [`${root}/app/db-`] }]), [dbHost, dbPassword].sort());
         assert.deepEqual(await within([{ Key: 'Name', Option: 'Contains', Values: ['password'] }]), [dbPassword]);
@@ -305,7 +328,9 @@ describe('Parameter Store', () => {
         assert.deepEqual(await describeNames({ Filters: [{ Key: 'Name', Values: [`${root}/app/db-`] }] }), [dbHost, dbPassword].sort());
       });
 
-      const badOption = await errorOf(() => ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Type', Option: 'Contains', Values: ['String'] }] })));
+      const badOption = await errorOf(() =>
+        ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Type', Option: 'Contains', Values: ['String'] }] })),
+      );
       assert.ok(badOption instanceof InvalidFilterOption, `got ${badOption.name}`);
       const badKey = await errorOf(() => ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Label', Values: ['x'] }] })));
       assert.ok(badKey instanceof InvalidFilterKey, `got ${badKey.name}`);
@@ -328,12 +353,24 @@ describe('Parameter Store', () => {
     it('adds, lists and removes parameter tags', async () => {
       const param = name('tags');
       await ssm.send(new PutParameterCommand({ Name: param, Type: 'String', Value: 'x', Tags: [{ Key: 'env', Value: 'dev' }] }));
-      await ssm.send(new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: param, Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'owner', Value: 'me' }] }));
+      await ssm.send(
+        new AddTagsToResourceCommand({
+          ResourceType: 'Parameter',
+          ResourceId: param,
+          Tags: [
+            { Key: 'env', Value: 'prod' },
+            { Key: 'owner', Value: 'me' },
+          ],
+        }),
+      );
       const listed = await ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Parameter', ResourceId: param }));
       assert.deepEqual(Object.fromEntries((listed.TagList ?? []).map((tag) => [tag.Key, tag.Value])), { env: 'prod', owner: 'me' });
       await ssm.send(new RemoveTagsFromResourceCommand({ ResourceType: 'Parameter', ResourceId: param, TagKeys: ['env'] }));
       const after = await ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Parameter', ResourceId: param }));
-      assert.deepEqual(after.TagList?.map((tag) => tag.Key), ['owner']);
+      assert.deepEqual(
+        after.TagList?.map((tag) => tag.Key),
+        ['owner'],
+      );
       const missing = await errorOf(() => ssm.send(new ListTagsForResourceCommand({ ResourceType: 'Parameter', ResourceId: `${param}-missing` })));
       assert.ok(missing instanceof InvalidResourceId, `got ${missing.name}`);
     });

@@ -30,7 +30,9 @@ export async function openRuntime(endpoint: TestEndpoint, extraConfig = '', opti
   const keys = endpoint.credentials;
   await writeFile(
     credentials,
-    keys ? `[${PROFILE}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n${keys.sessionToken ? `aws_session_token = ${keys.sessionToken}\n` : ''}` : '',
+    keys
+      ? `[${PROFILE}]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n${keys.sessionToken ? `aws_session_token = ${keys.sessionToken}\n` : ''}`
+      : '',
   );
   const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir };
   const logLines: string[] = [];

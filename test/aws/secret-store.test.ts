@@ -10,7 +10,6 @@ import { Cleanup, eventually, openTestEndpoint, uniquePrefix, type TestEndpoint 
 import { failure } from './awsFailure';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
-
 describe('SecretStore', () => {
   let endpoint: TestEndpoint;
   let fixture: RuntimeFixture;
@@ -135,7 +134,10 @@ describe('SecretStore', () => {
   it('tags and untags', async () => {
     const name = cleanup.secret(`${uniquePrefix('tags')}/x`);
     await store.create({ name, value: { text: 'x' }, tags: [{ key: 'a', value: '1' }] });
-    await store.tag(name, [{ key: 'b', value: '2' }, { key: 'a', value: 'changed' }]);
+    await store.tag(name, [
+      { key: 'b', value: '2' },
+      { key: 'a', value: 'changed' },
+    ]);
     await store.untag(name, ['b']);
     assert.deepEqual((await store.describe(name)).tags, [{ key: 'a', value: 'changed' }]);
   });
@@ -160,7 +162,10 @@ describe('SecretStore', () => {
   });
 
   it('reports an unreachable endpoint as a network error naming it', async () => {
-    const broken = await openRuntime(endpoint, '[profile unreachable]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\naws_access_key_id = AKIDUNREACHABLE\naws_secret_access_key = x\n');
+    const broken = await openRuntime(
+      endpoint,
+      '[profile unreachable]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\naws_access_key_id = AKIDUNREACHABLE\naws_secret_access_key = x\n',
+    );
     try {
       const unreachable = await broken.runtime.secrets('unreachable', 'us-east-1');
       const error = await failure(() => unreachable.list({ pageSize: 10 }));

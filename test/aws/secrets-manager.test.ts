@@ -202,7 +202,9 @@ describe('Secrets Manager', () => {
       assert.deepEqual(await stages(name), { [v1]: ['AWSCURRENT'], [v2]: ['AWSPREVIOUS'] });
 
       // AWSCURRENT can only be moved, never removed outright.
-      const removeCurrent = await errorOf(() => sm.send(new UpdateSecretVersionStageCommand({ SecretId: name, VersionStage: 'AWSCURRENT', RemoveFromVersionId: v1 })));
+      const removeCurrent = await errorOf(() =>
+        sm.send(new UpdateSecretVersionStageCommand({ SecretId: name, VersionStage: 'AWSCURRENT', RemoveFromVersionId: v1 })),
+      );
       assert.ok(removeCurrent instanceof InvalidParameterException, `got ${removeCurrent.name}`);
     });
 
@@ -258,7 +260,10 @@ describe('Secrets Manager', () => {
 
       await eventually(async () => {
         assert.ok(!(await listNames({ Filters: [{ Key: 'name', Values: [name] }] })).includes(name), 'hidden by default');
-        assert.ok((await listNames({ IncludePlannedDeletion: true, Filters: [{ Key: 'name', Values: [name] }] })).includes(name), 'listed with IncludePlannedDeletion');
+        assert.ok(
+          (await listNames({ IncludePlannedDeletion: true, Filters: [{ Key: 'name', Values: [name] }] })).includes(name),
+          'listed with IncludePlannedDeletion',
+        );
       });
 
       await sm.send(new RestoreSecretCommand({ SecretId: name }));
@@ -337,7 +342,9 @@ describe('Secrets Manager', () => {
     it('refuses to rotate or cancel rotation of a secret scheduled for deletion', async () => {
       const { name } = await create('rotate-deleted');
       await sm.send(new DeleteSecretCommand({ SecretId: name, RecoveryWindowInDays: 7 }));
-      const rotate = await errorOf(() => sm.send(new RotateSecretCommand({ SecretId: name, RotationLambdaARN: `arn:aws:lambda:${ep.region}:123456789012:function:missing` })));
+      const rotate = await errorOf(() =>
+        sm.send(new RotateSecretCommand({ SecretId: name, RotationLambdaARN: `arn:aws:lambda:${ep.region}:123456789012:function:missing` })),
+      );
       assert.ok(rotate instanceof InvalidRequestException, `got ${rotate.name}`);
       const cancel = await errorOf(() => sm.send(new CancelRotateSecretCommand({ SecretId: name })));
       assert.ok(cancel instanceof InvalidRequestException, `got ${cancel.name}`);
@@ -353,10 +360,14 @@ describe('Secrets Manager', () => {
       assert.match(standard, /[0-9]/);
       assert.match(standard, /[^A-Za-z0-9]/);
 
-      const digits = (await sm.send(new GetRandomPasswordCommand({ PasswordLength: 40, ExcludeLowercase: true, ExcludeUppercase: true, ExcludePunctuation: true }))).RandomPassword!;
+      const digits = (
+        await sm.send(new GetRandomPasswordCommand({ PasswordLength: 40, ExcludeLowercase: true, ExcludeUppercase: true, ExcludePunctuation: true }))
+      ).RandomPassword!;
       assert.match(digits, /^[0-9]{40}$/);
 
-      const limited = (await sm.send(new GetRandomPasswordCommand({ PasswordLength: 64, ExcludeCharacters: 'abcdefghijklmnopqrstuvwxyz0123456789', ExcludePunctuation: true }))).RandomPassword!;
+      const limited = (
+        await sm.send(new GetRandomPasswordCommand({ PasswordLength: 64, ExcludeCharacters: 'abcdefghijklmnopqrstuvwxyz0123456789', ExcludePunctuation: true }))
+      ).RandomPassword!;
       assert.match(limited, /^[A-Z]{64}$/);
 
       const spaced = (await sm.send(new GetRandomPasswordCommand({ PasswordLength: 200, IncludeSpace: true, RequireEachIncludedType: true }))).RandomPassword!;
@@ -367,12 +378,23 @@ describe('Secrets Manager', () => {
   describe('tags and batch reads', () => {
     it('TagResource adds or replaces tags and UntagResource removes them', async () => {
       const { name } = await create('tags', 'x', { Tags: [{ Key: 'env', Value: 'dev' }] });
-      await sm.send(new TagResourceCommand({ SecretId: name, Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'owner', Value: 'team-a' }] }));
+      await sm.send(
+        new TagResourceCommand({
+          SecretId: name,
+          Tags: [
+            { Key: 'env', Value: 'prod' },
+            { Key: 'owner', Value: 'team-a' },
+          ],
+        }),
+      );
       const tagged = (await sm.send(new DescribeSecretCommand({ SecretId: name }))).Tags ?? [];
       assert.deepEqual(Object.fromEntries(tagged.map((tag) => [tag.Key, tag.Value])), { env: 'prod', owner: 'team-a' });
       await sm.send(new UntagResourceCommand({ SecretId: name, TagKeys: ['env'] }));
       const remaining = (await sm.send(new DescribeSecretCommand({ SecretId: name }))).Tags ?? [];
-      assert.deepEqual(remaining.map((tag) => tag.Key), ['owner']);
+      assert.deepEqual(
+        remaining.map((tag) => tag.Key),
+        ['owner'],
+      );
     });
 
     it('BatchGetSecretValue returns values by id and reports missing ones in Errors', async () => {
@@ -380,8 +402,14 @@ describe('Secrets Manager', () => {
       const b = await create('batch-b', 'value-b');
       const missing = `${a.name}-missing`;
       const result = await sm.send(new BatchGetSecretValueCommand({ SecretIdList: [a.name, b.arn, missing] }));
-      assert.deepEqual(Object.fromEntries((result.SecretValues ?? []).map((value) => [value.Name, value.SecretString])), { [a.name]: 'value-a', [b.name]: 'value-b' });
-      assert.deepEqual((result.Errors ?? []).map((error) => [error.SecretId, error.ErrorCode]), [[missing, 'ResourceNotFoundException']]);
+      assert.deepEqual(Object.fromEntries((result.SecretValues ?? []).map((value) => [value.Name, value.SecretString])), {
+        [a.name]: 'value-a',
+        [b.name]: 'value-b',
+      });
+      assert.deepEqual(
+        (result.Errors ?? []).map((error) => [error.SecretId, error.ErrorCode]),
+        [[missing, 'ResourceNotFoundException']],
+      );
 
       const neither = await errorOf(() => sm.send(new BatchGetSecretValueCommand({})));
       assert.equal(neither.$fault, 'client');

@@ -41,7 +41,10 @@ describe('explorer: browse the demo account', () => {
     await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager']));
     await waitFor(async () => (await visibleTree(page)).includes('      prod'), { what: 'the prod folder', timeoutMs: UI_TIMEOUT_MS });
     const tree = await visibleTree(page);
-    assert.ok(tree.some((row) => row.trim() === 'Load more…'), `a Load more item after ${PAGE_SIZE} secrets:\n${tree.join('\n')}`);
+    assert.ok(
+      tree.some((row) => row.trim() === 'Load more…'),
+      `a Load more item after ${PAGE_SIZE} secrets:\n${tree.join('\n')}`,
+    );
     await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod']));
     await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod', 'payments']));
     await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod', 'payments', 'db']);
@@ -63,7 +66,10 @@ describe('explorer: browse the demo account', () => {
     await submitQuickInput(page, 'staging');
     await waitFor(async () => !(await visibleTree(page)).some((row) => row.trim() === 'prod'), { what: 'prod filtered out', timeoutMs: UI_TIMEOUT_MS });
     const filtered = await visibleTree(page);
-    assert.ok(filtered.some((row) => row.trim() === 'staging'), filtered.join('\n'));
+    assert.ok(
+      filtered.some((row) => row.trim() === 'staging'),
+      filtered.join('\n'),
+    );
     await page.locator('.part.sidebar', { hasText: 'Showing names matching “staging”' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await screenshot(page, 'explorer/filtered');
     await clickViewTitleAction(page, 'Clear Filter');

@@ -4,7 +4,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { waitFor } from '../harness/wait';
 import { useWorkbench } from './fixture';
-import { clickInlineAction, clickViewTitleAction, expand, notificationMessages, openViewContainer, treeItem, treeItemAt, UI_TIMEOUT_MS, waitForNotification, waitForViewContent } from './workbench';
+import {
+  clickInlineAction,
+  clickViewTitleAction,
+  expand,
+  notificationMessages,
+  openViewContainer,
+  treeItem,
+  treeItemAt,
+  UI_TIMEOUT_MS,
+  waitForNotification,
+  waitForViewContent,
+} from './workbench';
 
 describe('faults: slow and throttled AWS', () => {
   const workbench = useWorkbench('faults');
@@ -24,7 +35,10 @@ describe('faults: slow and throttled AWS', () => {
     session.emulator.clearFaults();
     // No editor opened, and no error was shown for a cancellation the user asked for.
     assert.equal(await page.locator('.tab', { hasText: 'ci-bot-credentials' }).count(), 0);
-    assert.deepEqual((await notificationMessages(page)).filter((m) => /fail|error|denied/i.test(m)), []);
+    assert.deepEqual(
+      (await notificationMessages(page)).filter((m) => /fail|error|denied/i.test(m)),
+      [],
+    );
   });
 
   it('shows a throttled region as an error item, and lists it again after a refresh', async () => {

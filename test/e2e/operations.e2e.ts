@@ -174,7 +174,10 @@ describe('operations: a secret and a parameter from creation to deletion', () =>
     await runContextMenu(await treeItemAt(page, PARAMETER), 'Delete…');
     await waitForDialog(page, 'Delete parameter /e2e/db-password');
     await clickDialogButton(page, 'Delete');
-    await waitFor(async () => !(await visibleTree(page)).some((row) => row.trim() === 'db-password'), { what: 'the parameter gone from the tree', timeoutMs: UI_TIMEOUT_MS });
+    await waitFor(async () => !(await visibleTree(page)).some((row) => row.trim() === 'db-password'), {
+      what: 'the parameter gone from the tree',
+      timeoutMs: UI_TIMEOUT_MS,
+    });
     await assert.rejects(ssm.send(new GetParameterCommand({ Name: '/e2e/db-password' })), /ParameterNotFound/);
   });
 });

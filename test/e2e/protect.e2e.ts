@@ -56,7 +56,10 @@ describe('protect: move a hard-coded key pair into Secrets Manager', () => {
     await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'acme-payments', 'aws-credentials']);
     const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: session.emulator.endpoint, credentials: { ...EMULATOR_CREDENTIALS } });
     try {
-      const stored = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'acme-payments/aws-credentials' }))).SecretString ?? '{}') as Record<string, string>;
+      const stored = JSON.parse((await sm.send(new GetSecretValueCommand({ SecretId: 'acme-payments/aws-credentials' }))).SecretString ?? '{}') as Record<
+        string,
+        string
+      >;
       assert.deepEqual(Object.keys(stored), ['aws_access_key_id', 'aws_secret_access_key']);
       assert.equal(stored.aws_access_key_id, 'AKIAC4IDBDTRBIGL4OIW');
     } finally {

@@ -15,7 +15,13 @@ const SCENARIO_TIMEOUT_MS = 5 * 60_000;
 async function main(): Promise<number> {
   const started = Date.now();
   const given = process.argv.slice(2);
-  const files = given.length > 0 ? given : readdirSync(__dirname).filter((file) => file.endsWith('.e2e.ts')).sort().map((file) => relative(REPO_ROOT, join(__dirname, file)));
+  const files =
+    given.length > 0
+      ? given
+      : readdirSync(__dirname)
+          .filter((file) => file.endsWith('.e2e.ts'))
+          .sort()
+          .map((file) => relative(REPO_ROOT, join(__dirname, file)));
   if (given.length === 0) rmSync(E2E_ARTIFACTS_DIR, { recursive: true, force: true });
   mkdirSync(E2E_ARTIFACTS_DIR, { recursive: true });
 
@@ -41,7 +47,9 @@ async function main(): Promise<number> {
   const code = await exited;
   unregister();
   if (shuttingDown()) return new Promise<number>(() => undefined); // Ctrl-C: the signal handler exits
-  console.log(`[e2e] ${files.length} scenario file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${relative(process.cwd(), E2E_ARTIFACTS_DIR) || '.'}`);
+  console.log(
+    `[e2e] ${files.length} scenario file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${relative(process.cwd(), E2E_ARTIFACTS_DIR) || '.'}`,
+  );
   return code;
 }
 

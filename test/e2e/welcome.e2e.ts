@@ -21,7 +21,10 @@ describe('welcome: no AWS profile yet', () => {
     const { page, session } = workbench;
     const configFile = session.aws.configFile;
     assert.match(readFileSync(configFile, 'utf8'), /\[profile local\]/, 'the opened file has the commented template');
-    appendFileSync(configFile, `\n[profile added]\nregion = us-east-1\nendpoint_url = ${session.emulator.endpoint}\naws_access_key_id = AKIAZ3EMULATORDEMO01\naws_secret_access_key = x\n`);
+    appendFileSync(
+      configFile,
+      `\n[profile added]\nregion = us-east-1\nendpoint_url = ${session.emulator.endpoint}\naws_access_key_id = AKIAZ3EMULATORDEMO01\naws_secret_access_key = x\n`,
+    );
     await treeItem(page, 'added').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   });
 });

@@ -216,7 +216,10 @@ export async function answerInput(page: Page, question: string | RegExp, value: 
 
 /** Answers a pick step: waits for the step showing `question`, clicks the item labelled `label`, waits for the step to go. */
 export async function answerPick(page: Page, question: string | RegExp, label: string | RegExp): Promise<void> {
-  const step = page.locator(QUICK_INPUT).filter({ hasText: question }).or(page.locator(QUICK_INPUT).filter({ has: page.getByPlaceholder(question) }));
+  const step = page
+    .locator(QUICK_INPUT)
+    .filter({ hasText: question })
+    .or(page.locator(QUICK_INPUT).filter({ has: page.getByPlaceholder(question) }));
   await step.first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   const item = page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first();
   await item.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -249,7 +252,10 @@ export async function runContextMenu(row: Locator, label: string): Promise<void>
 
 /** Picks the entry with this label in an open quick pick. */
 export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) }).first().click();
+  await page
+    .locator(`${QUICK_INPUT} .monaco-list-row`, { has: page.locator('.label-name', { hasText: label }) })
+    .first()
+    .click();
 }
 
 // ---- notifications ---------------------------------------------------------------------

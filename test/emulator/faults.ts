@@ -34,11 +34,13 @@ export function validateFaultRule(value: unknown): FaultRule {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('A fault rule must be a JSON object.');
   const rule = value as Record<string, unknown>;
   if (!FAULT_KINDS.includes(rule['kind'] as FaultKind)) throw new Error(`Fault kind must be one of ${FAULT_KINDS.join(', ')}.`);
-  if (rule['service'] !== undefined && !SERVICES.includes(rule['service'] as ServiceName)) throw new Error(`Fault service must be one of ${SERVICES.join(', ')}.`);
+  if (rule['service'] !== undefined && !SERVICES.includes(rule['service'] as ServiceName))
+    throw new Error(`Fault service must be one of ${SERVICES.join(', ')}.`);
   for (const key of ['region', 'operation'] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== 'string') throw new Error(`Fault ${key} must be a string.`);
   }
-  if (rule['times'] !== undefined && (!Number.isInteger(rule['times']) || (rule['times'] as number) < 1)) throw new Error('Fault times must be a positive integer.');
+  if (rule['times'] !== undefined && (!Number.isInteger(rule['times']) || (rule['times'] as number) < 1))
+    throw new Error('Fault times must be a positive integer.');
   if (rule['kind'] === 'latency' && (typeof rule['latencyMs'] !== 'number' || rule['latencyMs'] < 0)) throw new Error('A latency fault needs latencyMs >= 0.');
   return {
     region: rule['region'] as string | undefined,

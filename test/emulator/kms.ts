@@ -14,7 +14,13 @@ function listAliases(state: EmulatorState, input: Input, ctx: RequestContext): u
   const aliases = [...region.kmsAliases]
     .filter((alias) => keyId === undefined || alias.targetKeyId === keyId || keyId.endsWith(`:key/${alias.targetKeyId}`))
     .sort((a, b) => (a.aliasName < b.aliasName ? -1 : a.aliasName > b.aliasName ? 1 : 0));
-  const page = paginate('ListAliases', aliases, limit, input.optString('Marker'), () => new AwsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.'));
+  const page = paginate(
+    'ListAliases',
+    aliases,
+    limit,
+    input.optString('Marker'),
+    () => new AwsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.'),
+  );
   return compact({
     Aliases: page.items.map((alias) =>
       compact({

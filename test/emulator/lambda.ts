@@ -51,13 +51,22 @@ function listFunctions(state: EmulatorState, request: RestRequest, ctx: RequestC
   if (rawMax !== null) {
     const parsed = Number(rawMax);
     if (!Number.isInteger(parsed) || parsed < 1 || parsed > 10000) {
-      throw new AwsError('InvalidParameterValueException', `1 validation error detected: Value '${rawMax}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`);
+      throw new AwsError(
+        'InvalidParameterValueException',
+        `1 validation error detected: Value '${rawMax}' at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 10000`,
+      );
     }
     // Lambda returns at most 50 functions per page whatever MaxItems says.
     maxItems = Math.min(parsed, 50);
   }
   const functions = [...state.region(ctx.region).functions].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const page = paginate('ListFunctions', functions, maxItems, request.query.get('Marker') ?? undefined, () => new AwsError('InvalidParameterValueException', 'Invalid marker.'));
+  const page = paginate(
+    'ListFunctions',
+    functions,
+    maxItems,
+    request.query.get('Marker') ?? undefined,
+    () => new AwsError('InvalidParameterValueException', 'Invalid marker.'),
+  );
   const body: Record<string, unknown> = { Functions: page.items.map((fn) => configuration(ctx.region, fn)) };
   if (page.nextToken) body['NextMarker'] = page.nextToken;
   return body;
@@ -65,7 +74,7 @@ function listFunctions(state: EmulatorState, request: RestRequest, ctx: RequestC
 
 function getFunction(state: EmulatorState, request: RestRequest, ctx: RequestContext): unknown {
   const raw = decodeURIComponent(request.path.replace(/^\/2015-03-31\/functions\//, '').replace(/\/$/, ''));
-  const name = raw.startsWith('arn:') ? raw.split(':')[6] ?? raw : raw;
+  const name = raw.startsWith('arn:') ? (raw.split(':')[6] ?? raw) : raw;
   const fn = state.region(ctx.region).functions.find((candidate) => candidate.name === name);
   if (!fn) throw new AwsError('ResourceNotFoundException', `Function not found: ${lambdaArn(ctx.region, name)}`, 404, { Type: 'User' });
   return {

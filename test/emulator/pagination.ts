@@ -37,13 +37,7 @@ function decode(token: string): TokenBody | undefined {
  * Returns one page of `items` (already filtered and sorted).
  * `invalid` builds the service's own error for a token it did not issue.
  */
-export function paginate<T>(
-  listing: string,
-  items: readonly T[],
-  maxResults: number,
-  token: string | undefined,
-  invalid: () => AwsError,
-): Page<T> {
+export function paginate<T>(listing: string, items: readonly T[], maxResults: number, token: string | undefined, invalid: () => AwsError): Page<T> {
   let offset = 0;
   if (token !== undefined && token !== '') {
     const body = decode(token);

@@ -45,7 +45,13 @@ function readFilter(filter: Input, mode: 'describe' | 'byPath'): ParameterFilter
     throw invalidKey(key, ['Type', 'KeyId', 'Label']);
   }
   const allowed =
-    key === 'Path' ? ['OneLevel', 'Recursive'] : key === 'Name' ? ['Equals', 'BeginsWith', 'Contains'] : key === 'Label' ? ['Equals'] : ['Equals', 'BeginsWith'];
+    key === 'Path'
+      ? ['OneLevel', 'Recursive']
+      : key === 'Name'
+        ? ['Equals', 'BeginsWith', 'Contains']
+        : key === 'Label'
+          ? ['Equals']
+          : ['Equals', 'BeginsWith'];
   const chosen = option ?? allowed[0]!;
   if (!allowed.includes(chosen)) throw new AwsError('InvalidFilterOption', INVALID_OPTION);
   if (!isTag && (values === undefined || values.length === 0)) {

@@ -15,7 +15,11 @@ const INVALID_NAME =
 /** Validates a name for PutParameter and returns it trimmed (AWS strips outer spaces). */
 export function validateParameterName(raw: string, arnPrefixLength: number): string {
   const name = raw.trim();
-  if (name.length === 0) throw new AwsError('ValidationException', '1 validation error detected: Value at \'name\' failed to satisfy constraint: Member must have length greater than or equal to 1');
+  if (name.length === 0)
+    throw new AwsError(
+      'ValidationException',
+      "1 validation error detected: Value at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
   if (name.length + arnPrefixLength > MAX_NAME_WITH_ARN) {
     throw new AwsError('ValidationException', `Parameter name: the name including its ARN prefix can have at most ${MAX_NAME_WITH_ARN} characters.`);
   }
@@ -43,7 +47,10 @@ export function hierarchyLevels(name: string): number {
 /** Validates GetParametersByPath's Path and returns it without a trailing slash ('/' stays). */
 export function normalizePath(path: string): string {
   if (!path.startsWith('/') || !/^[a-zA-Z0-9_.\-/]+$/.test(path) || path.includes('//')) {
-    throw new AwsError('ValidationException', `The parameter doesn't meet the parameter name requirements. The path must begin with a forward slash "/": ${path}`);
+    throw new AwsError(
+      'ValidationException',
+      `The parameter doesn't meet the parameter name requirements. The path must begin with a forward slash "/": ${path}`,
+    );
   }
   if (hierarchyLevels(path) > MAX_HIERARCHY_LEVELS) {
     throw new AwsError('HierarchyLevelLimitExceededException', `A hierarchy can have a maximum of ${MAX_HIERARCHY_LEVELS} levels.`);

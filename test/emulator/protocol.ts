@@ -43,10 +43,7 @@ export interface RequestContext {
 /** AWS's generic validation framework words its messages like this; SDKs and users recognise it. */
 export function validationError(field: string, constraint: string, value?: string | number): AwsError {
   const shown = value === undefined ? '' : ` '${value}'`;
-  return new AwsError(
-    'ValidationException',
-    `1 validation error detected: Value${shown} at '${field}' failed to satisfy constraint: ${constraint}`,
-  );
+  return new AwsError('ValidationException', `1 validation error detected: Value${shown} at '${field}' failed to satisfy constraint: ${constraint}`);
 }
 
 /** JSON 1.1 carries timestamps as epoch seconds (fractional allowed). */

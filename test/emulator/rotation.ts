@@ -19,7 +19,8 @@ export function readRotationRules(input: Input): RotationRules | undefined {
   }
   if (schedule !== undefined) {
     const hours = HOURS_RATE.exec(schedule);
-    if (hours && Number(hours[1]) < 4) throw new AwsError('InvalidParameterException', 'The schedule expression must rotate the secret at most every four hours.');
+    if (hours && Number(hours[1]) < 4)
+      throw new AwsError('InvalidParameterException', 'The schedule expression must rotate the secret at most every four hours.');
     if (!hours && !DAYS_RATE.test(schedule) && !/^cron\(.+\)$/.test(schedule)) {
       throw new AwsError('InvalidParameterException', `Invalid ScheduleExpression: ${schedule}. Use a rate() or cron() expression.`);
     }
@@ -46,4 +47,3 @@ export function nextRotationDate(rules: RotationRules | undefined, lastRotated: 
   if (rules.ScheduleExpression !== undefined) return startOfUtcDay(now) + 2 * DAY_MS - 1000;
   return undefined;
 }
-

@@ -36,7 +36,11 @@ export function readSecretFilters(input: Input): SecretFilter[] | undefined {
     }
     for (const value of values) {
       if (value.length > 512 || !VALUE_PATTERN.test(value)) {
-        throw validationError(`filters.${index + 1}.member.values`, 'Member must satisfy regular expression pattern: ^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$ and have length less than or equal to 512', value);
+        throw validationError(
+          `filters.${index + 1}.member.values`,
+          'Member must satisfy regular expression pattern: ^\\!?[a-zA-Z0-9 :_@\\/\\+\\=\\.\\-\\!]*$ and have length less than or equal to 512',
+          value,
+        );
       }
     }
     return { key: key as FilterKey, values };

@@ -71,4 +71,3 @@ export function selectVersion(secret: Secret, versionId: string | undefined, sta
   if (!version) throw new AwsError('ResourceNotFoundException', `Secrets Manager can't find the specified secret value for staging label: ${label}`);
   return version;
 }
-

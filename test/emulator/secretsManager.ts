@@ -111,7 +111,8 @@ function readTagsChecked(input: Input, existing: Tag[] = []): Tag[] | undefined 
   const tags = readTags(input);
   if (tags === undefined) return undefined;
   for (const tag of tags) {
-    if (tag.Key.length < 1 || tag.Key.length > 128) throw validationError('tags.member.key', 'Member must have length less than or equal to 128 and greater than or equal to 1', tag.Key);
+    if (tag.Key.length < 1 || tag.Key.length > 128)
+      throw validationError('tags.member.key', 'Member must have length less than or equal to 128 and greater than or equal to 1', tag.Key);
     if (tag.Value.length > 256) throw validationError('tags.member.value', 'Member must have length less than or equal to 256');
     if (tag.Key.toLowerCase().startsWith('aws:')) throw new AwsError('InvalidParameterException', 'Tag keys beginning with aws: are reserved for AWS use.');
   }
@@ -196,7 +197,13 @@ function listSecrets(state: EmulatorState, input: Input, ctx: RequestContext): u
   const matching = [...region.secrets.values()].filter(
     (secret) => (includeDeleted || secret.deletedDate === undefined) && matchesSecretFilters(secret, filters),
   );
-  const page = paginate('ListSecrets', sortSecrets(matching, sortBy, order), maxResults, input.optString('NextToken'), () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'));
+  const page = paginate(
+    'ListSecrets',
+    sortSecrets(matching, sortBy, order),
+    maxResults,
+    input.optString('NextToken'),
+    () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'),
+  );
   return compact({
     SecretList: page.items.map((secret) => compact({ ...secretMetadata(secret), SecretVersionsToStages: versionsToStages(secret) })),
     NextToken: page.nextToken,
@@ -277,7 +284,11 @@ function batchGetSecretValue(state: EmulatorState, input: Input, ctx: RequestCon
     }
     const version = versionWithStage(secret, AWSCURRENT);
     if (!version) {
-      errors.push({ SecretId: secretId, ErrorCode: 'ResourceNotFoundException', Message: `Secrets Manager can't find the specified secret value for staging label: ${AWSCURRENT}` });
+      errors.push({
+        SecretId: secretId,
+        ErrorCode: 'ResourceNotFoundException',
+        Message: `Secrets Manager can't find the specified secret value for staging label: ${AWSCURRENT}`,
+      });
       return;
     }
     markAccessed(secret, version, ctx.now);
@@ -291,7 +302,8 @@ function batchGetSecretValue(state: EmulatorState, input: Input, ctx: RequestCon
     });
   };
   if (ids !== undefined) {
-    if (ids.length < 1 || ids.length > 20) throw validationError('secretIdList', 'Member must have length less than or equal to 20 and greater than or equal to 1');
+    if (ids.length < 1 || ids.length > 20)
+      throw validationError('secretIdList', 'Member must have length less than or equal to 20 and greater than or equal to 1');
     for (const id of ids) fetch(id, findSecret(region, id));
     return { SecretValues: values, Errors: errors };
   }
@@ -301,7 +313,13 @@ function batchGetSecretValue(state: EmulatorState, input: Input, ctx: RequestCon
     'created-date',
     'asc',
   );
-  const page = paginate('BatchGetSecretValue', matching, maxResults, input.optString('NextToken'), () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'));
+  const page = paginate(
+    'BatchGetSecretValue',
+    matching,
+    maxResults,
+    input.optString('NextToken'),
+    () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'),
+  );
   for (const secret of page.items) fetch(secret.name, secret);
   return compact({ SecretValues: values, Errors: errors, NextToken: page.nextToken });
 }
@@ -309,9 +327,11 @@ function batchGetSecretValue(state: EmulatorState, input: Input, ctx: RequestCon
 function readStages(input: Input): string[] | undefined {
   const stages = input.optStringList('VersionStages');
   if (stages === undefined) return undefined;
-  if (stages.length < 1 || stages.length > 20) throw validationError('versionStages', 'Member must have length less than or equal to 20 and greater than or equal to 1');
+  if (stages.length < 1 || stages.length > 20)
+    throw validationError('versionStages', 'Member must have length less than or equal to 20 and greater than or equal to 1');
   for (const stage of stages) {
-    if (stage.length < 1 || stage.length > 256) throw validationError('versionStages.member', 'Member must have length less than or equal to 256 and greater than or equal to 1', stage);
+    if (stage.length < 1 || stage.length > 256)
+      throw validationError('versionStages.member', 'Member must have length less than or equal to 256 and greater than or equal to 1', stage);
   }
   return stages;
 }
@@ -354,7 +374,13 @@ function listSecretVersionIds(state: EmulatorState, input: Input, ctx: RequestCo
   const maxResults = input.optIntInRange('MaxResults', 1, 100) ?? 100;
   const includeDeprecated = input.optBool('IncludeDeprecated') ?? false;
   const versions = secret.versions.filter((version) => includeDeprecated || version.stages.length > 0).reverse();
-  const page = paginate(`ListSecretVersionIds:${secret.arn}`, versions, maxResults, input.optString('NextToken'), () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'));
+  const page = paginate(
+    `ListSecretVersionIds:${secret.arn}`,
+    versions,
+    maxResults,
+    input.optString('NextToken'),
+    () => new AwsError('InvalidNextTokenException', 'The NextToken value is invalid.'),
+  );
   return compact({
     Versions: page.items.map((version) =>
       compact({
@@ -374,7 +400,8 @@ function listSecretVersionIds(state: EmulatorState, input: Input, ctx: RequestCo
 function updateSecretVersionStage(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
   const stage = input.string('VersionStage');
-  if (stage.length < 1 || stage.length > 256) throw validationError('versionStage', 'Member must have length less than or equal to 256 and greater than or equal to 1', stage);
+  if (stage.length < 1 || stage.length > 256)
+    throw validationError('versionStage', 'Member must have length less than or equal to 256 and greater than or equal to 1', stage);
   const moveTo = input.optString('MoveToVersionId');
   const removeFrom = input.optString('RemoveFromVersionId');
   const holder = versionWithStage(secret, stage);
@@ -403,7 +430,10 @@ function updateSecretVersionStage(state: EmulatorState, input: Input, ctx: Reque
       throw new AwsError('InvalidParameterException', 'You must specify MoveToVersionId, RemoveFromVersionId, or both.');
     }
     if (stage === AWSCURRENT) {
-      throw new AwsError('InvalidParameterException', 'You can only move staging label AWSCURRENT to a different secret version. It can\u2019t be completely removed.');
+      throw new AwsError(
+        'InvalidParameterException',
+        'You can only move staging label AWSCURRENT to a different secret version. It can\u2019t be completely removed.',
+      );
     }
     removeStage(holder!, stage);
   }

@@ -90,7 +90,9 @@ function demoValue(key: string): string {
 }
 
 function hex(key: string, length: number): string {
-  return digest(key, Math.ceil(length / 2)).toString('hex').slice(0, length);
+  return digest(key, Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 }
 
 /** Stripe-style test-mode key (test mode, never live). */
@@ -437,7 +439,12 @@ function routingRules(): string {
 }
 
 const US_PARAMETERS: SeedParameter[] = [
-  { name: '/app/prod/payments/db-host', type: 'String', description: 'Writer endpoint of the payments database', versions: [{ value: 'payments-prod.cluster-cdemo.us-east-1.rds.amazonaws.com', daysAgo: 400 }] },
+  {
+    name: '/app/prod/payments/db-host',
+    type: 'String',
+    description: 'Writer endpoint of the payments database',
+    versions: [{ value: 'payments-prod.cluster-cdemo.us-east-1.rds.amazonaws.com', daysAgo: 400 }],
+  },
   { name: '/app/prod/payments/db-port', type: 'String', allowedPattern: '^\\d+$', versions: [{ value: '5432', daysAgo: 400 }] },
   {
     name: '/app/prod/payments/db-password',
@@ -452,8 +459,23 @@ const US_PARAMETERS: SeedParameter[] = [
     ],
   },
   { name: '/app/prod/payments/stripe-publishable-key', type: 'String', versions: [{ value: `pk_test_demo${base62('us/ssm/pk', 24)}`, daysAgo: 380 }] },
-  { name: '/app/prod/payments/allowed-currencies', type: 'StringList', description: 'ISO 4217 codes accepted at checkout', versions: [{ value: 'USD,EUR,GBP', daysAgo: 300 }, { value: 'USD,EUR,GBP,JPY,CAD', daysAgo: 40 }] },
-  { name: '/app/prod/orders/db-url', type: 'SecureString', description: 'JDBC URL including credentials', versions: [{ value: `jdbc:mysql://orders_app:${demoValue('us/ssm/orders/url')}@orders-prod.cluster-cdemo.us-east-1.rds.amazonaws.com:3306/orders`, daysAgo: 90 }] },
+  {
+    name: '/app/prod/payments/allowed-currencies',
+    type: 'StringList',
+    description: 'ISO 4217 codes accepted at checkout',
+    versions: [
+      { value: 'USD,EUR,GBP', daysAgo: 300 },
+      { value: 'USD,EUR,GBP,JPY,CAD', daysAgo: 40 },
+    ],
+  },
+  {
+    name: '/app/prod/orders/db-url',
+    type: 'SecureString',
+    description: 'JDBC URL including credentials',
+    versions: [
+      { value: `jdbc:mysql://orders_app:${demoValue('us/ssm/orders/url')}@orders-prod.cluster-cdemo.us-east-1.rds.amazonaws.com:3306/orders`, daysAgo: 90 },
+    ],
+  },
   {
     name: '/app/prod/orders/max-batch-size',
     type: 'String',
@@ -466,12 +488,37 @@ const US_PARAMETERS: SeedParameter[] = [
       { value: '400', labels: ['canary'], daysAgo: 3 },
     ],
   },
-  { name: '/app/prod/orders/routing-rules', type: 'String', tier: 'Advanced', dataType: 'text', description: 'Fulfilment routing table (Advanced tier: larger than 4 KB)', tags: tags({ env: 'prod', team: 'orders' }), versions: [{ value: routingRules(), daysAgo: 25 }] },
-  { name: '/app/prod/orders/feature-flags', type: 'String', versions: [{ value: JSON.stringify({ splitShipments: true, expressCheckout: false }), daysAgo: 14 }] },
+  {
+    name: '/app/prod/orders/routing-rules',
+    type: 'String',
+    tier: 'Advanced',
+    dataType: 'text',
+    description: 'Fulfilment routing table (Advanced tier: larger than 4 KB)',
+    tags: tags({ env: 'prod', team: 'orders' }),
+    versions: [{ value: routingRules(), daysAgo: 25 }],
+  },
+  {
+    name: '/app/prod/orders/feature-flags',
+    type: 'String',
+    versions: [{ value: JSON.stringify({ splitShipments: true, expressCheckout: false }), daysAgo: 14 }],
+  },
   { name: '/app/prod/auth/jwt-issuer', type: 'String', versions: [{ value: 'https://auth.example.com/', daysAgo: 330 }] },
-  { name: '/app/prod/auth/session-secret', type: 'SecureString', keyId: 'alias/app-config', tags: tags({ env: 'prod', team: 'identity' }), versions: [{ value: hex('us/ssm/session/1', 64), daysAgo: 330 }, { value: hex('us/ssm/session/2', 64), daysAgo: 30 }] },
+  {
+    name: '/app/prod/auth/session-secret',
+    type: 'SecureString',
+    keyId: 'alias/app-config',
+    tags: tags({ env: 'prod', team: 'identity' }),
+    versions: [
+      { value: hex('us/ssm/session/1', 64), daysAgo: 330 },
+      { value: hex('us/ssm/session/2', 64), daysAgo: 30 },
+    ],
+  },
   { name: '/app/prod/auth/cors-origins', type: 'StringList', versions: [{ value: 'https://www.example.com,https://app.example.com', daysAgo: 320 }] },
-  { name: '/app/prod/notifications/sendgrid-api-key', type: 'SecureString', versions: [{ value: `SG.demo${base62('us/ssm/sg/a', 18)}.${base62('us/ssm/sg/b', 39)}`, daysAgo: 300 }] },
+  {
+    name: '/app/prod/notifications/sendgrid-api-key',
+    type: 'SecureString',
+    versions: [{ value: `SG.demo${base62('us/ssm/sg/a', 18)}.${base62('us/ssm/sg/b', 39)}`, daysAgo: 300 }],
+  },
   { name: '/app/prod/notifications/from-address', type: 'String', versions: [{ value: 'no-reply@example.com', daysAgo: 300 }] },
   {
     name: '/app/prod/log-level',
@@ -484,25 +531,84 @@ const US_PARAMETERS: SeedParameter[] = [
     ],
   },
   { name: '/app/staging/payments/db-host', type: 'String', versions: [{ value: 'payments-staging.cluster-cdemo.us-east-1.rds.amazonaws.com', daysAgo: 260 }] },
-  { name: '/app/staging/payments/db-password', type: 'SecureString', versions: [{ value: demoValue('us/ssm/stg/payments/1'), daysAgo: 260 }, { value: demoValue('us/ssm/stg/payments/2'), daysAgo: 10 }] },
+  {
+    name: '/app/staging/payments/db-password',
+    type: 'SecureString',
+    versions: [
+      { value: demoValue('us/ssm/stg/payments/1'), daysAgo: 260 },
+      { value: demoValue('us/ssm/stg/payments/2'), daysAgo: 10 },
+    ],
+  },
   { name: '/app/staging/payments/allowed-currencies', type: 'StringList', versions: [{ value: 'USD,EUR,GBP,JPY,CAD,AUD', daysAgo: 40 }] },
-  { name: '/app/staging/orders/db-url', type: 'SecureString', versions: [{ value: `jdbc:mysql://orders_app:${demoValue('us/ssm/stg/orders/url')}@orders-staging.cluster-cdemo.us-east-1.rds.amazonaws.com:3306/orders`, daysAgo: 240 }] },
+  {
+    name: '/app/staging/orders/db-url',
+    type: 'SecureString',
+    versions: [
+      {
+        value: `jdbc:mysql://orders_app:${demoValue('us/ssm/stg/orders/url')}@orders-staging.cluster-cdemo.us-east-1.rds.amazonaws.com:3306/orders`,
+        daysAgo: 240,
+      },
+    ],
+  },
   { name: '/app/staging/orders/max-batch-size', type: 'String', allowedPattern: '^\\d+$', versions: [{ value: '1000', daysAgo: 240 }] },
   { name: '/app/staging/auth/jwt-issuer', type: 'String', versions: [{ value: 'https://auth.staging.example.com/', daysAgo: 230 }] },
-  { name: '/app/staging/auth/session-secret', type: 'SecureString', keyId: 'alias/app-config', versions: [{ value: hex('us/ssm/stg/session', 64), daysAgo: 230 }] },
+  {
+    name: '/app/staging/auth/session-secret',
+    type: 'SecureString',
+    keyId: 'alias/app-config',
+    versions: [{ value: hex('us/ssm/stg/session', 64), daysAgo: 230 }],
+  },
   { name: '/app/staging/log-level', type: 'String', versions: [{ value: 'debug', daysAgo: 230 }] },
   { name: '/shared/vpc/id', type: 'String', versions: [{ value: `vpc-0demo${hex('us/vpc', 13)}`, daysAgo: 700 }] },
-  { name: '/shared/vpc/private-subnets', type: 'StringList', versions: [{ value: ['a', 'b', 'c'].map((az) => `subnet-0demo${hex(`us/subnet/${az}`, 12)}`).join(','), daysAgo: 700 }] },
-  { name: '/shared/ami/base-image-id', type: 'String', dataType: 'aws:ec2:image', description: 'Golden AMI for service hosts', versions: [{ value: `ami-0demo${hex('us/ami/1', 12)}`, daysAgo: 90 }, { value: `ami-0demo${hex('us/ami/2', 12)}`, labels: ['approved'], daysAgo: 20 }] },
-  { name: '/shared/datadog/api-key', type: 'SecureString', keyId: 'alias/shared-secrets', tags: tags({ team: 'platform', vendor: 'datadog' }), versions: [{ value: hex('us/ssm/datadog', 32), daysAgo: 500 }] },
-  { name: '/shared/github/app-private-key', type: 'SecureString', keyId: 'alias/shared-secrets', description: 'Private key of the release GitHub App (base64 DER)', versions: [{ value: digest('us/ssm/github-app', 600).toString('base64'), daysAgo: 480 }] },
+  {
+    name: '/shared/vpc/private-subnets',
+    type: 'StringList',
+    versions: [{ value: ['a', 'b', 'c'].map((az) => `subnet-0demo${hex(`us/subnet/${az}`, 12)}`).join(','), daysAgo: 700 }],
+  },
+  {
+    name: '/shared/ami/base-image-id',
+    type: 'String',
+    dataType: 'aws:ec2:image',
+    description: 'Golden AMI for service hosts',
+    versions: [
+      { value: `ami-0demo${hex('us/ami/1', 12)}`, daysAgo: 90 },
+      { value: `ami-0demo${hex('us/ami/2', 12)}`, labels: ['approved'], daysAgo: 20 },
+    ],
+  },
+  {
+    name: '/shared/datadog/api-key',
+    type: 'SecureString',
+    keyId: 'alias/shared-secrets',
+    tags: tags({ team: 'platform', vendor: 'datadog' }),
+    versions: [{ value: hex('us/ssm/datadog', 32), daysAgo: 500 }],
+  },
+  {
+    name: '/shared/github/app-private-key',
+    type: 'SecureString',
+    keyId: 'alias/shared-secrets',
+    description: 'Private key of the release GitHub App (base64 DER)',
+    versions: [{ value: digest('us/ssm/github-app', 600).toString('base64'), daysAgo: 480 }],
+  },
   { name: '/shared/maintenance-window', type: 'String', versions: [{ value: 'Sun 03:00-05:00 UTC', daysAgo: 600 }] },
-  { name: 'deploy-bucket-name', type: 'String', description: 'Top-level (non-hierarchical) parameter', versions: [{ value: 'demo-deploy-artifacts-123456789012', daysAgo: 650 }] },
+  {
+    name: 'deploy-bucket-name',
+    type: 'String',
+    description: 'Top-level (non-hierarchical) parameter',
+    versions: [{ value: 'demo-deploy-artifacts-123456789012', daysAgo: 650 }],
+  },
 ];
 
 const EU_PARAMETERS: SeedParameter[] = [
   { name: '/app/prod/payments/db-host', type: 'String', versions: [{ value: 'payments-prod.cluster-cdemo.eu-west-1.rds.amazonaws.com', daysAgo: 300 }] },
-  { name: '/app/prod/payments/db-password', type: 'SecureString', keyId: 'alias/payments-eu', versions: [{ value: demoValue('eu/ssm/prod/payments/1'), daysAgo: 300 }, { value: demoValue('eu/ssm/prod/payments/2'), labels: ['current'], daysAgo: 15 }] },
+  {
+    name: '/app/prod/payments/db-password',
+    type: 'SecureString',
+    keyId: 'alias/payments-eu',
+    versions: [
+      { value: demoValue('eu/ssm/prod/payments/1'), daysAgo: 300 },
+      { value: demoValue('eu/ssm/prod/payments/2'), labels: ['current'], daysAgo: 15 },
+    ],
+  },
   { name: '/app/prod/gdpr/retention-days', type: 'String', allowedPattern: '^\\d+$', versions: [{ value: '30', daysAgo: 280 }] },
   { name: '/app/prod/log-level', type: 'String', versions: [{ value: 'info', daysAgo: 270 }] },
   { name: '/app/staging/payments/db-host', type: 'String', versions: [{ value: 'payments-staging.cluster-cdemo.eu-west-1.rds.amazonaws.com', daysAgo: 260 }] },
@@ -517,9 +623,36 @@ export const DEMO_SEED: Readonly<Record<DemoRegion, SeedRegion>> = {
     parameters: US_PARAMETERS,
     kmsAliases: ['alias/app-config', 'alias/payments', 'alias/shared-secrets'],
     functions: [
-      { name: ROTATION_LAMBDA, runtime: 'python3.12', handler: 'lambda_function.lambda_handler', description: 'Rotates PostgreSQL credentials (single user)', memorySize: 128, timeout: 30, codeSize: 14_512, lastModifiedDaysAgo: 120 },
-      { name: 'orders-api', runtime: 'nodejs20.x', handler: 'index.handler', description: 'Orders HTTP API', memorySize: 512, timeout: 15, codeSize: 2_481_337, lastModifiedDaysAgo: 3 },
-      { name: 'nightly-report', runtime: 'python3.12', handler: 'report.main', description: 'Builds the nightly sales report', memorySize: 1024, timeout: 300, codeSize: 88_120, lastModifiedDaysAgo: 45 },
+      {
+        name: ROTATION_LAMBDA,
+        runtime: 'python3.12',
+        handler: 'lambda_function.lambda_handler',
+        description: 'Rotates PostgreSQL credentials (single user)',
+        memorySize: 128,
+        timeout: 30,
+        codeSize: 14_512,
+        lastModifiedDaysAgo: 120,
+      },
+      {
+        name: 'orders-api',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        description: 'Orders HTTP API',
+        memorySize: 512,
+        timeout: 15,
+        codeSize: 2_481_337,
+        lastModifiedDaysAgo: 3,
+      },
+      {
+        name: 'nightly-report',
+        runtime: 'python3.12',
+        handler: 'report.main',
+        description: 'Builds the nightly sales report',
+        memorySize: 1024,
+        timeout: 300,
+        codeSize: 88_120,
+        lastModifiedDaysAgo: 45,
+      },
     ],
   },
   'eu-west-1': {
@@ -527,8 +660,26 @@ export const DEMO_SEED: Readonly<Record<DemoRegion, SeedRegion>> = {
     parameters: EU_PARAMETERS,
     kmsAliases: ['alias/app-config', 'alias/payments-eu'],
     functions: [
-      { name: 'SecretsManagerRotation-mysql', runtime: 'python3.12', handler: 'lambda_function.lambda_handler', description: 'Rotates MySQL credentials (single user)', memorySize: 128, timeout: 30, codeSize: 14_980, lastModifiedDaysAgo: 200 },
-      { name: 'payments-api-eu', runtime: 'nodejs20.x', handler: 'index.handler', description: 'Payments HTTP API (EU)', memorySize: 512, timeout: 15, codeSize: 1_904_221, lastModifiedDaysAgo: 6 },
+      {
+        name: 'SecretsManagerRotation-mysql',
+        runtime: 'python3.12',
+        handler: 'lambda_function.lambda_handler',
+        description: 'Rotates MySQL credentials (single user)',
+        memorySize: 128,
+        timeout: 30,
+        codeSize: 14_980,
+        lastModifiedDaysAgo: 200,
+      },
+      {
+        name: 'payments-api-eu',
+        runtime: 'nodejs20.x',
+        handler: 'index.handler',
+        description: 'Payments HTTP API (EU)',
+        memorySize: 512,
+        timeout: 15,
+        codeSize: 1_904_221,
+        lastModifiedDaysAgo: 6,
+      },
     ],
   },
 };

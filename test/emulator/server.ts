@@ -310,7 +310,8 @@ export class EmulatorServer {
       throw new Error('Expected { "bulk": { "region": "us-east-1", "secrets": N, "parameters": N, "prefix": "bulk/" } } or { "seed": "demo" | "none" }.');
     }
     for (const field of ['secrets', 'parameters'] as const) {
-      if (bulk[field] !== undefined && (!Number.isInteger(bulk[field]) || (bulk[field] as number) < 0)) throw new Error(`bulk.${field} must be a non-negative integer.`);
+      if (bulk[field] !== undefined && (!Number.isInteger(bulk[field]) || (bulk[field] as number) < 0))
+        throw new Error(`bulk.${field} must be a non-negative integer.`);
     }
     if (bulk['prefix'] !== undefined && (typeof bulk['prefix'] !== 'string' || !/^[A-Za-z0-9/_.-]*$/.test(bulk['prefix']))) {
       throw new Error('bulk.prefix may contain letters, digits and / _ . - only.');

@@ -37,7 +37,24 @@ export const MAX_LABELS_PER_VERSION = 10;
 export const DEFAULT_SSM_KEY = 'alias/aws/ssm';
 
 const PARAMETER_TYPES: readonly ParameterType[] = ['String', 'StringList', 'SecureString'];
-const DATA_TYPES = ['text', 'aws:ec2:image', 'aws:ssm:integration', 'aws:region', 'aws:account:id', 'boolean', 'integer', 'float', 'binary', 'hostname', 'email', 'ipv4-address', 'ipv6-address', 'url', 'json', 'jsonc'];
+const DATA_TYPES = [
+  'text',
+  'aws:ec2:image',
+  'aws:ssm:integration',
+  'aws:region',
+  'aws:account:id',
+  'boolean',
+  'integer',
+  'float',
+  'binary',
+  'hostname',
+  'email',
+  'ipv4-address',
+  'ipv6-address',
+  'url',
+  'json',
+  'jsonc',
+];
 
 function invalidToken(): AwsError {
   return new AwsError('InvalidNextToken', 'The specified token isn\u2019t valid.');
@@ -72,12 +89,20 @@ function resolve(region: RegionState, raw: string): Resolved {
   if (!parameter) throw parameterNotFound(raw);
   if (ref.version !== undefined) {
     const version = parameter.versions.find((candidate) => candidate.version === ref.version);
-    if (!version) throw new AwsError('ParameterVersionNotFound', `Systems Manager could not find version ${ref.version} of ${parameter.name}. Verify the version and try again.`);
+    if (!version)
+      throw new AwsError(
+        'ParameterVersionNotFound',
+        `Systems Manager could not find version ${ref.version} of ${parameter.name}. Verify the version and try again.`,
+      );
     return { parameter, version, selector: ref.selector };
   }
   if (ref.label !== undefined) {
     const version = parameter.versions.find((candidate) => candidate.labels.includes(ref.label!));
-    if (!version) throw new AwsError('ParameterVersionNotFound', `Systems Manager could not find a version of ${parameter.name} with label ${ref.label}. Verify the label and try again.`);
+    if (!version)
+      throw new AwsError(
+        'ParameterVersionNotFound',
+        `Systems Manager could not find a version of ${parameter.name} with label ${ref.label}. Verify the label and try again.`,
+      );
     return { parameter, version, selector: ref.selector };
   }
   return { parameter, version: current(parameter) };
@@ -232,10 +257,12 @@ function readTagsChecked(input: Input, existing: Tag[] = []): Tag[] | undefined 
   const tags = readTags(input);
   if (tags === undefined) return undefined;
   for (const tag of tags) {
-    if (tag.Key.length < 1 || tag.Key.length > 128) throw validationError('tags.member.key', 'Member must have length less than or equal to 128 and greater than or equal to 1', tag.Key);
+    if (tag.Key.length < 1 || tag.Key.length > 128)
+      throw validationError('tags.member.key', 'Member must have length less than or equal to 128 and greater than or equal to 1', tag.Key);
     if (tag.Value.length > 256) throw validationError('tags.member.value', 'Member must have length less than or equal to 256');
   }
-  if (mergeTags(existing, tags).length > 50) throw new AwsError('TooManyTagsError', 'The Targets parameter includes too many tags. A resource can have at most 50 tags.');
+  if (mergeTags(existing, tags).length > 50)
+    throw new AwsError('TooManyTagsError', 'The Targets parameter includes too many tags. A resource can have at most 50 tags.');
   return tags;
 }
 
@@ -253,7 +280,8 @@ function putParameter(region: RegionState, input: Input, ctx: RequestContext): u
   const description = input.optString('Description');
   if (description !== undefined && description.length > 1024) throw validationError('description', 'Member must have length less than or equal to 1024');
   const allowedPattern = input.optString('AllowedPattern');
-  if (allowedPattern !== undefined && allowedPattern.length > 1024) throw validationError('allowedPattern', 'Member must have length less than or equal to 1024');
+  if (allowedPattern !== undefined && allowedPattern.length > 1024)
+    throw validationError('allowedPattern', 'Member must have length less than or equal to 1024');
   const dataType = input.optString('DataType');
   if (dataType !== undefined && !DATA_TYPES.includes(dataType)) {
     throw new AwsError('ValidationException', `The following data type is not supported: ${dataType} (Data type names are all lowercase.)`);
@@ -352,13 +380,15 @@ function targetVersion(region: RegionState, input: Input): { parameter: Paramete
   if (!parameter) throw parameterNotFound(name);
   const wanted = input.optInt('ParameterVersion');
   const version = wanted === undefined ? current(parameter) : parameter.versions.find((candidate) => candidate.version === wanted);
-  if (!version) throw new AwsError('ParameterVersionNotFound', `Systems Manager could not find version ${wanted} of ${name}. Verify the version and try again.`);
+  if (!version)
+    throw new AwsError('ParameterVersionNotFound', `Systems Manager could not find version ${wanted} of ${name}. Verify the version and try again.`);
   return { parameter, version };
 }
 
 function readLabels(input: Input): string[] {
   const labels = input.stringList('Labels');
-  if (labels.length < 1 || labels.length > 10) throw validationError('labels', 'Member must have length less than or equal to 10 and greater than or equal to 1');
+  if (labels.length < 1 || labels.length > 10)
+    throw validationError('labels', 'Member must have length less than or equal to 10 and greater than or equal to 1');
   return labels;
 }
 

@@ -109,7 +109,10 @@ export class RegionState {
   readonly kmsAliases: KmsAlias[] = [];
   readonly functions: LambdaFunction[] = [];
 
-  constructor(readonly region: string, createdAt: number) {
+  constructor(
+    readonly region: string,
+    createdAt: number,
+  ) {
     // Dated a year back at midnight so every instance lists them identically.
     const created = startOfUtcDay(createdAt) - 365 * DAY_MS;
     for (const aliasName of DEFAULT_KMS_ALIASES) {

@@ -55,7 +55,10 @@ export async function openWorkbench(url: string, options: OpenWorkbenchOptions =
   const unregister = onCleanup({ name: 'chromium', dispose: () => browser.close() });
   try {
     // The extension's clipboard calls go through the page's Clipboard API, which needs these permissions.
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 860 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1400, height: 860 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await context.newPage();
     await page.goto(url);
     await waitForWorkbench(page, options.timeoutMs);

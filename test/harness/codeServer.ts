@@ -74,9 +74,7 @@ export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
 
 /** Variables that must not leak from the caller's shell into the product under test. */
 function isLeakyVariable(name: string): boolean {
-  return (
-    /^(VSCODE_|ELECTRON_|AWS_|npm_)/.test(name) || ['NODE_OPTIONS', 'PORT', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN'].includes(name)
-  );
+  return /^(VSCODE_|ELECTRON_|AWS_|npm_)/.test(name) || ['NODE_OPTIONS', 'PORT', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN'].includes(name);
 }
 
 function cleanEnv(extra: Record<string, string | undefined>, xdgDataHome: string): NodeJS.ProcessEnv {
@@ -145,7 +143,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       {
         what: `code-server to answer on ${url}`,
         timeoutMs,
-        abort: () => (child.exitStatus ? new Error(`code-server exited (${child.exitStatus}) before serving; its log ${logFile}:\n${tail(logFile)}`) : undefined),
+        abort: () =>
+          child.exitStatus ? new Error(`code-server exited (${child.exitStatus}) before serving; its log ${logFile}:\n${tail(logFile)}`) : undefined,
         detail: () => `code-server did not start within ${timeoutMs / 1000} s; its log ${logFile}:\n${tail(logFile)}`,
       },
     );

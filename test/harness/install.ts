@@ -8,17 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  CACHE_DIR,
-  CHROMIUM_PATH,
-  CODE_SERVER_DIR,
-  CODE_SERVER_ENTRY,
-  CODE_SERVER_VERSION,
-  NODE_BIN,
-  NODE_DIR,
-  NODE_PACKAGE,
-  NODE_VERSION,
-} from './paths';
+import { CACHE_DIR, CHROMIUM_PATH, CODE_SERVER_DIR, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, NODE_BIN, NODE_DIR, NODE_PACKAGE, NODE_VERSION } from './paths';
 import { runCommand } from './proc';
 
 export interface InstallOptions {
@@ -76,9 +66,7 @@ function ensureSystemPackages(needs: SystemNeeds, log: (line: string) => void): 
 
 function debianPackageInstalled(name: string): boolean {
   try {
-    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes(
-      'install ok installed',
-    );
+    return execFileSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('install ok installed');
   } catch {
     return false;
   }

@@ -62,10 +62,14 @@ export async function buildRunnerVsix(dir: string, files?: readonly string[]): P
   const vsix = join(dir, 'runner.vsix');
   // The test runner carries the suite's fake secrets on purpose (it tests their detection); it is never published.
   const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-  await runCommand(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-package-all-secrets', '-o', vsix], {
-    cwd: extensionDir,
-    logFile: join(dir, 'vsce.log'),
-  });
+  await runCommand(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--allow-package-all-secrets', '-o', vsix],
+    {
+      cwd: extensionDir,
+      logFile: join(dir, 'vsce.log'),
+    },
+  );
   const manifest = JSON.parse(readFileSync(join(HERE, 'runner', 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
   // Where the bundle ends up once installed: <extensions dir>/publisher.name-version/extension.js
   const installedBundle = `${manifest.publisher}.${manifest.name}-${manifest.version}/extension.js`;

@@ -30,7 +30,11 @@ async function main(): Promise<number> {
   const aws = writeAwsProfiles(emulator.endpoint, [demoProfile()]);
 
   // The caller's own AWS_* variables must not reach the product: undefined unsets them.
-  const unsetAws = Object.fromEntries(Object.keys(process.env).filter((name) => name.startsWith('AWS_')).map((name) => [name, undefined]));
+  const unsetAws = Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => name.startsWith('AWS_'))
+      .map((name) => [name, undefined]),
+  );
   try {
     await runTests({
       version: process.env.VSCODE_TEST_VERSION ?? 'stable',

@@ -66,7 +66,9 @@ async function runPhase(phase: Phase): Promise<SuiteResult> {
       logLevel: 'trace',
     });
     const codeServer = session.codeServer;
-    console.log(`[integration] workbench open${phase.testHooks ? '' : ' (as a normal install)'}; waiting for the in-host tests (at most ${phase.timeoutMs / 1000} s)`);
+    console.log(
+      `[integration] workbench open${phase.testHooks ? '' : ' (as a normal install)'}; waiting for the in-host tests (at most ${phase.timeoutMs / 1000} s)`,
+    );
     return await waitFor(() => existsSync(resultPath) && (JSON.parse(readFileSync(resultPath, 'utf8')) as SuiteResult), {
       what: 'the in-host test runner to write its result',
       timeoutMs: phase.timeoutMs,

@@ -20,7 +20,9 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
       name: id.replace(/(^|[-:])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
       shortDescription: { text: `Hard-coded ${info?.kind ?? 'secret'}` },
       fullDescription: { text: description },
-      help: { text: `${description} Move the value to AWS Secrets Manager or Parameter Store and read it at run time; accept a false positive with an inline "aws-secrets-lens:ignore" comment or a baseline.` },
+      help: {
+        text: `${description} Move the value to AWS Secrets Manager or Parameter Store and read it at run time; accept a false positive with an inline "aws-secrets-lens:ignore" comment or a baseline.`,
+      },
       defaultConfiguration: { level: LEVEL[severity] },
       properties: { tags: ['security', 'secret'], precision: 'high', 'security-severity': SECURITY_SEVERITY[severity] },
     };
@@ -32,23 +34,27 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
       ruleIndex: ruleIndex.get(reported.finding.ruleId) ?? 0,
       level: LEVEL[reported.finding.severity],
       message: { text: findingMessage(reported) },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(reported.file), uriBaseId: '%SRCROOT%' },
-          region: { startLine: line, startColumn: column, endLine, endColumn },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(reported.file), uriBaseId: '%SRCROOT%' },
+            region: { startLine: line, startColumn: column, endLine, endColumn },
+          },
         },
-      }],
+      ],
       partialFingerprints: { 'secretFingerprint/v1': reported.fingerprint },
     };
   });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'aws-secrets-lens', semanticVersion: toolVersion, version: toolVersion, rules } },
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'aws-secrets-lens', semanticVersion: toolVersion, version: toolVersion, rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }

@@ -18,7 +18,8 @@ export function formatText(report: ScanReport, color: boolean): string {
   const scanned = `${report.filesScanned} ${plural(report.filesScanned, 'file')} scanned`;
   const suppressed = report.suppressedByBaseline ? `, ${report.suppressedByBaseline} accepted by the baseline` : '';
   const summary = report.findings.length
-    ? paint('bold', `${report.findings.length} ${plural(report.findings.length, 'secret')} found in ${files} ${plural(files, 'file')}`) + ` (${scanned}${suppressed}).`
+    ? paint('bold', `${report.findings.length} ${plural(report.findings.length, 'secret')} found in ${files} ${plural(files, 'file')}`) +
+      ` (${scanned}${suppressed}).`
     : paint('green', 'No secrets found') + ` (${scanned}${suppressed}).`;
   return [...lines, ...(lines.length ? [''] : []), summary, ''].join('\n');
 }

@@ -28,7 +28,8 @@ const MAX_ANALYSED_LINES = 10_000;
 const INDIRECT_KEYS = new Set(['name', 'key', 'parameterkey', 'parametername', 'variable', 'env', 'envvar', 'setting', 'property', 'var']);
 const SIBLING_VALUE = /(?:^|[\s{,;"'(])(?:value|default|defaultvalue)["']?\s{0,4}(?:=>|:|=)\s{0,4}/i;
 const AUTH_SCHEME = /^(?:bearer|basic|token|bot|apikey|digest)\s{1,4}/i;
-const LOOKUP_CALL = /(?:^|[.\s])(?:get\w{0,20}|fetch|read\w{0,10}|lookup|require|find|load|env|has\w{0,10}|contains\w{0,10}|remove|delete|pop|translate|t|i18n|gettext|_)$/i;
+const LOOKUP_CALL =
+  /(?:^|[.\s])(?:get\w{0,20}|fetch|read\w{0,10}|lookup|require|find|load|env|has\w{0,10}|contains\w{0,10}|remove|delete|pop|translate|t|i18n|gettext|_)$/i;
 const GO_TYPES = /^(?:string|\[\]byte|\*string)$/;
 const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
 /** YAML values that are not plain strings: tags (`!Ref x`), anchors, aliases, block and flow collections. */
@@ -76,7 +77,11 @@ class LineAnalysis {
   private valueStart: number | undefined;
   private readonly bareSyntax: boolean;
 
-  constructor(private readonly context: RuleContext, private readonly lineNo: number, private readonly enabled: (ruleId: string) => boolean) {
+  constructor(
+    private readonly context: RuleContext,
+    private readonly lineNo: number,
+    private readonly enabled: (ruleId: string) => boolean,
+  ) {
     this.lineStart = context.index.lineStart(lineNo);
     this.line = context.text.slice(this.lineStart, context.index.lineEnd(lineNo));
     const family = context.family;
@@ -155,7 +160,14 @@ class LineAnalysis {
       }
       // `- "JWT_SECRET=…"` (a quoted list item in YAML): the closing quote is not part of the value.
       const quoteBefore = identifier.start > 0 && !quotedKey ? line[identifier.start - 1] : '';
-      this.considerValue(identifier.name, secretName, valueAt, operator.parse, operator.requireCallEnd, quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '');
+      this.considerValue(
+        identifier.name,
+        secretName,
+        valueAt,
+        operator.parse,
+        operator.requireCallEnd,
+        quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '',
+      );
       return;
     }
     if (!this.isIndirect(tokenStart)) return;
@@ -189,14 +201,20 @@ class LineAnalysis {
     } else if (line[pos] === ':' && line[pos + 1] === ' ' && literal && secretName.kind !== 'password') {
       // A header inside a string: the value runs to the end of the literal.
       const start = skipSpaces(line, pos + 1, 4);
-      if (start < literal.contentEnd) token = { start: literal.start, end: literal.end, contentStart: start, contentEnd: literal.contentEnd, quote: literal.quote };
+      if (start < literal.contentEnd)
+        token = { start: literal.start, end: literal.end, contentStart: start, contentEnd: literal.contentEnd, quote: literal.quote };
     } else if (identifier.flag) {
       if (line[pos] === '"' || line[pos] === "'") pos = skipSpaces(line, pos + 1, 2); // `"--token", "…"`
       if (line[pos] === ',') pos = skipSpaces(line, pos + 1, 4);
       if (pos > identifier.end) token = this.readInlineValue(pos);
     }
     if (!token) return;
-    const ruleId = secretName.kind === 'password' && !identifier.flag ? 'connection-string-password' : secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
+    const ruleId =
+      secretName.kind === 'password' && !identifier.flag
+        ? 'connection-string-password'
+        : secretName.kind === 'password'
+          ? 'password-assignment'
+          : 'secret-assignment';
     this.report(ruleId, identifier.name, secretName, token, true);
   }
 
@@ -207,7 +225,11 @@ class LineAnalysis {
     return parseValue(this.line, pos, { family: this.context.family, commentStarts: [], bareStop: 'separator' });
   }
 
-  private readOperator(identifier: Identifier, pos: number, quotedKey: ValueToken | undefined): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean } | undefined {
+  private readOperator(
+    identifier: Identifier,
+    pos: number,
+    quotedKey: ValueToken | undefined,
+  ): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean } | undefined {
     const line = this.line;
     const family = this.context.family;
     const c = line[pos];

@@ -45,6 +45,5 @@ export function runAwsPairs(context: RuleContext, keyIds: readonly RawFinding[])
 /** Random-looking: all of upper, lower and digits, high entropy, not an illustration. */
 export function isSecretKeyShaped(value: string): boolean {
   const classes = charClasses(value);
-  return classes.upper > 0 && classes.lower > 0 && classes.digit > 0 && shannonEntropy(value) >= 4.2
-    && !/EXAMPLE/i.test(value) && !isPlaceholder(value);
+  return classes.upper > 0 && classes.lower > 0 && classes.digit > 0 && shannonEntropy(value) >= 4.2 && !/EXAMPLE/i.test(value) && !isPlaceholder(value);
 }

@@ -13,12 +13,32 @@ export interface RuleInfo {
 }
 
 const CONTEXT_RULES: readonly RuleInfo[] = [
-  { id: 'aws-secret-access-key', kind: 'AWS secret access key', severity: 'error', description: 'A 40-character AWS secret access key, found by its name or next to an access key id.' },
+  {
+    id: 'aws-secret-access-key',
+    kind: 'AWS secret access key',
+    severity: 'error',
+    description: 'A 40-character AWS secret access key, found by its name or next to an access key id.',
+  },
   { id: 'private-key', kind: 'private key', severity: 'error', description: 'A PEM private key block (RSA, EC, DSA, OpenSSH, PGP, PKCS#8).' },
   { id: 'url-credentials', kind: 'password in URL', severity: 'error', description: 'A password embedded in a URL (scheme://user:password@host).' },
-  { id: 'command-line-password', kind: 'password', severity: 'warning', description: 'A password passed to a command-line tool (curl -u user:password, sshpass -p).' },
-  { id: 'credential-argument', kind: 'password', severity: 'warning', description: 'A password or signing secret passed positionally to a credential API (NetworkCredential, getConnection, HTTPBasicAuth, jwt.sign…).' },
-  { id: 'connection-string-password', kind: 'password', severity: 'warning', description: 'A password inside a connection string (Password=…;, JDBC password=, DSN password=).' },
+  {
+    id: 'command-line-password',
+    kind: 'password',
+    severity: 'warning',
+    description: 'A password passed to a command-line tool (curl -u user:password, sshpass -p).',
+  },
+  {
+    id: 'credential-argument',
+    kind: 'password',
+    severity: 'warning',
+    description: 'A password or signing secret passed positionally to a credential API (NetworkCredential, getConnection, HTTPBasicAuth, jwt.sign…).',
+  },
+  {
+    id: 'connection-string-password',
+    kind: 'password',
+    severity: 'warning',
+    description: 'A password inside a connection string (Password=…;, JDBC password=, DSN password=).',
+  },
   { id: 'password-assignment', kind: 'password', severity: 'warning', description: 'A literal password assigned to a password-like name.' },
   { id: 'secret-assignment', kind: 'secret', severity: 'warning', description: 'A literal secret, token or API key assigned to a secret-like name.' },
 ];

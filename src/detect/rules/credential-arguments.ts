@@ -8,7 +8,8 @@ import { judgeSecretValue } from '../values';
 import { MAX_ANALYSED_LINE, type RuleContext } from './context';
 
 /** Callee → index of the password / signing-secret argument. */
-const CALLS = /(?:\b(NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|getConnection|mysqli_connect|mysql_connect|mysqli|PDO|login)|\b(jwt\.(?:sign|verify|encode|decode))|\b(auth)\s{0,2}=\s{0,2})\s{0,2}\(/g;
+const CALLS =
+  /(?:\b(NetworkCredential|PasswordAuthentication|UsernamePasswordCredentials|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|getConnection|mysqli_connect|mysql_connect|mysqli|PDO|login)|\b(jwt\.(?:sign|verify|encode|decode))|\b(auth)\s{0,2}=\s{0,2})\s{0,2}\(/g;
 const INDEX: Record<string, number> = { getConnection: 2, mysqli_connect: 2, mysql_connect: 2, mysqli: 2, PDO: 2 };
 const MAX_ARGUMENTS_SPAN = 400;
 

@@ -58,8 +58,14 @@ function runGoMysqlDsn(context: RuleContext): void {
     const password = text.slice(secretStart, atSign);
     if (!isCredential(userInfo.slice(0, colon), password, 'db')) continue;
     context.report({
-      ruleId: 'url-credentials', kind: 'password in URL', severity: 'error', confidence: 'high',
-      secretStart, secretEnd: atSign, ...placeSecret(context, secretStart, atSign), priority: 80,
+      ruleId: 'url-credentials',
+      kind: 'password in URL',
+      severity: 'error',
+      confidence: 'high',
+      secretStart,
+      secretEnd: atSign,
+      ...placeSecret(context, secretStart, atSign),
+      priority: 80,
     });
   }
 }

@@ -18,7 +18,9 @@ export function dynamicReference(target: LookupTarget): { reference: string } | 
     return { reference: `{{resolve:secretsmanager:${target.name}${key === undefined ? '' : `:SecretString:${key}`}}}` };
   }
   if (key !== undefined) {
-    return { error: 'A CloudFormation dynamic reference cannot pick a JSON key out of a parameter: store the value as its own parameter or in Secrets Manager.' };
+    return {
+      error: 'A CloudFormation dynamic reference cannot pick a JSON key out of a parameter: store the value as its own parameter or in Secrets Manager.',
+    };
   }
   return { reference: `{{resolve:${target.secure ? 'ssm-secure' : 'ssm'}:${target.name}}}` };
 }

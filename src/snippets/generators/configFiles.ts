@@ -46,7 +46,9 @@ export function configFileReplacement(format: ConfigFormat, text: string, start:
   const whole = site.partialOf === undefined && (site.start !== start || site.end !== end || json || isWholeUnquotedValue(text, start, end));
 
   if (format === 'json') {
-    const marker = jsString(`<stored in ${serviceTitle(target)}: ${target.name}${jsonKeyOf(target) === undefined ? '' : `, key ${target.jsonKey}`}${target.region ? `, region ${target.region}` : ''}>`);
+    const marker = jsString(
+      `<stored in ${serviceTitle(target)}: ${target.name}${jsonKeyOf(target) === undefined ? '' : `, key ${target.jsonKey}`}${target.region ? `, region ${target.region}` : ''}>`,
+    );
     edits.replace(site.start, site.end, whole ? marker : marker.slice(1, -1));
     return {
       ok: true,

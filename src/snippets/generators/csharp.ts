@@ -21,7 +21,11 @@ import { jsonKeyOf, nextCodeChar, valueName, type CodeFixer, type FixContext, ty
 function api(target: LookupTarget) {
   return target.service === 'secretsmanager'
     ? { client: 'AmazonSecretsManagerClient', namespaces: ['Amazon.SecretsManager', 'Amazon.SecretsManager.Model'], helperClass: 'SecretsManagerLookup' }
-    : { client: 'AmazonSimpleSystemsManagementClient', namespaces: ['Amazon.SimpleSystemsManagement', 'Amazon.SimpleSystemsManagement.Model'], helperClass: 'ParameterStoreLookup' };
+    : {
+        client: 'AmazonSimpleSystemsManagementClient',
+        namespaces: ['Amazon.SimpleSystemsManagement', 'Amazon.SimpleSystemsManagement.Model'],
+        helperClass: 'ParameterStoreLookup',
+      };
 }
 
 export const csharpSnippetGenerator: SnippetGenerator = {
@@ -39,7 +43,8 @@ export const csharpSnippetGenerator: SnippetGenerator = {
       target.service === 'secretsmanager'
         ? `GetSecretValueAsync(new GetSecretValueRequest { SecretId = ${csharpString(target.name)} })`
         : `GetParameterAsync(new GetParameterRequest { Name = ${csharpString(target.name)}${target.secure ? ', WithDecryption = true' : ''} })`;
-    const canAwait = context.offset === undefined || !context.documentText || csharpAsyncContext(scanSource(context.documentText, 'csharp').code, context.offset).canAwait;
+    const canAwait =
+      context.offset === undefined || !context.documentText || csharpAsyncContext(scanSource(context.documentText, 'csharp').code, context.offset).canAwait;
     const raw = target.service === 'secretsmanager' ? '.SecretString' : '.Parameter.Value';
     const body = snippet`var ${client} = new ${clientClass}(${regionArg});\n`.concat(
       canAwait ? snippet`var ${response} = await ${client}.${request};\n` : snippet`var ${response} = ${client}.${request}.GetAwaiter().GetResult();\n`,

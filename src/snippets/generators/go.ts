@@ -22,9 +22,7 @@ import { jsonKeyOf, valueName, type CodeFixer, type SnippetGenerator } from './c
 const SDK = 'github.com/aws/aws-sdk-go-v2';
 
 function servicePackage(target: LookupTarget): { path: string; name: string } {
-  return target.service === 'secretsmanager'
-    ? { path: `${SDK}/service/secretsmanager`, name: 'secretsmanager' }
-    : { path: `${SDK}/service/ssm`, name: 'ssm' };
+  return target.service === 'secretsmanager' ? { path: `${SDK}/service/secretsmanager`, name: 'secretsmanager' } : { path: `${SDK}/service/ssm`, name: 'ssm' };
 }
 
 function snippetImports(target: LookupTarget): string[] {
@@ -76,7 +74,13 @@ ${value}, _ := ${fields}[${goString(key)}].(string)`);
     const paths = snippetImports(target);
     return {
       body,
-      importLines: ['import (', ...paths.filter((p) => !p.includes('.')).map((p) => `\t${JSON.stringify(p)}`), '', ...paths.filter((p) => p.includes('.')).map((p) => `\t${JSON.stringify(p)}`), ')'],
+      importLines: [
+        'import (',
+        ...paths.filter((p) => !p.includes('.')).map((p) => `\t${JSON.stringify(p)}`),
+        '',
+        ...paths.filter((p) => p.includes('.')).map((p) => `\t${JSON.stringify(p)}`),
+        ')',
+      ],
       importEdits: () => {
         const text = context.documentText;
         const scan = scanSource(text, 'go');
@@ -103,7 +107,8 @@ export const goFixer: CodeFixer = {
 
     const helperName = target.service === 'secretsmanager' ? 'secretsManagerValue' : 'parameterStoreValue';
     const helpers: string[] = [];
-    if (!new RegExp(`\\bfunc\\s+${helperName}\\s*\\(`).test(scan.code)) helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_HELPER : PARAMETER_STORE_HELPER);
+    if (!new RegExp(`\\bfunc\\s+${helperName}\\s*\\(`).test(scan.code))
+      helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_HELPER : PARAMETER_STORE_HELPER);
     if (!/\bfunc\s+awsJSONField\s*\(/.test(scan.code)) helpers.push(JSON_FIELD_HELPER);
     if (helpers.length > 0) {
       const lead = text.length === 0 || text.endsWith('\n') ? eol : eol + eol;

@@ -18,7 +18,11 @@ import type { LookupTarget } from '../types';
 import { jsonKeyOf, valueName, type CodeFixer, type SnippetGenerator } from './common';
 
 const SDK = 'software.amazon.awssdk';
-const JACKSON = ['com.fasterxml.jackson.core.JsonProcessingException', 'com.fasterxml.jackson.databind.JsonNode', 'com.fasterxml.jackson.databind.ObjectMapper'];
+const JACKSON = [
+  'com.fasterxml.jackson.core.JsonProcessingException',
+  'com.fasterxml.jackson.databind.JsonNode',
+  'com.fasterxml.jackson.databind.ObjectMapper',
+];
 
 function serviceClasses(target: LookupTarget): { client: string; request: string; imports: string[] } {
   return target.service === 'secretsmanager'
@@ -53,14 +57,20 @@ export const javaSnippetGenerator: SnippetGenerator = {
     const read = target.service === 'secretsmanager' ? '.secretString()' : '.parameter().value()';
     let body = snippet`${api.client} ${client} = ${api.client}.builder()${region}\n\t\t.build();\n`;
     if (key === undefined) {
-      body = body.concat(snippet`String ${tabStop(2, valueName(target, 'camel'))} = ${client}.${target.service === 'secretsmanager' ? 'getSecretValue' : 'getParameter'}(${request})${read};`);
+      body = body.concat(
+        snippet`String ${tabStop(2, valueName(target, 'camel'))} = ${client}.${target.service === 'secretsmanager' ? 'getSecretValue' : 'getParameter'}(${request})${read};`,
+      );
     } else {
       body = body.concat(
         snippet`String ${raw} = ${client}.${target.service === 'secretsmanager' ? 'getSecretValue' : 'getParameter'}(${request})${read};\n`,
         snippet`// readTree throws JsonProcessingException\nString ${tabStop(3, valueName(target, 'camel'))} = new ObjectMapper().readTree(${raw}).get(${javaString(key)}).asText();`,
       );
     }
-    const imports = [...(target.region ? [`${SDK}.regions.Region`] : []), ...api.imports, ...(key === undefined ? [] : ['com.fasterxml.jackson.databind.ObjectMapper'])];
+    const imports = [
+      ...(target.region ? [`${SDK}.regions.Region`] : []),
+      ...api.imports,
+      ...(key === undefined ? [] : ['com.fasterxml.jackson.databind.ObjectMapper']),
+    ];
     return {
       body,
       importLines: imports.map((c) => `import ${c};`),
@@ -85,7 +95,10 @@ export const javaFixer: CodeFixer = {
     const { lines, anchor } = javaImports(scan.code, text, [`${SDK}.regions.Region`, ...api.imports, ...(key === undefined ? [] : JACKSON)]);
     edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
 
-    const names = target.service === 'secretsmanager' ? { value: 'secretsManagerValue', field: 'secretsManagerJsonField' } : { value: 'parameterStoreValue', field: 'parameterStoreJsonField' };
+    const names =
+      target.service === 'secretsmanager'
+        ? { value: 'secretsManagerValue', field: 'secretsManagerJsonField' }
+        : { value: 'parameterStoreValue', field: 'parameterStoreJsonField' };
     const body = scan.code.slice(type.open, type.close);
     const has = (name: string) => new RegExp(`\\bstatic\\s+String\\s+${name}\\s*\\(`).test(body);
     const helpers: string[] = [];
@@ -94,15 +107,27 @@ export const javaFixer: CodeFixer = {
       if (!has(names.field)) helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_JSON_HELPER : PARAMETER_STORE_JSON_HELPER);
       if (!has('awsJsonField')) helpers.push(JSON_FIELD_HELPER);
     }
-    if (helpers.length > 0) insertIntoType(context, type, helpers.map((h) => formatBlock(h, indentUnit, eol, indentationAt(text, type.open) + indentUnit)), eol);
+    if (helpers.length > 0)
+      insertIntoType(
+        context,
+        type,
+        helpers.map((h) => formatBlock(h, indentUnit, eol, indentationAt(text, type.open) + indentUnit)),
+        eol,
+      );
     const region = target.region ? javaString(target.region) : 'null';
-    const call = key === undefined ? `${names.value}(${javaString(target.name)}, ${region})` : `${names.field}(${javaString(target.name)}, ${javaString(key)}, ${region})`;
+    const call =
+      key === undefined ? `${names.value}(${javaString(target.name)}, ${region})` : `${names.field}(${javaString(target.name)}, ${javaString(key)}, ${region})`;
     return { expression: call, primary: true };
   },
 };
 
 /** Adds members before the type's closing brace (after the constants of an enum, adding `;` if needed). */
-function insertIntoType(context: { text: string; scan: { code: string }; edits: { insert(o: number, t: string): void } }, type: { open: number; close: number; header: string }, members: string[], eol: string): void {
+function insertIntoType(
+  context: { text: string; scan: { code: string }; edits: { insert(o: number, t: string): void } },
+  type: { open: number; close: number; header: string },
+  members: string[],
+  eol: string,
+): void {
   const { text, scan } = context;
   let last = type.close - 1;
   while (last > type.open && /\s/.test(scan.code[last] ?? '')) last--;

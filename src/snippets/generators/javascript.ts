@@ -19,7 +19,17 @@ import { scanSource } from '../lexer';
 import { snippet, tabStop, type SnippetTemplate } from '../snippetSyntax';
 import { jsString } from '../stringLiteral';
 import type { LookupTarget, SnippetLanguageId } from '../types';
-import { freeName, jsonKeyOf, nextCodeChar, valueName, type CodeFixer, type FixContext, type FixOutcome, type SnippetContext, type SnippetGenerator } from './common';
+import {
+  freeName,
+  jsonKeyOf,
+  nextCodeChar,
+  valueName,
+  type CodeFixer,
+  type FixContext,
+  type FixOutcome,
+  type SnippetContext,
+  type SnippetGenerator,
+} from './common';
 
 type Flavour = 'typescript' | 'esm' | 'cjs';
 
@@ -205,9 +215,19 @@ function helperSource(service: LookupTarget['service'], typescript: boolean): st
   // JavaScript gets the types as JSDoc, so editors (and `checkJs`) still know them.
   const doc = typescript
     ? [`/** ${summary} */`]
-    : ['/**', ` * ${summary}`, ` * @param {${api.clientClass}} client`, ` * @param {string} ${idParam}`, ' * @param {string} [jsonKey]', ' * @returns {Promise<string>}', ' */'];
+    : [
+        '/**',
+        ` * ${summary}`,
+        ` * @param {${api.clientClass}} client`,
+        ` * @param {string} ${idParam}`,
+        ' * @param {string} [jsonKey]',
+        ' * @returns {Promise<string>}',
+        ' */',
+      ];
   return [
-    typescript ? `const ${cacheName} = new WeakMap<${api.clientClass}, Map<string, Promise<string>>>();` : `/** @type {WeakMap<${api.clientClass}, Map<string, Promise<string>>>} */`,
+    typescript
+      ? `const ${cacheName} = new WeakMap<${api.clientClass}, Map<string, Promise<string>>>();`
+      : `/** @type {WeakMap<${api.clientClass}, Map<string, Promise<string>>>} */`,
     ...(typescript ? [] : [`const ${cacheName} = new WeakMap();`]),
     '',
     ...doc,

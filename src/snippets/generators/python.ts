@@ -82,7 +82,8 @@ export const pythonFixer: CodeFixer = {
 };
 
 function existingClient(text: string, code: string, target: LookupTarget): string | undefined {
-  const pattern = /^([A-Za-z_]\w*)[ \t]*=[ \t]*boto3\.client\([ \t]*(["'])(secretsmanager|ssm)\2[ \t]*(?:,[ \t]*region_name[ \t]*=[ \t]*(["'])([\w-]*)\4[ \t]*)?\)/gm;
+  const pattern =
+    /^([A-Za-z_]\w*)[ \t]*=[ \t]*boto3\.client\([ \t]*(["'])(secretsmanager|ssm)\2[ \t]*(?:,[ \t]*region_name[ \t]*=[ \t]*(["'])([\w-]*)\4[ \t]*)?\)/gm;
   for (const m of text.matchAll(pattern)) {
     if (code[m.index ?? 0] === ' ') continue;
     if (m[3] === target.service && (m[5] || undefined) === (target.region || undefined)) return m[1];

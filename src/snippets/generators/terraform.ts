@@ -17,7 +17,11 @@ function dataType(target: LookupTarget): string {
 
 /** A Terraform label from the name: letters, digits and `_`, starting with a letter. */
 export function dataLabel(target: LookupTarget): string {
-  const base = target.name.replace(/^arn:.*?:(?:secret|parameter)[:/]/, '').toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  const base = target.name
+    .replace(/^arn:.*?:(?:secret|parameter)[:/]/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return /^[a-z]/.test(base) ? base : `${target.service === 'ssm' ? 'parameter' : 'secret'}_${base || 'value'}`.replace(/_+$/, '');
 }
 

@@ -29,7 +29,10 @@ describe('explorer', () => {
 
   it('shows the demo profile from AWS_CONFIG_FILE with its region and both services', async () => {
     const roots = await provider.getChildren();
-    assert.deepEqual(roots.map((n) => label(provider, n)), ['demo']);
+    assert.deepEqual(
+      roots.map((n) => label(provider, n)),
+      ['demo'],
+    );
     assert.deepEqual(await labelsAt(provider, ['demo']), ['us-east-1']);
     assert.deepEqual(await labelsAt(provider, ['demo', 'us-east-1']), ['Secrets Manager', 'Parameter Store']);
     const item = provider.getTreeItem(roots[0]);
@@ -62,7 +65,12 @@ describe('explorer', () => {
   it('never shows a value in any label, description or tooltip of the tree', async () => {
     const values = [...DEMO_SEED['us-east-1'].secrets.flatMap((s) => s.versions.map((v) => (typeof v.value === 'string' ? v.value : v.value.binaryBase64)))]
       // Whole values, and the secret fields of JSON values (not e.g. "engine": "postgres").
-      .flatMap((v) => [v, ...Object.entries(safeJson(v)).filter(([key]) => /pass|secret|token|key/i.test(key)).map(([, field]) => field)])
+      .flatMap((v) => [
+        v,
+        ...Object.entries(safeJson(v))
+          .filter(([key]) => /pass|secret|token|key/i.test(key))
+          .map(([, field]) => field),
+      ])
       .concat(DEMO_SEED['us-east-1'].parameters.filter((p) => p.type === 'SecureString').flatMap((p) => p.versions.map((v) => v.value)))
       .filter((v): v is string => typeof v === 'string' && v.length >= 8);
     assert.ok(values.length > 20);
@@ -70,7 +78,10 @@ describe('explorer', () => {
     texts.push(...(await treeTexts(provider)));
     assert.ok(texts.length > 80, `walked ${texts.length} items`);
     const leaks = values.filter((v) => texts.some((t) => t.includes(v)));
-    assert.deepEqual(leaks.map((v) => `${v.slice(0, 4)}…`), []);
+    assert.deepEqual(
+      leaks.map((v) => `${v.slice(0, 4)}…`),
+      [],
+    );
   });
 
   it('expands a secret to its versions with staging labels', async () => {
@@ -107,7 +118,10 @@ describe('explorer', () => {
   it('hides profiles not listed in awsSecrets.profiles', async () => {
     const restore = await withSetting('awsSecrets.profiles', ['someone-else']);
     try {
-      await waitFor(async () => (await provider.getChildren()).map((n) => label(provider, n)).join() === 'Your profile is not listed in the awsSecrets.profiles setting.', 'no profile shown, and why');
+      await waitFor(
+        async () => (await provider.getChildren()).map((n) => label(provider, n)).join() === 'Your profile is not listed in the awsSecrets.profiles setting.',
+        'no profile shown, and why',
+      );
     } finally {
       await restore();
     }

@@ -11,11 +11,14 @@ import { asUser } from './scriptedUser';
 import { explorer, label, labelsAt, nodeAt, secretNode, type Provider } from './tree';
 
 async function errorAt(provider: Provider, path: string[]): Promise<ExplorerNode & { type: 'error' }> {
-  return waitFor(async () => {
-    const children = await provider.getChildren(await nodeAt(provider, path));
-    const error = children.find((c): c is ExplorerNode & { type: 'error' } => c.type === 'error');
-    return error;
-  }, `an error item under ${path.join(' › ')}`);
+  return waitFor(
+    async () => {
+      const children = await provider.getChildren(await nodeAt(provider, path));
+      const error = children.find((c): c is ExplorerNode & { type: 'error' } => c.type === 'error');
+      return error;
+    },
+    `an error item under ${path.join(' › ')}`,
+  );
 }
 
 describe('faults', () => {
@@ -42,7 +45,10 @@ describe('faults', () => {
     await vscode.commands.executeCommand('awsSecrets.refresh');
     const error = await errorAt(provider, ['demo', 'us-east-1', 'Secrets Manager']);
     assert.equal(label(provider, error), 'Throttled');
-    assert.match(error.message, /^Secrets Manager is throttling requests in us-east-1 for profile demo \(gave up after \d attempts\)\. Wait a moment and try again\.$/);
+    assert.match(
+      error.message,
+      /^Secrets Manager is throttling requests in us-east-1 for profile demo \(gave up after \d attempts\)\. Wait a moment and try again\.$/,
+    );
     // Parameter Store is untouched.
     assert.ok((await labelsAt(provider, ['demo', 'us-east-1', 'Parameter Store'])).includes('app'));
     await clearFaults();
@@ -67,15 +73,23 @@ describe('faults', () => {
     assert.equal(label(provider, error), 'Credentials expired');
     assert.match(error.message, /The credentials of profile demo have expired or are not valid/);
     // A command meets the same fault with the same message, as a notification.
-    const user = await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', { service: 'secretsmanager', profile: 'demo', region: 'us-east-1', name: 'prod/payments/db' }));
-    assert.match(user.messages('error')[0] ?? '', /^The credentials of profile demo have expired or are not valid \(Secrets Manager, us-east-1\)\. Refresh them and try again\.$/);
+    const user = await asUser([], async () =>
+      vscode.commands.executeCommand('awsSecrets.copyValue', { service: 'secretsmanager', profile: 'demo', region: 'us-east-1', name: 'prod/payments/db' }),
+    );
+    assert.match(
+      user.messages('error')[0] ?? '',
+      /^The credentials of profile demo have expired or are not valid \(Secrets Manager, us-east-1\)\. Refresh them and try again\.$/,
+    );
     await clearFaults();
     await vscode.commands.executeCommand('awsSecrets.refresh', error);
     assert.ok((await labelsAt(provider, ['demo', 'us-east-1', 'Secrets Manager'])).includes('prod'));
   });
 
   it('shows a new profile from the config file without a refresh, and an unreachable endpoint on it alone', async () => {
-    appendFileSync(configFile, '\n[profile offline]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\naws_access_key_id = AKIAOFFLINE000000000\naws_secret_access_key = offline\n');
+    appendFileSync(
+      configFile,
+      '\n[profile offline]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:9\naws_access_key_id = AKIAOFFLINE000000000\naws_secret_access_key = offline\n',
+    );
     await waitFor(async () => (await provider.getChildren()).some((p) => label(provider, p) === 'offline'), 'the offline profile');
     const error = await errorAt(provider, ['offline', 'us-east-1', 'Secrets Manager']);
     assert.equal(label(provider, error), 'Cannot reach AWS');
@@ -84,7 +98,10 @@ describe('faults', () => {
   });
 
   it('tells the user to sign in when an SSO session has expired, with a sign-in action on the item', async () => {
-    appendFileSync(configFile, '\n[profile corp-sso]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n');
+    appendFileSync(
+      configFile,
+      '\n[profile corp-sso]\nsso_session = corp\nsso_account_id = 111111111111\nsso_role_name = Dev\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+    );
     await waitFor(async () => (await provider.getChildren()).some((p) => label(provider, p) === 'corp-sso'), 'the SSO profile');
     const error = await errorAt(provider, ['corp-sso', 'us-east-1', 'Secrets Manager']);
     assert.equal(label(provider, error), 'SSO session expired');

@@ -62,7 +62,15 @@ describe('create secret and parameter', () => {
   it('generates the value with GetRandomPassword when asked', async () => {
     const name = `qa-${run}/generated`;
     await asUser(
-      [{ input: name }, { pick: 'Generate a random password' }, { input: '24' }, { pick: 'Letters and digits only' }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }],
+      [
+        { input: name },
+        { pick: 'Generate a random password' },
+        { input: '24' },
+        { pick: 'Letters and digits only' },
+        { pick: 'alias/aws/secretsmanager' },
+        { input: '' },
+        { input: '' },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
     assert.match((await secretText(name)) ?? '', /^[A-Za-z0-9]{24}$/);
@@ -109,7 +117,12 @@ describe('create secret and parameter', () => {
 
   it('refuses a value over 64 KB as it is typed', async () => {
     await asUser(
-      [{ input: `qa-${run}/big` }, { pick: 'Plain text' }, { input: 'x'.repeat(65_537), refused: /65,537 bytes; Secrets Manager stores at most 65,536/ }, { dismiss: true }],
+      [
+        { input: `qa-${run}/big` },
+        { pick: 'Plain text' },
+        { input: 'x'.repeat(65_537), refused: /65,537 bytes; Secrets Manager stores at most 65,536/ },
+        { dismiss: true },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
   });
@@ -137,22 +150,34 @@ describe('create secret and parameter', () => {
 
     const big = `/qa/${run}/big`;
     await asUser(
-      [{ input: big }, { pick: 'String' }, { input: 'y'.repeat(5000) }, { pick: 'Advanced tier', title: /5000 bytes: more than the Standard tier's 4 KB/ }, { input: '' }],
+      [
+        { input: big },
+        { pick: 'String' },
+        { input: 'y'.repeat(5000) },
+        { pick: 'Advanced tier', title: /5000 bytes: more than the Standard tier's 4 KB/ },
+        { input: '' },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createParameter'),
     );
     assert.equal((await parameter(big))?.Value?.length, 5000);
   });
 
   it('refuses empty values and parameter values over 8 KB as they are typed', async () => {
-    await asUser(
-      [{ input: `qa-${run}/empty` }, { pick: 'Plain text' }, { input: '', refused: /The value is empty/ }, { dismiss: true }],
-      () => vscode.commands.executeCommand('awsSecrets.createSecret'),
+    await asUser([{ input: `qa-${run}/empty` }, { pick: 'Plain text' }, { input: '', refused: /The value is empty/ }, { dismiss: true }], () =>
+      vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
     await asUser(
-      [{ input: `/qa/${run}/huge` }, { pick: 'String' }, { input: 'z'.repeat(8193), refused: /8,193 bytes; Parameter Store stores at most 8,192/ }, { dismiss: true }],
+      [
+        { input: `/qa/${run}/huge` },
+        { pick: 'String' },
+        { input: 'z'.repeat(8193), refused: /8,193 bytes; Parameter Store stores at most 8,192/ },
+        { dismiss: true },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createParameter'),
     );
-    await asUser([{ input: '/aws/reserved', refused: /reserved by AWS/ }, { dismiss: true }], () => vscode.commands.executeCommand('awsSecrets.createParameter'));
+    await asUser([{ input: '/aws/reserved', refused: /reserved by AWS/ }, { dismiss: true }], () =>
+      vscode.commands.executeCommand('awsSecrets.createParameter'),
+    );
   });
 
   it('shows a created secret under its folder in the tree', async () => {

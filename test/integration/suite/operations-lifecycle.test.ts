@@ -12,9 +12,8 @@ import { explorer, label, labelsAt, parameterNode, plainText, secretNode } from 
 const run = Date.now().toString(36);
 
 async function createSecret(name: string, text: string): Promise<void> {
-  await asUser(
-    [{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }],
-    () => vscode.commands.executeCommand('awsSecrets.createSecret'),
+  await asUser([{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+    vscode.commands.executeCommand('awsSecrets.createSecret'),
   );
 }
 
@@ -53,12 +52,7 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const name = `qa-${run}/rotating`;
     await createSecret(name, 'initial');
     await asUser(
-      [
-        { pick: 'SecretsManagerRotation-postgres', title: /Configure Rotation/ },
-        { pick: 'Every N days' },
-        { input: '10' },
-        { pick: 'Only on schedule' },
-      ],
+      [{ pick: 'SecretsManagerRotation-postgres', title: /Configure Rotation/ }, { pick: 'Every N days' }, { input: '10' }, { pick: 'Only on schedule' }],
       async () => vscode.commands.executeCommand('awsSecrets.configureRotation', await secretNode(provider, name)),
     );
     assert.equal(provider.getTreeItem(await secretNode(provider, name)).description, 'rotates every 10 days');
@@ -71,7 +65,12 @@ describe('rotate, delete, versions, tags, snippets', () => {
   it('refuses an invalid schedule expression as it is typed', async () => {
     const provider = await explorer();
     await asUser(
-      [{ pick: 'SecretsManagerRotation-postgres' }, { pick: 'A rate() or cron() expression' }, { input: 'every tuesday', refused: /Write rate\(N days\)/ }, { dismiss: true }],
+      [
+        { pick: 'SecretsManagerRotation-postgres' },
+        { pick: 'A rate() or cron() expression' },
+        { input: 'every tuesday', refused: /Write rate\(N days\)/ },
+        { dismiss: true },
+      ],
       async () => vscode.commands.executeCommand('awsSecrets.configureRotation', await secretNode(provider, `qa-${run}/rotating`)),
     );
   });
@@ -80,7 +79,18 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const provider = await explorer();
     const name = `qa-${run}/json-rotate`;
     await asUser(
-      [{ input: name }, { pick: 'Key/value pairs' }, { input: 'username' }, { input: 'svc' }, { input: 'password' }, { input: 'old-pass' }, { input: '' }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }],
+      [
+        { input: name },
+        { pick: 'Key/value pairs' },
+        { input: 'username' },
+        { input: 'svc' },
+        { input: 'password' },
+        { input: 'old-pass' },
+        { input: '' },
+        { pick: 'alias/aws/secretsmanager' },
+        { input: '' },
+        { input: '' },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
     await asUser(
@@ -121,9 +131,8 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const provider = await explorer();
     const name = `qa-${run}/force-delete`;
     await createSecret(name, 'gone');
-    await asUser(
-      [{ pick: 'Delete permanently, without recovery…' }, { input: 'wrong', refused: /Type the exact name/ }, { input: name }],
-      async () => vscode.commands.executeCommand('awsSecrets.delete', await secretNode(provider, name)),
+    await asUser([{ pick: 'Delete permanently, without recovery…' }, { input: 'wrong', refused: /Type the exact name/ }, { input: name }], async () =>
+      vscode.commands.executeCommand('awsSecrets.delete', await secretNode(provider, name)),
     );
     await assert.rejects(describeSecret(name), /ResourceNotFoundException|not found/i);
     assert.ok(!(await labelsAt(provider, ['demo', 'us-east-1', 'Secrets Manager', `qa-${run}`])).includes('force-delete'));
@@ -179,7 +188,9 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const param = await parameterNode(provider, '/app/prod/log-level');
     const v1 = (await provider.getChildren(param)).find((v) => label(provider, v) === 'v1');
     assert.ok(v1);
-    await asUser([{ input: 'bad label!', refused: /can't be a label/ }, { input: 'golden' }], () => vscode.commands.executeCommand('awsSecrets.labelVersion', v1));
+    await asUser([{ input: 'bad label!', refused: /can't be a label/ }, { input: 'golden' }], () =>
+      vscode.commands.executeCommand('awsSecrets.labelVersion', v1),
+    );
     await waitFor(async () => {
       const children = await provider.getChildren(await parameterNode(provider, '/app/prod/log-level'));
       return children.some((v) => label(provider, v) === 'v1' && String(provider.getTreeItem(v).description).includes('golden'));
@@ -237,6 +248,8 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const user = await asUser([{ pick: 'Add tags…' }, { input: 'x=y' }], async () =>
       vscode.commands.executeCommand('awsSecrets.editTags', await secretNode(provider, `qa-${run}/tags`)),
     );
-    assert.deepEqual(user.messages('error'), [`Access denied to secretsmanager:TagResource on qa-${run}/tags in us-east-1 for profile demo. Ask for this permission or use another profile.`]);
+    assert.deepEqual(user.messages('error'), [
+      `Access denied to secretsmanager:TagResource on qa-${run}/tags in us-east-1 for profile demo. Ask for this permission or use another profile.`,
+    ]);
   });
 });

@@ -12,9 +12,8 @@ import { explorer, parameterNode, secretNode } from './tree';
 const run = Date.now().toString(36);
 
 async function createSecret(name: string, text: string): Promise<void> {
-  await asUser(
-    [{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }],
-    () => vscode.commands.executeCommand('awsSecrets.createSecret'),
+  await asUser([{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+    vscode.commands.executeCommand('awsSecrets.createSecret'),
   );
 }
 
@@ -71,10 +70,15 @@ describe('values: copy, reveal, edit', () => {
   it('copies one key of a JSON secret, listing keys but no values', async () => {
     const provider = await explorer();
     const node = await secretNode(provider, 'prod/payments/db');
-    const user = await asUser([{ pick: 'password', title: /Copy a key of prod\/payments\/db/ }], () => vscode.commands.executeCommand('awsSecrets.copyJsonKey', node));
+    const user = await asUser([{ pick: 'password', title: /Copy a key of prod\/payments\/db/ }], () =>
+      vscode.commands.executeCommand('awsSecrets.copyJsonKey', node),
+    );
     const stored = JSON.parse((await secretText('prod/payments/db')) ?? '{}') as Record<string, string>;
     assert.equal(await vscode.env.clipboard.readText(), stored.password);
-    assert.ok(user.shown.every((s) => !s.text.includes(stored.password)), 'the key list shows sizes, not values');
+    assert.ok(
+      user.shown.every((s) => !s.text.includes(stored.password)),
+      'the key list shows sizes, not values',
+    );
   });
 
   it('reveals a JSON secret pretty-printed in a read-only document', async () => {
@@ -211,7 +215,10 @@ describe('values: copy, reveal, edit', () => {
 
   it('asks which item when run from the palette, searching on the server as the user types', async () => {
     await asUser(
-      [{ pick: 'Secrets Manager', title: /Service/ }, { pick: 'prod/payments/stripe-api-key', search: 'prod/payments/', title: /Choose a secret/ }],
+      [
+        { pick: 'Secrets Manager', title: /Service/ },
+        { pick: 'prod/payments/stripe-api-key', search: 'prod/payments/', title: /Choose a secret/ },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.copyName'),
     );
     assert.equal(await vscode.env.clipboard.readText(), 'prod/payments/stripe-api-key');

@@ -82,14 +82,21 @@ describe('hard-coded secrets in the editor', () => {
     const [diagnostic] = await findingsOf(editor.document.uri);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
     const fixes = actions.filter((a) => a.kind?.value === 'quickfix');
-    assert.deepEqual(fixes.map((a) => a.title), ['Move to AWS Secrets Manager', 'Move to AWS Parameter Store (SecureString)', 'Use an existing secret or parameter…', 'Ignore this finding…']);
+    assert.deepEqual(
+      fixes.map((a) => a.title),
+      ['Move to AWS Secrets Manager', 'Move to AWS Parameter Store (SecureString)', 'Use an existing secret or parameter…', 'Ignore this finding…'],
+    );
     assert.equal(fixes[0].isPreferred, true);
   });
 
   it('explains the finding on hover, masked', async () => {
     const editor = await openFixture('settings.py', 'hover');
     const [diagnostic] = await findingsOf(editor.document.uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, diagnostic.range.start.translate(0, 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      diagnostic.range.start.translate(0, 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((c) => plainText(c as vscode.MarkdownString))).join('\n');
     assert.match(text, /Hard-coded password/);
     assert.match(text, /Xk9m…\(16 chars\)/);
@@ -105,7 +112,10 @@ describe('hard-coded secrets in the editor', () => {
       const user = await asUser([{ input: name, title: /Move to Secrets Manager/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
         vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
       );
-      assert.match(user.messages('info').join('\n'), new RegExp(`Moved to Secrets Manager secret ${name} \\(us-east-1, profile demo\\); the code now reads it from there`));
+      assert.match(
+        user.messages('info').join('\n'),
+        new RegExp(`Moved to Secrets Manager secret ${name} \\(us-east-1, profile demo\\); the code now reads it from there`),
+      );
       const golden = join(FIXTURES, 'after', file);
       if (UPDATE) writeFileSync(golden, editor.document.getText());
       assert.ok(existsSync(golden), `no golden file ${golden}: run once with AWS_SECRETS_LENS_UPDATE_GOLDEN=1 and review it`);
@@ -113,7 +123,8 @@ describe('hard-coded secrets in the editor', () => {
       // The value is in AWS, and nowhere in the file any more.
       const stored = (await secretText(name)) ?? '';
       assert.ok(stored.length > 0);
-      for (const value of Object.values(file === 'config.ts' ? JSON.parse(stored) : { v: stored })) assert.ok(!editor.document.getText().includes(String(value)));
+      for (const value of Object.values(file === 'config.ts' ? JSON.parse(stored) : { v: stored }))
+        assert.ok(!editor.document.getText().includes(String(value)));
       // The rewritten code is not itself reported (a lookup is not a hard-coded secret).
       await waitFor(() => ours(editor.document.uri).length === 0, `no findings left in the rewritten ${file}`);
     });
@@ -139,7 +150,10 @@ describe('hard-coded secrets in the editor', () => {
     await asUser([{ input: name, title: /one JSON key each: access_key_id, secret_access_key/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
-    assert.deepEqual(JSON.parse((await secretText(name)) ?? '{}'), { access_key_id: 'AKIA2OGYBAH6QXLV7D4R', secret_access_key: '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' });
+    assert.deepEqual(JSON.parse((await secretText(name)) ?? '{}'), {
+      access_key_id: 'AKIA2OGYBAH6QXLV7D4R',
+      secret_access_key: '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',
+    });
   });
 
   it('moves a value to Parameter Store as a SecureString', async () => {
@@ -182,7 +196,10 @@ describe('hard-coded secrets in the editor', () => {
     );
     assert.equal(await secretText(name), 'Xk9mP2vQr7sLw4Tz', 'the secret was stored');
     assert.equal(editor.document.getText(), `# edited meanwhile\n${readFileSync(join(FIXTURES, 'before', 'settings.py'), 'utf8')}`, 'the text is intact');
-    assert.match(user.messages('warn').join('\n'), new RegExp(`Stored the value in Secrets Manager secret ${name} .* but settings\\.py changed meanwhile, so it was not edited`));
+    assert.match(
+      user.messages('warn').join('\n'),
+      new RegExp(`Stored the value in Secrets Manager secret ${name} .* but settings\\.py changed meanwhile, so it was not edited`),
+    );
   });
 
   it('offers a new version when the name exists', async () => {
@@ -207,8 +224,13 @@ describe('hard-coded secrets in the editor', () => {
     const [diagnostic] = await findingsOf(editor.document.uri);
     editor.selection = new vscode.Selection(diagnostic.range.start, diagnostic.range.start);
     const writesBefore = (await emulatorStats())['secretsmanager.CreateSecret'] ?? 0;
-    await asUser([{ pick: 'Secrets Manager' }, { pick: 'prod/payments/db', search: 'prod/payments/' }, { pick: 'password', title: /Which key of prod\/payments\/db holds the password/ }], () =>
-      vscode.commands.executeCommand('awsSecrets.useExisting'),
+    await asUser(
+      [
+        { pick: 'Secrets Manager' },
+        { pick: 'prod/payments/db', search: 'prod/payments/' },
+        { pick: 'password', title: /Which key of prod\/payments\/db holds the password/ },
+      ],
+      () => vscode.commands.executeCommand('awsSecrets.useExisting'),
     );
     assert.match(editor.document.getText(), /get_secret_value\(SecretId="prod\/payments\/db"\)\["SecretString"\]\)\["password"\]/);
     assert.equal((await emulatorStats())['secretsmanager.CreateSecret'] ?? 0, writesBefore);
@@ -217,7 +239,9 @@ describe('hard-coded secrets in the editor', () => {
   it('ignores a finding with a marker comment that CI scanners honour too', async () => {
     const editor = await openFixture('settings.py', 'ignore');
     await findingsOf(editor.document.uri);
-    await asUser([{ pick: 'Add an ignore comment above the line' }], async () => vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await firstFix(editor.document.uri, 'Ignore'))));
+    await asUser([{ pick: 'Add an ignore comment above the line' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await firstFix(editor.document.uri, 'Ignore'))),
+    );
     assert.match(editor.document.lineAt(3).text, /^# aws-secrets-lens:ignore-next-line$/);
     await waitFor(() => ours(editor.document.uri).length === 0, 'the diagnostic to go');
   });
@@ -225,7 +249,9 @@ describe('hard-coded secrets in the editor', () => {
   it('accepts a finding in the baseline file (a hash, never the value)', async () => {
     const editor = await openFixture('App.java', 'baseline');
     await findingsOf(editor.document.uri);
-    await asUser([{ pick: 'Accept it in the baseline file' }], async () => vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await firstFix(editor.document.uri, 'Ignore'))));
+    await asUser([{ pick: 'Accept it in the baseline file' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await firstFix(editor.document.uri, 'Ignore'))),
+    );
     const baseline = readFileSync(join(workspaceFolder(), '.aws-secrets-lens-baseline.json'), 'utf8');
     assert.match(baseline, /"fingerprints": \[\s*"[0-9a-f]{64}"/);
     assert.ok(!baseline.includes('Hq4wE8rT2yU6iO0pZx3c'));
@@ -271,16 +297,25 @@ describe('hard-coded secrets in the editor', () => {
     const folder = join(workspaceFolder(), `lens-${run}-lookups`);
     mkdirSync(folder, { recursive: true });
     const file = join(folder, 'read.py');
-    writeFileSync(file, 'import boto3\nsm = boto3.client("secretsmanager")\nok = sm.get_secret_value(SecretId="prod/payments/db")\nmissing = sm.get_secret_value(SecretId="prod/not-there")\n');
+    writeFileSync(
+      file,
+      'import boto3\nsm = boto3.client("secretsmanager")\nok = sm.get_secret_value(SecretId="prod/payments/db")\nmissing = sm.get_secret_value(SecretId="prod/not-there")\n',
+    );
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
     const lenses = await waitFor(async () => {
       const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
       return all.length >= 2 ? all : undefined;
     }, 'lookup lenses');
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => /^\$\(pass\) exists in us-east-1 \(demo\) · rotates every 30 days · changed \d{4}-\d{2}-\d{2}$/.test(t)), titles.join('\n'));
+    assert.ok(
+      titles.some((t) => /^\$\(pass\) exists in us-east-1 \(demo\) · rotates every 30 days · changed \d{4}-\d{2}-\d{2}$/.test(t)),
+      titles.join('\n'),
+    );
     assert.ok(titles.includes('$(warning) not found in us-east-1 (demo) — create it'), titles.join('\n'));
-    const warning = await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'missing-lookup'), 'the missing-lookup warning');
+    const warning = await waitFor(
+      () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.code === 'missing-lookup'),
+      'the missing-lookup warning',
+    );
     assert.equal(warning.message, 'prod/not-there does not exist in us-east-1 (profile demo).');
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
   });

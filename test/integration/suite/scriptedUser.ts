@@ -14,15 +14,15 @@ type Meanwhile = { meanwhile?: () => Promise<void> };
 
 export type Answer = Meanwhile &
   (
-  | { pick: Matcher; search?: string; title?: Matcher }
-  /** `refused`: the question's validation must refuse this answer with a matching message; the next answer is typed instead. */
-  | { input: string; title?: Matcher; refused?: RegExp }
-  /** Press Enter on what the question shows already: the prefilled text, or the highlighted item. */
-  | { accept: true; title?: Matcher }
-  | { confirm: string; title?: Matcher }
-  | { button: string; title?: Matcher }
-  | { back: true; title?: Matcher }
-  | { dismiss: true; title?: Matcher }
+    | { pick: Matcher; search?: string; title?: Matcher }
+    /** `refused`: the question's validation must refuse this answer with a matching message; the next answer is typed instead. */
+    | { input: string; title?: Matcher; refused?: RegExp }
+    /** Press Enter on what the question shows already: the prefilled text, or the highlighted item. */
+    | { accept: true; title?: Matcher }
+    | { confirm: string; title?: Matcher }
+    | { button: string; title?: Matcher }
+    | { back: true; title?: Matcher }
+    | { dismiss: true; title?: Matcher }
   );
 
 export interface Shown {
@@ -43,7 +43,10 @@ export class ScriptedUser implements Prompts {
     this.answers = [...answers];
   }
 
-  async pick<T extends vscode.QuickPickItem>(items: readonly T[] | (() => Promise<readonly T[]>), options: PickOptions<T>): Promise<T | typeof BACK | undefined> {
+  async pick<T extends vscode.QuickPickItem>(
+    items: readonly T[] | (() => Promise<readonly T[]>),
+    options: PickOptions<T>,
+  ): Promise<T | typeof BACK | undefined> {
     const question = `${options.title} ${options.placeholder ?? ''}`.trim();
     this.shown.push({ level: 'question', text: question });
     const answer = await this.next(question, ['pick', 'accept', 'back', 'dismiss']);

@@ -56,7 +56,9 @@ export async function treeTexts(provider: Provider): Promise<string[]> {
   const walk = async (node: ExplorerNode | undefined, depth: number) => {
     for (const child of await provider.getChildren(node)) {
       const item = provider.getTreeItem(child);
-      texts.push(`${label(provider, child)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '')}`);
+      texts.push(
+        `${label(provider, child)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '')}`,
+      );
       if (depth < 8 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None) await walk(child, depth + 1);
     }
   };

@@ -39,12 +39,27 @@ describe('no value ever leaks', () => {
     const plain = `leak-${run}/plain`;
     const json = `leak-${run}/json`;
     const param = `/leak/${run}/param`;
-    await as([{ input: plain }, { pick: 'Plain text' }, { input: values[0] }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () => vscode.commands.executeCommand('awsSecrets.createSecret'));
+    await as([{ input: plain }, { pick: 'Plain text' }, { input: values[0] }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+      vscode.commands.executeCommand('awsSecrets.createSecret'),
+    );
     await as(
-      [{ input: json }, { pick: 'Key/value pairs' }, { input: 'username' }, { input: 'svc' }, { input: 'password' }, { input: values[1] }, { input: '' }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }],
+      [
+        { input: json },
+        { pick: 'Key/value pairs' },
+        { input: 'username' },
+        { input: 'svc' },
+        { input: 'password' },
+        { input: values[1] },
+        { input: '' },
+        { pick: 'alias/aws/secretsmanager' },
+        { input: '' },
+        { input: '' },
+      ],
       () => vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
-    await as([{ input: param }, { pick: 'SecureString' }, { input: values[2] }, { pick: 'alias/aws/ssm' }, { input: '' }], () => vscode.commands.executeCommand('awsSecrets.createParameter'));
+    await as([{ input: param }, { pick: 'SecureString' }, { input: values[2] }, { pick: 'alias/aws/ssm' }, { input: '' }], () =>
+      vscode.commands.executeCommand('awsSecrets.createParameter'),
+    );
 
     const plainNode = async () => secretNode(provider, plain);
     await as([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', await plainNode()));
@@ -52,7 +67,10 @@ describe('no value ever leaks', () => {
     await as([], async () => vscode.commands.executeCommand('awsSecrets.revealValue', await plainNode()));
     await as([], async () => vscode.commands.executeCommand('awsSecrets.revealValue', await parameterNode(provider, param)));
     await as([], async () => vscode.commands.executeCommand('awsSecrets.editValue', await plainNode()));
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'awssecrets-edit' ? vscode.window.activeTextEditor : undefined), 'the edit document');
+    const editor = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'awssecrets-edit' ? vscode.window.activeTextEditor : undefined),
+      'the edit document',
+    );
     const edit = new vscode.WorkspaceEdit();
     edit.replace(editor.document.uri, new vscode.Range(0, 0, editor.document.lineCount, 0), values[3]);
     await vscode.workspace.applyEdit(edit);
@@ -62,8 +80,12 @@ describe('no value ever leaks', () => {
       vscode.commands.executeCommand('awsSecrets.generateNewValue', await secretNode(provider, json)),
     );
     values.push(JSON.parse((await secretText(json)) ?? '{}').password as string);
-    await as([{ pick: 'Add tags…' }, { input: 'team=leak' }, { pick: 'Done' }], async () => vscode.commands.executeCommand('awsSecrets.editTags', await plainNode()));
-    await as([{ pick: 'Delete with a 7-day recovery window' }, { confirm: 'Schedule Deletion' }], async () => vscode.commands.executeCommand('awsSecrets.delete', await plainNode()));
+    await as([{ pick: 'Add tags…' }, { input: 'team=leak' }, { pick: 'Done' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.editTags', await plainNode()),
+    );
+    await as([{ pick: 'Delete with a 7-day recovery window' }, { confirm: 'Schedule Deletion' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.delete', await plainNode()),
+    );
     await as([], async () => vscode.commands.executeCommand('awsSecrets.restore', await plainNode()));
     await as([{ pick: 'Secrets Manager' }, { pick: json, search: json }, { pick: 'password' }], () => vscode.commands.executeCommand('awsSecrets.copyJsonKey'));
 
@@ -83,9 +105,15 @@ describe('no value ever leaks', () => {
       }, `the ${title} lens`);
       return lenses.find((l) => l.command?.title === title)?.command?.arguments ?? [];
     };
-    await as([{ input: `leak-${run}/moved` }, { pick: 'alias/aws/secretsmanager' }], async () => vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(files[0], 'Move to Secrets Manager'))));
-    await as([{ input: `/leak/${run}/moved` }, { pick: 'alias/aws/ssm' }], async () => vscode.commands.executeCommand('awsSecrets.moveToParameterStore', ...(await fixArgs(files[1], 'Move to Parameter Store'))));
-    await as([{ pick: 'Accept it in the baseline file' }], async () => vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await fixArgs(files[2], 'Ignore'))));
+    await as([{ input: `leak-${run}/moved` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(files[0], 'Move to Secrets Manager'))),
+    );
+    await as([{ input: `/leak/${run}/moved` }, { pick: 'alias/aws/ssm' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.moveToParameterStore', ...(await fixArgs(files[1], 'Move to Parameter Store'))),
+    );
+    await as([{ pick: 'Accept it in the baseline file' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await fixArgs(files[2], 'Ignore'))),
+    );
     // The snippet goes into a file of its own: left.py keeps the user's hard-coded value unsaved
     // (a save would put it into VS Code's local file history, which is the user's own copy).
     const snippetFile = join(dir, 'snippet.py');
@@ -108,7 +136,10 @@ describe('no value ever leaks', () => {
     const texts: string[] = [];
     texts.push(...(await treeTexts(provider)));
     const diagnostics = vscode.languages.getDiagnostics().flatMap(([, list]) => list.map((d) => d.message));
-    assert.ok(diagnostics.some((m) => m.startsWith('Hard-coded password')), 'the left-over value is reported (masked)');
+    assert.ok(
+      diagnostics.some((m) => m.startsWith('Hard-coded password')),
+      'the left-over value is reported (masked)',
+    );
     texts.push(...diagnostics);
     const left = vscode.Uri.file(join(folder(), `leak-${run}`, 'left.py'));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', left);
@@ -125,7 +156,10 @@ describe('no value ever leaks', () => {
     const cli = join(vscode.extensions.getExtension(PRODUCT_ID)?.extensionPath ?? '', 'dist', 'cli.js');
     const outputs = ['text', 'json', 'sarif'].map((format) => {
       try {
-        return execFileSync(process.execPath, [cli, 'scan', '--format', format, join(folder(), `leak-${run}`)], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+        return execFileSync(process.execPath, [cli, 'scan', '--format', format, join(folder(), `leak-${run}`)], {
+          encoding: 'utf8',
+          env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+        });
       } catch (error) {
         // Exit status 1 means "found something": the output is what matters.
         return String((error as { stdout?: string }).stdout ?? '') + String((error as { stderr?: string }).stderr ?? '');
@@ -146,8 +180,15 @@ describe('no value ever leaks', () => {
     const logDir = api.storage.logUri.fsPath;
     assert.ok(logDir.startsWith(userData), `the log (${logDir}) is inside the user-data folder (${userData})`);
     // The log is written asynchronously: wait until it has the last save this suite made.
-    await waitFor(() => filesUnder(logDir).some((f) => readFileSync(f, 'utf8').includes(`saved a new version of leak-${run}/plain`)), 'the log to be flushed', 15_000);
-    assert.ok(filesUnder(logDir).some((f) => /\[aws\] → secretsmanager:GetSecretValue/.test(readFileSync(f, 'utf8'))), 'trace lines were written');
+    await waitFor(
+      () => filesUnder(logDir).some((f) => readFileSync(f, 'utf8').includes(`saved a new version of leak-${run}/plain`)),
+      'the log to be flushed',
+      15_000,
+    );
+    assert.ok(
+      filesUnder(logDir).some((f) => /\[aws\] → secretsmanager:GetSecretValue/.test(readFileSync(f, 'utf8'))),
+      'trace lines were written',
+    );
 
     const seeded = [...DEMO_SEED['us-east-1'].secrets, ...DEMO_SEED['eu-west-1'].secrets]
       .flatMap((s) => s.versions.map((v) => (typeof v.value === 'string' ? v.value : '')))
@@ -166,11 +207,28 @@ describe('no value ever leaks', () => {
       .map((line) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[(\w+)\] (.*)$/.exec(line))
       .filter((match): match is RegExpExecArray => match !== null);
     assert.ok(entries.length > 100, `the log has the suite's lines (${entries.length})`);
-    assert.deepEqual(entries.filter((m) => !/^\[(aws|browse|operate|protect)\] (?!\[)/.test(m[2])).map((m) => m[0]).slice(0, 5), []);
-    assert.ok(entries.some((m) => /^\[aws\] → secretsmanager:GetSecretValue /.test(m[2])), 'one AWS call, one prefix');
+    assert.deepEqual(
+      entries
+        .filter((m) => !/^\[(aws|browse|operate|protect)\] (?!\[)/.test(m[2]))
+        .map((m) => m[0])
+        .slice(0, 5),
+      [],
+    );
+    assert.ok(
+      entries.some((m) => /^\[aws\] → secretsmanager:GetSecretValue /.test(m[2])),
+      'one AWS call, one prefix',
+    );
     // "Is this name free?" before every create: an answer, not a failure.
-    assert.ok(entries.some((m) => m[1] === 'debug' && /^\[aws\] secretsmanager:DescribeSecret .* answered ResourceNotFoundException in \d+ ms \(expected\)$/.test(m[2])), 'the name check is logged as expected');
-    assert.deepEqual(entries.filter((m) => m[1] === 'warning' && /ResourceNotFoundException|ParameterNotFound/.test(m[2])).map((m) => m[0]), []);
+    assert.ok(
+      entries.some(
+        (m) => m[1] === 'debug' && /^\[aws\] secretsmanager:DescribeSecret .* answered ResourceNotFoundException in \d+ ms \(expected\)$/.test(m[2]),
+      ),
+      'the name check is logged as expected',
+    );
+    assert.deepEqual(
+      entries.filter((m) => m[1] === 'warning' && /ResourceNotFoundException|ParameterNotFound/.test(m[2])).map((m) => m[0]),
+      [],
+    );
   });
 });
 

@@ -1,11 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  AccessDeniedException as SsmAccessDenied,
-  ParameterAlreadyExists,
-  ParameterNotFound,
-  TooManyUpdates,
-} from '@aws-sdk/client-ssm';
+import { AccessDeniedException as SsmAccessDenied, ParameterAlreadyExists, ParameterNotFound, TooManyUpdates } from '@aws-sdk/client-ssm';
 import { InvalidRequestException, ResourceExistsException, ResourceNotFoundException } from '@aws-sdk/client-secrets-manager';
 import { isAwsError, redact, toAwsError, type CallContext } from '../../../src/aws/errors';
 
@@ -23,7 +18,10 @@ describe('AWS error mapping', () => {
   it('names the action, resource, region and profile when access is denied', () => {
     const error = toAwsError(Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException', ...meta }), context);
     assert.equal(error.kind, 'accessDenied');
-    assert.equal(error.message, 'Access denied to secretsmanager:PutSecretValue on prod/db in eu-west-1 for profile dev. Ask for this permission or use another profile.');
+    assert.equal(
+      error.message,
+      'Access denied to secretsmanager:PutSecretValue on prod/db in eu-west-1 for profile dev. Ask for this permission or use another profile.',
+    );
     assert.ok(isAwsError(error));
   });
 
@@ -35,34 +33,67 @@ describe('AWS error mapping', () => {
       [new ParameterAlreadyExists({ message: 'exists', ...meta }), 'alreadyExists'],
       [new TooManyUpdates({ message: 'slow down', ...meta }), 'throttled'],
       [new SsmAccessDenied({ message: 'denied', Message: 'denied', ...meta }), 'accessDenied'],
-      [new InvalidRequestException({ message: "You can't perform this operation on the secret because it was marked for deletion.", ...meta }), 'scheduledForDeletion'],
-      [new InvalidRequestException({ message: 'You provided a parameter value that is not valid for the current state of the resource.', ...meta }), 'invalidInput'],
+      [
+        new InvalidRequestException({ message: "You can't perform this operation on the secret because it was marked for deletion.", ...meta }),
+        'scheduledForDeletion',
+      ],
+      [
+        new InvalidRequestException({ message: 'You provided a parameter value that is not valid for the current state of the resource.', ...meta }),
+        'invalidInput',
+      ],
     ];
     for (const [thrown, kind] of cases) assert.equal(toAwsError(thrown, context).kind, kind, String((thrown as Error).name));
   });
 
   it('recognises expired credentials, expired SSO sessions and missing credentials', () => {
-    assert.equal(toAwsError(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException' }), context).kind, 'expiredCredentials');
+    assert.equal(
+      toAwsError(Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException' }), context).kind,
+      'expiredCredentials',
+    );
     const sso = toAwsError(
-      Object.assign(new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' }),
+      Object.assign(
+        new Error('The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.'),
+        { name: 'CredentialsProviderError' },
+      ),
       context,
     );
     assert.equal(sso.kind, 'ssoExpired');
     assert.match(sso.message, /aws sso login --profile dev/);
-    assert.equal(toAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), context).kind, 'noCredentials');
+    assert.equal(
+      toAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), context).kind,
+      'noCredentials',
+    );
   });
 
   it('tells network failures, unknown regions, server errors and cancellation apart', () => {
-    assert.equal(toAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), { ...context, endpoint: 'http://127.0.0.1:1' }).kind, 'network');
-    assert.equal(toAwsError(Object.assign(new Error('getaddrinfo ENOTFOUND secretsmanager.xx-nowhere-1.amazonaws.com'), { code: 'ENOTFOUND', hostname: 'secretsmanager.xx-nowhere-1.amazonaws.com' }), context).kind, 'regionUnavailable');
-    assert.equal(toAwsError(Object.assign(new Error('boom'), { name: 'InternalServiceError', $metadata: { httpStatusCode: 500 } }), context).kind, 'serviceError');
+    assert.equal(
+      toAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }), { ...context, endpoint: 'http://127.0.0.1:1' }).kind,
+      'network',
+    );
+    assert.equal(
+      toAwsError(
+        Object.assign(new Error('getaddrinfo ENOTFOUND secretsmanager.xx-nowhere-1.amazonaws.com'), {
+          code: 'ENOTFOUND',
+          hostname: 'secretsmanager.xx-nowhere-1.amazonaws.com',
+        }),
+        context,
+      ).kind,
+      'regionUnavailable',
+    );
+    assert.equal(
+      toAwsError(Object.assign(new Error('boom'), { name: 'InternalServiceError', $metadata: { httpStatusCode: 500 } }), context).kind,
+      'serviceError',
+    );
     assert.equal(toAwsError(Object.assign(new Error('aborted'), { name: 'AbortError' }), context).kind, 'cancelled');
   });
 
   it('never repeats a sensitive value that AWS echoed back', () => {
     const secret = 'hunter2-super-secret-value';
     const error = toAwsError(
-      Object.assign(new Error(`1 validation error detected: Value '${secret}' at 'secretString' failed to satisfy constraint`), { name: 'ValidationException', ...meta }),
+      Object.assign(new Error(`1 validation error detected: Value '${secret}' at 'secretString' failed to satisfy constraint`), {
+        name: 'ValidationException',
+        ...meta,
+      }),
       context,
       [secret],
     );

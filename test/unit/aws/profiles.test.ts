@@ -78,7 +78,10 @@ describe('profile discovery', () => {
     assert.equal(list[0].name, ENVIRONMENT_PROFILE);
     assert.equal(list[0].kind, 'environment');
     assert.equal(list[0].region, 'ap-south-1');
-    assert.equal((await discoverProfiles(fileEnv)).some((p) => p.kind === 'environment'), false);
+    assert.equal(
+      (await discoverProfiles(fileEnv)).some((p) => p.kind === 'environment'),
+      false,
+    );
   });
 
   it('returns no profiles (and does not throw) when the files do not exist', async () => {
@@ -91,8 +94,14 @@ describe('profile discovery', () => {
     const dir = await mkdtemp(join(tmpdir(), 'asl-profiles-'));
     const env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
     await writeFile(env.AWS_CONFIG_FILE, '[profile one]\nregion = eu-west-1\n');
-    assert.deepEqual((await discoverProfiles(env)).map((p) => p.name), ['one']);
+    assert.deepEqual(
+      (await discoverProfiles(env)).map((p) => p.name),
+      ['one'],
+    );
     await writeFile(env.AWS_CONFIG_FILE, '[profile one]\nregion = eu-west-1\n[profile two]\nregion = eu-west-2\n');
-    assert.deepEqual((await discoverProfiles(env)).map((p) => p.name), ['one', 'two']);
+    assert.deepEqual(
+      (await discoverProfiles(env)).map((p) => p.name),
+      ['one', 'two'],
+    );
   });
 });

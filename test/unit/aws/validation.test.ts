@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parameterNameProblem, parameterValueProblem, parseJsonObject, parseTags, secretNameProblem, secretNameWarning, secretValueProblem } from '../../../src/aws/validation';
+import {
+  parameterNameProblem,
+  parameterValueProblem,
+  parseJsonObject,
+  parseTags,
+  secretNameProblem,
+  secretNameWarning,
+  secretValueProblem,
+} from '../../../src/aws/validation';
 
 describe('name and value rules checked before anything is sent', () => {
   it('accepts valid secret names and explains invalid ones', () => {
@@ -43,7 +51,13 @@ describe('name and value rules checked before anything is sent', () => {
   });
 
   it('parses tag input and refuses reserved or oversized tags', () => {
-    assert.deepEqual(parseTags('team=payments, env = prod,flag'), { tags: [{ key: 'team', value: 'payments' }, { key: 'env', value: 'prod' }, { key: 'flag', value: '' }] });
+    assert.deepEqual(parseTags('team=payments, env = prod,flag'), {
+      tags: [
+        { key: 'team', value: 'payments' },
+        { key: 'env', value: 'prod' },
+        { key: 'flag', value: '' },
+      ],
+    });
     assert.deepEqual(parseTags(''), { tags: [] });
     assert.ok('problem' in parseTags('aws:createdBy=me'));
     assert.ok('problem' in parseTags('=value'));

@@ -35,7 +35,15 @@ function assertNoSecret(output: string): void {
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'asl-cli-'));
   cli = path.join(work, 'cli.js');
-  await build({ entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: cli,
+    logLevel: 'silent',
+  });
   const project = path.join(work, 'project');
   const files: Record<string, string> = {
     'app.py': `import os\nGITHUB_TOKEN = "${secrets.github}"\nAWS_KEY_ID = "${secrets.awsKeyId}"\nAWS_SECRET = "${secrets.awsSecret}"\n`,
@@ -72,13 +80,25 @@ describe('aws-secrets-lens CLI', () => {
     const { findings } = JSON.parse(result.stdout);
     const column = 'DATABASE_URL=postgres://app:'.length + 1;
     assert.deepEqual(findings[0], {
-      file: 'project/.env', line: 1, column, endLine: 1, endColumn: column + secrets.dbPassword.length,
-      ruleId: 'url-credentials', severity: 'error', message: `Hard-coded password in URL assigned to DATABASE_URL: ${secrets.dbPassword.slice(0, 2)}…(${secrets.dbPassword.length} chars)`,
+      file: 'project/.env',
+      line: 1,
+      column,
+      endLine: 1,
+      endColumn: column + secrets.dbPassword.length,
+      ruleId: 'url-credentials',
+      severity: 'error',
+      message: `Hard-coded password in URL assigned to DATABASE_URL: ${secrets.dbPassword.slice(0, 2)}…(${secrets.dbPassword.length} chars)`,
     });
-    assert.deepEqual(findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`), [
-      'project/.env url-credentials', 'project/app.py github-token', 'project/app.py aws-access-key-id',
-      'project/app.py aws-secret-access-key', 'project/config/settings.yaml password-assignment',
-    ]);
+    assert.deepEqual(
+      findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`),
+      [
+        'project/.env url-credentials',
+        'project/app.py github-token',
+        'project/app.py aws-access-key-id',
+        'project/app.py aws-secret-access-key',
+        'project/config/settings.yaml password-assignment',
+      ],
+    );
     assertNoSecret(result.stdout);
   });
 
@@ -122,7 +142,10 @@ describe('aws-secrets-lens CLI', () => {
     try {
       const result = run(['scan', '--baseline', baseline, '--format', 'json', 'project']);
       assert.equal(result.status, 1);
-      assert.deepEqual(JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file), ['project/new.py']);
+      assert.deepEqual(
+        JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file),
+        ['project/new.py'],
+      );
     } finally {
       rmSync(path.join(work, 'project/new.py'));
     }

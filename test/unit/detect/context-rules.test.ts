@@ -10,7 +10,11 @@ const pw = fake.password();
 const token = fake.token();
 
 function found(text: string, languageId: string): { ruleId: string; secret: string; name?: string }[] {
-  return scan(text, { languageId }).map((f) => ({ ruleId: f.ruleId, secret: text.slice(f.secretRange.start, f.secretRange.end), ...(f.name ? { name: f.name } : {}) }));
+  return scan(text, { languageId }).map((f) => ({
+    ruleId: f.ruleId,
+    secret: text.slice(f.secretRange.start, f.secretRange.end),
+    ...(f.name ? { name: f.name } : {}),
+  }));
 }
 
 describe('password and secret assignments in each syntax', () => {
@@ -72,14 +76,24 @@ describe('password and secret assignments in each syntax', () => {
     const k8s = `env:\n  - name: DB_PASSWORD\n    value: "${pw}"\n  - name: LOG_LEVEL\n    value: debug\n`;
     assert.deepEqual(found(k8s, 'yaml'), [{ ruleId: 'password-assignment', secret: pw, name: 'DB_PASSWORD' }]);
     const tf = `variable "api_token" {\n  type    = string\n  default = "${token}"\n}\n`;
-    assert.deepEqual(found(tf, 'terraform').map((f) => f.ruleId), ['secret-assignment']);
+    assert.deepEqual(
+      found(tf, 'terraform').map((f) => f.ruleId),
+      ['secret-assignment'],
+    );
     const cfn = `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    Default: ${pw}\n`;
-    assert.deepEqual(found(cfn, 'yaml').map((f) => f.secret), [pw]);
+    assert.deepEqual(
+      found(cfn, 'yaml').map((f) => f.secret),
+      [pw],
+    );
   });
 
   it('a YAML value that only starts like a tag, anchor or alias is still a value', () => {
     for (const value of ['@bc123XYZ~q', '`kq9Lm2xPw!Z', '*Zq9Lm2x!P', '&Zq9Lm2x!P', '!Zq9Lm2x~P']) {
-      assert.deepEqual(found(`password: ${value}\n`, 'yaml').map((f) => f.secret), [value], value);
+      assert.deepEqual(
+        found(`password: ${value}\n`, 'yaml').map((f) => f.secret),
+        [value],
+        value,
+      );
     }
     for (const value of ['[a, b]', '{a: b}', '*alias', '&anchor value', '!Ref DbPassword', '|', '>-']) {
       assert.deepEqual(found(`password: ${value}\n`, 'yaml'), [], value);
@@ -87,8 +101,14 @@ describe('password and secret assignments in each syntax', () => {
   });
 
   it('strips an auth scheme from header values', () => {
-    assert.deepEqual(found(`headers = {"Authorization": "Bearer ${token}"}\n`, 'python').map((f) => f.secret), [token]);
-    assert.deepEqual(found(`curl -H "Authorization: Bearer ${token}" https://api.internal\n`, 'shellscript').map((f) => f.secret), [token]);
+    assert.deepEqual(
+      found(`headers = {"Authorization": "Bearer ${token}"}\n`, 'python').map((f) => f.secret),
+      [token],
+    );
+    assert.deepEqual(
+      found(`curl -H "Authorization: Bearer ${token}" https://api.internal\n`, 'shellscript').map((f) => f.secret),
+      [token],
+    );
   });
 });
 
@@ -173,34 +193,66 @@ describe('connection strings and URLs', () => {
   });
 
   it('finds Password=…; ADO.NET, JDBC and libpq DSN passwords', () => {
-    assert.deepEqual(found(`var cs = "Server=db;Database=app;User Id=app;Password=${pw};";\n`, 'csharp').map((f) => f.ruleId), ['connection-string-password']);
-    assert.deepEqual(found(`url = "jdbc:mysql://db/app?user=app&password=${pw}"\n`, 'java').map((f) => f.secret), [pw]);
-    assert.deepEqual(found(`dsn = "host=db user=app password=${pw} dbname=app"\n`, 'python').map((f) => f.secret), [pw]);
-    assert.deepEqual(found(`dsn := "app:${pw}@tcp(db:3306)/app"\n`, 'go').map((f) => f.ruleId), ['url-credentials']);
+    assert.deepEqual(
+      found(`var cs = "Server=db;Database=app;User Id=app;Password=${pw};";\n`, 'csharp').map((f) => f.ruleId),
+      ['connection-string-password'],
+    );
+    assert.deepEqual(
+      found(`url = "jdbc:mysql://db/app?user=app&password=${pw}"\n`, 'java').map((f) => f.secret),
+      [pw],
+    );
+    assert.deepEqual(
+      found(`dsn = "host=db user=app password=${pw} dbname=app"\n`, 'python').map((f) => f.secret),
+      [pw],
+    );
+    assert.deepEqual(
+      found(`dsn := "app:${pw}@tcp(db:3306)/app"\n`, 'go').map((f) => f.ruleId),
+      ['url-credentials'],
+    );
   });
 
   it('rejects placeholder passwords, default credentials and ports', () => {
-    for (const url of ['postgres://user:password@localhost/db', 'postgres://app:${DB_PASSWORD}@db/app', 'amqp://guest:guest@localhost', 'postgres://postgres:postgres@db/app', 'https://user:pass@example.com/', 'redis://:<password>@cache:6379', 'https://host.internal:8443/path']) {
+    for (const url of [
+      'postgres://user:password@localhost/db',
+      'postgres://app:${DB_PASSWORD}@db/app',
+      'amqp://guest:guest@localhost',
+      'postgres://postgres:postgres@db/app',
+      'https://user:pass@example.com/',
+      'redis://:<password>@cache:6379',
+      'https://host.internal:8443/path',
+    ]) {
       assert.deepEqual(found(`url = "${url}"\n`, 'python'), [], url);
     }
   });
 
   it('a URL password that contains "#" or "@" is taken whole', () => {
     const odd = 'Ab3#xY9@kLm2';
-    assert.deepEqual(found(`u = "postgres://app:${odd}@db/app"\n`, 'python').map((f) => f.secret), [odd]);
+    assert.deepEqual(
+      found(`u = "postgres://app:${odd}@db/app"\n`, 'python').map((f) => f.secret),
+      [odd],
+    );
   });
 });
 
 describe('command lines and positional credential arguments', () => {
   it('finds curl -u and sshpass -p passwords', () => {
     assert.deepEqual(found(`curl -u "deploy:${pw}" https://ci.internal/api\n`, 'shellscript'), [{ ruleId: 'command-line-password', secret: pw }]);
-    assert.deepEqual(found(`RUN curl --user deploy:${pw} -o app.tgz https://artifacts.internal/app.tgz\n`, 'dockerfile').map((f) => f.secret), [pw]);
-    assert.deepEqual(found(`sshpass -p '${pw}' ssh deploy@host\n`, 'shellscript').map((f) => f.secret), [pw]);
+    assert.deepEqual(
+      found(`RUN curl --user deploy:${pw} -o app.tgz https://artifacts.internal/app.tgz\n`, 'dockerfile').map((f) => f.secret),
+      [pw],
+    );
+    assert.deepEqual(
+      found(`sshpass -p '${pw}' ssh deploy@host\n`, 'shellscript').map((f) => f.secret),
+      [pw],
+    );
     assert.deepEqual(found('curl -u "$USER:$PASSWORD" https://ci.internal\n', 'shellscript'), []);
   });
 
   it('finds `aws configure set` / `npm config set` values', () => {
-    assert.deepEqual(found(`aws configure set aws_secret_access_key "${fake.awsSecret()}"\n`, 'shellscript').map((f) => f.ruleId), ['aws-secret-access-key']);
+    assert.deepEqual(
+      found(`aws configure set aws_secret_access_key "${fake.awsSecret()}"\n`, 'shellscript').map((f) => f.ruleId),
+      ['aws-secret-access-key'],
+    );
   });
 
   it('finds the password argument of well-known credential APIs', () => {
@@ -217,7 +269,12 @@ describe('command lines and positional credential arguments', () => {
   });
 
   it('ignores variables, lookups and placeholder arguments', () => {
-    for (const text of ['server.login(user, password)', 'jwt.sign(payload, process.env.JWT_SECRET)', 'login("admin", "admin")', 'DriverManager.getConnection(url, user, "")']) {
+    for (const text of [
+      'server.login(user, password)',
+      'jwt.sign(payload, process.env.JWT_SECRET)',
+      'login("admin", "admin")',
+      'DriverManager.getConnection(url, user, "")',
+    ]) {
       assert.deepEqual(found(`${text}\n`, 'javascript'), [], text);
     }
   });
@@ -249,7 +306,10 @@ describe('private keys', () => {
     const escaped = pem.replace(/\n/g, '\\n');
     const text = `{\n  "private_key": "${escaped}\\n",\n  "client_email": "svc@project.iam.gserviceaccount.com"\n}\n`;
     const findings = scan(text, { languageId: 'json' });
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.name, f.quote]), [['private-key', 'private_key', '"']]);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.name, f.quote]),
+      [['private-key', 'private_key', '"']],
+    );
   });
 
   it('public keys, certificates and elided samples are not findings', () => {
@@ -270,14 +330,20 @@ describe('AWS secret access keys', () => {
   it('are found by name and grouped with the nearby key id', () => {
     const text = `aws_access_key_id = ${keyId}\naws_secret_access_key = ${secret}\n`;
     const findings = scan(text, { languageId: 'ini' });
-    assert.deepEqual(findings.map((f) => f.ruleId), ['aws-access-key-id', 'aws-secret-access-key']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['aws-access-key-id', 'aws-secret-access-key'],
+    );
     assert.equal(findings[0].groupId, findings[1].groupId);
   });
 
   it('are found without a telling name when next to a key id', () => {
     const text = `creds = Credentials("${keyId}", "${secret}")\n`;
     const findings = scan(text, { languageId: 'python' });
-    assert.deepEqual(findings.map((f) => f.ruleId), ['aws-access-key-id', 'aws-secret-access-key']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['aws-access-key-id', 'aws-secret-access-key'],
+    );
     assert.equal(findings[0].groupId, findings[1].groupId);
   });
 

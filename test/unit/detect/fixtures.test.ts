@@ -32,7 +32,25 @@ const fixtureFiles = filesUnder(FIXTURES)
 describe('detector fixtures', () => {
   it('covers every language and format the issue lists', () => {
     const folders = new Set(fixtureFiles.map((file) => file.split('/')[0]));
-    for (const language of ['python', 'javascript', 'typescript', 'java', 'go', 'csharp', 'ruby', 'php', 'shell', 'yaml', 'json', 'dotenv', 'properties', 'ini', 'terraform', 'dockerfile', 'xml']) {
+    for (const language of [
+      'python',
+      'javascript',
+      'typescript',
+      'java',
+      'go',
+      'csharp',
+      'ruby',
+      'php',
+      'shell',
+      'yaml',
+      'json',
+      'dotenv',
+      'properties',
+      'ini',
+      'terraform',
+      'dockerfile',
+      'xml',
+    ]) {
       assert.ok(folders.has(language), `no fixture for ${language}`);
     }
   });
@@ -55,7 +73,10 @@ describe('detector fixtures', () => {
         assert.ok(secret.length >= 6, `${file}:${line} short secret range`);
         assert.doesNotMatch(secret, /^["'`\s]|["'`\s]$/, `${file}:${line} secret range includes a quote or space`);
         // The replace range contains the secret and, for a quoted literal, starts and ends with the quote.
-        assert.ok(finding.replaceRange.start <= finding.secretRange.start && finding.secretRange.end <= finding.replaceRange.end, `${file}:${line} replace range`);
+        assert.ok(
+          finding.replaceRange.start <= finding.secretRange.start && finding.secretRange.end <= finding.replaceRange.end,
+          `${file}:${line} replace range`,
+        );
         if (finding.quote) {
           const literal = text.slice(finding.replaceRange.start, finding.replaceRange.end);
           assert.ok(literal.endsWith(finding.quote), `${file}:${line} literal ${finding.quote} ends with its quote`);

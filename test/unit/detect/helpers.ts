@@ -26,7 +26,8 @@ export const fake = {
   github: (seed = 3) => `ghp_${fakeChars(36, seed)}`,
   stripe: (seed = 4) => `sk_live_${fakeChars(24, seed)}`,
   slack: (seed = 5) => `xoxb-${fakeChars(12, seed, '0123456789')}-${fakeChars(13, seed + 1, '0123456789')}-${fakeChars(24, seed + 2)}`,
-  password: (seed = 6) => `${fakeChars(5, seed, 'abcdefghkmnpqrstuvwxz')}${fakeChars(3, seed + 1, '0123456789')}~${fakeChars(4, seed + 2, 'ABCDEFGHJKLMNPQRSTUVWXZ')}`,
+  password: (seed = 6) =>
+    `${fakeChars(5, seed, 'abcdefghkmnpqrstuvwxz')}${fakeChars(3, seed + 1, '0123456789')}~${fakeChars(4, seed + 2, 'ABCDEFGHJKLMNPQRSTUVWXZ')}`,
   token: (seed = 7) => fakeChars(32, seed),
   hex32: (seed = 8) => fakeChars(32, seed, '0123456789abcdef'),
 };

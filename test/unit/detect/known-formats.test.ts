@@ -23,7 +23,10 @@ const positives: [string, string][] = [
   ['github-fine-grained-token', `github_pat_${fakeChars(22, 13)}_${fakeChars(59, 14)}`],
   ['gitlab-token', `glpat-${fakeChars(20, 15)}`],
   ['slack-token', fake.slack()],
-  ['slack-webhook-url', `https://hooks.slack.com/services/T${fakeChars(8, 16, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/B${fakeChars(10, 17, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/${fakeChars(24, 18)}`],
+  [
+    'slack-webhook-url',
+    `https://hooks.slack.com/services/T${fakeChars(8, 16, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/B${fakeChars(10, 17, 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789')}/${fakeChars(24, 18)}`,
+  ],
   ['stripe-live-key', fake.stripe()],
   ['stripe-live-key', `rk_live_${fakeChars(24, 19)}`],
   ['google-api-key', `AIza${fakeChars(35, 20)}`],

@@ -16,13 +16,19 @@ describe('ignore markers', () => {
   for (const marker of [IGNORE_NEXT_LINE_MARKER, 'secretlint-disable-next-line', 'pragma: allowlist nextline secret']) {
     it(`"${marker}" silences the next line only`, () => {
       const findings = scan(`// ${marker}\nconst a = "${token}";\nconst b = "${token}";\n`, { languageId: 'javascript' });
-      assert.deepEqual(findings.map((f) => f.secretRange.startLine), [2]);
+      assert.deepEqual(
+        findings.map((f) => f.secretRange.startLine),
+        [2],
+      );
     });
   }
 
   it('a same-line marker does not reach the next line', () => {
     const findings = scan(`a = "${token}"  # ${IGNORE_MARKER}\nb = "${token}"\n`, { languageId: 'python' });
-    assert.deepEqual(findings.map((f) => f.secretRange.startLine), [1]);
+    assert.deepEqual(
+      findings.map((f) => f.secretRange.startLine),
+      [1],
+    );
   });
 
   it('a marker after the END line silences a private key block', () => {
@@ -41,15 +47,20 @@ describe('ignore markers', () => {
     assert.deepEqual(commentFor('xml'), { start: '<!--', end: '-->' });
     assert.deepEqual(commentFor('ini'), { start: ';', end: '' });
     assert.equal(commentFor('json'), undefined);
-    for (const languageId of ['yaml', 'dotenv', 'properties', 'terraform', 'dockerfile', 'shellscript', 'ruby']) assert.equal(commentFor(languageId)?.start, '#');
+    for (const languageId of ['yaml', 'dotenv', 'properties', 'terraform', 'dockerfile', 'shellscript', 'ruby'])
+      assert.equal(commentFor(languageId)?.start, '#');
     for (const languageId of ['javascript', 'java', 'go', 'csharp', 'php', 'jsonc']) assert.equal(commentFor(languageId)?.start, '//');
   });
 
   it('a marker written with commentFor() silences the finding in each language', () => {
     const pw = fake.password();
     const samples: [string, string][] = [
-      ['python', `password = "${pw}"`], ['typescript', `const password = "${pw}";`], ['yaml', `password: ${pw}`],
-      ['xml', `<password>${pw}</password>`], ['ini', `password = ${pw}`], ['dockerfile', `ENV PASSWORD=${pw}`],
+      ['python', `password = "${pw}"`],
+      ['typescript', `const password = "${pw}";`],
+      ['yaml', `password: ${pw}`],
+      ['xml', `<password>${pw}</password>`],
+      ['ini', `password = ${pw}`],
+      ['dockerfile', `ENV PASSWORD=${pw}`],
     ];
     for (const [languageId, line] of samples) {
       const comment = commentFor(languageId)!;

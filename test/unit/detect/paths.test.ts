@@ -10,8 +10,21 @@ import { collectFiles, readScannableFile } from '../../../src/detect/walk';
 
 describe('isExcludedPath()', () => {
   it('skips dependencies, vendored code, lock files, minified files and binaries', () => {
-    for (const excluded of ['node_modules/pkg/index.js', 'a/vendor/lib.go', 'third_party/x.py', '.git/config', 'package-lock.json',
-      'web/yarn.lock', 'go.sum', 'Gemfile.lock', 'dist/app.min.js', 'public/site.min.css', 'app.js.map', 'img/logo.png', 'lib/app.jar']) {
+    for (const excluded of [
+      'node_modules/pkg/index.js',
+      'a/vendor/lib.go',
+      'third_party/x.py',
+      '.git/config',
+      'package-lock.json',
+      'web/yarn.lock',
+      'go.sum',
+      'Gemfile.lock',
+      'dist/app.min.js',
+      'public/site.min.css',
+      'app.js.map',
+      'img/logo.png',
+      'lib/app.jar',
+    ]) {
       assert.equal(isExcludedPath(excluded), true, excluded);
     }
     for (const kept of ['src/app.ts', '.env', 'config/settings.yaml', 'Dockerfile', 'vendored.py', 'src/lock.ts']) {
@@ -57,14 +70,27 @@ describe('collectFiles() and readScannableFile()', () => {
   after(() => rmSync(root, { recursive: true, force: true }));
 
   const walk = (options: { excludeGlobs?: string[]; useGitignore?: boolean; roots?: string[] } = {}) =>
-    collectFiles(options.roots ?? ['.'], { cwd: root, excludeGlobs: options.excludeGlobs ?? [], useGitignore: options.useGitignore ?? true }).files.map((f) => f.relativePath);
+    collectFiles(options.roots ?? ['.'], { cwd: root, excludeGlobs: options.excludeGlobs ?? [], useGitignore: options.useGitignore ?? true }).files.map(
+      (f) => f.relativePath,
+    );
 
   it('honours nested .gitignore files and skips built-in excludes', () => {
     assert.deepEqual(walk(), ['.env', '.gitignore', 'big.txt', 'docs/notes.md', 'image.bin.txt', 'src/.gitignore', 'src/app.ts']);
   });
 
   it('--no-gitignore brings ignored files back, but not node_modules or lock files', () => {
-    assert.deepEqual(walk({ useGitignore: false }), ['.env', '.gitignore', 'big.txt', 'build/out.js', 'docs/notes.md', 'ignored.txt', 'image.bin.txt', 'src/.gitignore', 'src/app.ts', 'src/local.ts']);
+    assert.deepEqual(walk({ useGitignore: false }), [
+      '.env',
+      '.gitignore',
+      'big.txt',
+      'build/out.js',
+      'docs/notes.md',
+      'ignored.txt',
+      'image.bin.txt',
+      'src/.gitignore',
+      'src/app.ts',
+      'src/local.ts',
+    ]);
   });
 
   it('exclude globs remove files and folders', () => {

@@ -9,7 +9,26 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { scan, type Finding } from '../../../src/detect';
 
-const LANGUAGES = ['python', 'javascript', 'typescript', 'java', 'go', 'csharp', 'ruby', 'php', 'shellscript', 'yaml', 'json', 'dotenv', 'properties', 'ini', 'terraform', 'dockerfile', 'xml', 'plaintext'];
+const LANGUAGES = [
+  'python',
+  'javascript',
+  'typescript',
+  'java',
+  'go',
+  'csharp',
+  'ruby',
+  'php',
+  'shellscript',
+  'yaml',
+  'json',
+  'dotenv',
+  'properties',
+  'ini',
+  'terraform',
+  'dockerfile',
+  'xml',
+  'plaintext',
+];
 const BUDGET_MS = 100;
 
 function timedScan(text: string, languageId: string): { findings: Finding[]; ms: number } {
@@ -27,31 +46,77 @@ function assertWellFormed(text: string, findings: Finding[]): void {
 }
 
 /** Lines built from the pieces the rules look for, in random order. */
-const codeish = fc.array(
-  fc.constantFrom('password', 'api_key', 'token', 'secret', '=', ':', ':=', '=>', '"', "'", '`', '"""', ' ', '\n', '${', '}', '#', '//',
-    'AKIA', 'ghp_', 'sk_live_', 'xoxb-', 'eyJ', '.', '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----', '://', '@', ';',
-    'Password=', 'aZ3', '9f', '\\', '<password>', '</password>', 'value:', '- name: DB_PASSWORD', 'ENV ', '--token '),
-  { maxLength: 400 },
-).map((parts) => parts.join(''));
+const codeish = fc
+  .array(
+    fc.constantFrom(
+      'password',
+      'api_key',
+      'token',
+      'secret',
+      '=',
+      ':',
+      ':=',
+      '=>',
+      '"',
+      "'",
+      '`',
+      '"""',
+      ' ',
+      '\n',
+      '${',
+      '}',
+      '#',
+      '//',
+      'AKIA',
+      'ghp_',
+      'sk_live_',
+      'xoxb-',
+      'eyJ',
+      '.',
+      '-----BEGIN PRIVATE KEY-----',
+      '-----END PRIVATE KEY-----',
+      '://',
+      '@',
+      ';',
+      'Password=',
+      'aZ3',
+      '9f',
+      '\\',
+      '<password>',
+      '</password>',
+      'value:',
+      '- name: DB_PASSWORD',
+      'ENV ',
+      '--token ',
+    ),
+    { maxLength: 400 },
+  )
+  .map((parts) => parts.join(''));
 
 describe('scan() on arbitrary input', () => {
   // Warm the JIT so the first measured run is not a cold start.
   for (let i = 0; i < 3; i++) for (const languageId of LANGUAGES) scan('password = "aZ3~kq9!Lm2x"\nt = "ghp_' + 'aZ3x'.repeat(9) + '"\n', { languageId });
 
   it('never throws, stays well formed and within budget on random text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom(...LANGUAGES), (text, languageId) => {
-      const { findings, ms } = timedScan(text, languageId);
-      assertWellFormed(text, findings);
-      assert.ok(ms < BUDGET_MS, `${ms} ms`);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.constantFrom(...LANGUAGES), (text, languageId) => {
+        const { findings, ms } = timedScan(text, languageId);
+        assertWellFormed(text, findings);
+        assert.ok(ms < BUDGET_MS, `${ms} ms`);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws, stays well formed and within budget on code-like text', () => {
-    fc.assert(fc.property(codeish, fc.constantFrom(...LANGUAGES), (text, languageId) => {
-      const { findings, ms } = timedScan(text, languageId);
-      assertWellFormed(text, findings);
-      assert.ok(ms < BUDGET_MS, `${ms} ms`);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(codeish, fc.constantFrom(...LANGUAGES), (text, languageId) => {
+        const { findings, ms } = timedScan(text, languageId);
+        assertWellFormed(text, findings);
+        assert.ok(ms < BUDGET_MS, `${ms} ms`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -14,8 +14,12 @@ describe('scan() findings', () => {
   it('carry offsets and line/character positions for the secret and the literal', () => {
     const column = text.split('\n')[2].indexOf(token);
     assert.deepEqual(finding.secretRange, {
-      start: text.indexOf(token), end: text.indexOf(token) + token.length,
-      startLine: 2, startCharacter: column, endLine: 2, endCharacter: column + token.length,
+      start: text.indexOf(token),
+      end: text.indexOf(token) + token.length,
+      startLine: 2,
+      startCharacter: column,
+      endLine: 2,
+      endCharacter: column + token.length,
     });
     assert.equal(text.slice(finding.replaceRange.start, finding.replaceRange.end), `"${token}"`);
     assert.equal(finding.replaceRange.startCharacter, column - 1);
@@ -60,13 +64,22 @@ describe('scan() options', () => {
   const source = `GH = "${fake.github()}"\npassword = "${fake.password()}"\n`;
 
   it('disabledRules turns rules off', () => {
-    assert.deepEqual(scan(source, { languageId: 'python' }).map((f) => f.ruleId), ['github-token', 'password-assignment']);
-    assert.deepEqual(scan(source, { languageId: 'python', options: { disabledRules: ['github-token'] } }).map((f) => f.ruleId), ['password-assignment']);
+    assert.deepEqual(
+      scan(source, { languageId: 'python' }).map((f) => f.ruleId),
+      ['github-token', 'password-assignment'],
+    );
+    assert.deepEqual(
+      scan(source, { languageId: 'python', options: { disabledRules: ['github-token'] } }).map((f) => f.ruleId),
+      ['password-assignment'],
+    );
   });
 
   it('customPatterns add rules; capture group 1 is the secret', () => {
     const text = 'internal = "acme_live_Zx81kQ2mP0aa"\n';
-    const findings = scan(text, { languageId: 'python', options: { customPatterns: [{ id: 'acme', pattern: 'acme_live_([A-Za-z0-9]{12})', description: 'ACME live key' }] } });
+    const findings = scan(text, {
+      languageId: 'python',
+      options: { customPatterns: [{ id: 'acme', pattern: 'acme_live_([A-Za-z0-9]{12})', description: 'ACME live key' }] },
+    });
     assert.equal(findings.length, 1);
     assert.equal(findings[0].ruleId, 'custom:acme');
     assert.equal(findings[0].description, 'ACME live key');
@@ -86,7 +99,10 @@ describe('scan() options', () => {
   it('lines over 4,000 characters only get the prefix rules (minified files)', () => {
     const pw = fake.password();
     const long = `var a="${'x'.repeat(5000)}";var password="${pw}";var t="${fake.github()}";\n`;
-    assert.deepEqual(scan(long, { languageId: 'javascript' }).map((f) => f.ruleId), ['github-token']);
+    assert.deepEqual(
+      scan(long, { languageId: 'javascript' }).map((f) => f.ruleId),
+      ['github-token'],
+    );
   });
 });
 

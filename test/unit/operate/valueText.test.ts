@@ -4,7 +4,10 @@ import { displayValue, valueToStore } from '../../../src/operate/valueText';
 
 describe('value documents', () => {
   it('pretty-prints JSON for reading and remembers that it was stored compactly', () => {
-    assert.deepEqual(displayValue({ text: '{"username":"app","password":"pw"}' }), { text: '{\n  "username": "app",\n  "password": "pw"\n}', shape: 'json-compact' });
+    assert.deepEqual(displayValue({ text: '{"username":"app","password":"pw"}' }), {
+      text: '{\n  "username": "app",\n  "password": "pw"\n}',
+      shape: 'json-compact',
+    });
     assert.equal(displayValue({ text: '{\n  "a": 1\n}' }).shape, 'json-pretty');
     assert.deepEqual(displayValue({ text: 'plain value' }), { text: 'plain value', shape: 'text' });
     assert.deepEqual(displayValue({ text: '{broken' }), { text: '{broken', shape: 'text' });

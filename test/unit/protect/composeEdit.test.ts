@@ -32,7 +32,12 @@ describe('one edit for the fixes of a whole group', () => {
   it('reports why a file cannot be rewritten instead of guessing', () => {
     const text = 'fn main() { let key = "Rt6yU1iO8pA3sD5fG7hJ9kL2"; }\n';
     const start = text.indexOf('"Rt6');
-    const composed = composeEdit(text, { languageId: 'rust', fileName: 'main.rs' }, [{ start, end: start + 26, target: { service: 'secretsmanager', name: 'x' } }], literalReplacement);
+    const composed = composeEdit(
+      text,
+      { languageId: 'rust', fileName: 'main.rs' },
+      [{ start, end: start + 26, target: { service: 'secretsmanager', name: 'x' } }],
+      literalReplacement,
+    );
     assert.equal(composed.ok, false);
   });
 
@@ -46,12 +51,27 @@ describe('names suggested for moved secrets', () => {
   const finding = (name: string | undefined, kind: string, ruleId = 'password-assignment') => ({ name, kind, ruleId }) as Finding;
 
   it('builds names from the workspace, the file and the variable', () => {
-    assert.equal(suggestName('secretsmanager', { workspace: 'My Shop', fileName: '/src/settings.py' }, [finding('DB_PASSWORD', 'password')]), 'my-shop/settings/db-password');
-    assert.equal(suggestName('ssm', { workspace: 'shop', fileName: 'C:\\app\\appSettings.json' }, [finding('dbPassword', 'password')]), '/shop/app-settings/db-password');
-    assert.equal(suggestName('secretsmanager', { fileName: 'config.ts' }, [finding('a', 'AWS access key id', 'aws-access-key-id'), finding('b', 'AWS secret access key', 'aws-secret-access-key')]), 'config/aws-credentials');
+    assert.equal(
+      suggestName('secretsmanager', { workspace: 'My Shop', fileName: '/src/settings.py' }, [finding('DB_PASSWORD', 'password')]),
+      'my-shop/settings/db-password',
+    );
+    assert.equal(
+      suggestName('ssm', { workspace: 'shop', fileName: 'C:\\app\\appSettings.json' }, [finding('dbPassword', 'password')]),
+      '/shop/app-settings/db-password',
+    );
+    assert.equal(
+      suggestName('secretsmanager', { fileName: 'config.ts' }, [
+        finding('a', 'AWS access key id', 'aws-access-key-id'),
+        finding('b', 'AWS secret access key', 'aws-secret-access-key'),
+      ]),
+      'config/aws-credentials',
+    );
   });
 
   it('gives each value of a group its own snake_case JSON key', () => {
-    assert.deepEqual(jsonKeys([finding('accessKeyId', 'k'), finding('AWS_SECRET_ACCESS_KEY', 'k'), finding(undefined, 'password'), finding(undefined, 'password')]), ['access_key_id', 'aws_secret_access_key', 'password', 'password_2']);
+    assert.deepEqual(
+      jsonKeys([finding('accessKeyId', 'k'), finding('AWS_SECRET_ACCESS_KEY', 'k'), finding(undefined, 'password'), finding(undefined, 'password')]),
+      ['access_key_id', 'aws_secret_access_key', 'password', 'password_2'],
+    );
   });
 });

@@ -141,16 +141,27 @@ describe('quick fix details', () => {
   it('names and keys with quotes, $, #{ and newlines stay inside their literals', () => {
     const target: LookupTarget = { service: 'secretsmanager', name: 'a/b', jsonKey: 'k"$\'#{x}\n' };
     assert.match(fix('ruby', 'a.rb', 'X = "hunter2"\n', '"hunter2"', target), /\.fetch\("k\\"\$'\\#\{x\}\\n"\)/);
-    assert.match(fix('php', 'a.php', '<?php\nfunction f() { return "hunter2"; }\n', '"hunter2"', target), /secrets_manager_value\('a\/b', "k\\"\\\$'#\{x\}\\n"\)/);
+    assert.match(
+      fix('php', 'a.php', '<?php\nfunction f() { return "hunter2"; }\n', '"hunter2"', target),
+      /secrets_manager_value\('a\/b', "k\\"\\\$'#\{x\}\\n"\)/,
+    );
   });
 });
 
 describe('refusals say why', () => {
-  it('PHP property default', () => assert.match(refusal('php', 'a.php', '<?php\nclass A {\n    private $p = "hunter2";\n}\n', '"hunter2"'), /property default/));
+  it('PHP property default', () =>
+    assert.match(refusal('php', 'a.php', '<?php\nclass A {\n    private $p = "hunter2";\n}\n', '"hunter2"'), /property default/));
   it('Go const block', () => assert.match(refusal('go', 'a.go', 'package a\n\nconst (\n\tp = "hunter2"\n)\n', '"hunter2"'), /const \( … \) block/));
   it('CloudFormation JSON key of a parameter', () =>
-    assert.match(refusal('yaml', 't.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Properties:\n      P: hunter2\n', 'hunter2', { ...PARAMETER, jsonKey: 'k' }), /JSON key/));
-  it('Terraform variable default', () => assert.match(refusal('terraform', 'v.tf', 'variable "p" {\n  default = "hunter2"\n}\n', '"hunter2"'), /variable default/));
+    assert.match(
+      refusal('yaml', 't.yaml', 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  A:\n    Properties:\n      P: hunter2\n', 'hunter2', {
+        ...PARAMETER,
+        jsonKey: 'k',
+      }),
+      /JSON key/,
+    ));
+  it('Terraform variable default', () =>
+    assert.match(refusal('terraform', 'v.tf', 'variable "p" {\n  default = "hunter2"\n}\n', '"hunter2"'), /variable default/));
   it('Rust', () => assert.match(refusal('rust', 'a.rs', 'const P: &str = "hunter2";\n', '"hunter2"'), /snippet/));
   it('unknown file type', () => assert.match(refusal('plaintext', 'notes.txt', 'hunter2', 'hunter2'), /No lookup/));
 });
@@ -165,7 +176,13 @@ describe('retrieval snippet details', () => {
 
   it('imports go into the document only when missing', () => {
     const text = 'import boto3\n\n\n';
-    const result = retrievalSnippet({ languageId: 'python', fileName: 'a.py', documentText: text, offset: text.length, target: { ...SECRET, jsonKey: undefined } });
+    const result = retrievalSnippet({
+      languageId: 'python',
+      fileName: 'a.py',
+      documentText: text,
+      offset: text.length,
+      target: { ...SECRET, jsonKey: undefined },
+    });
     assert.deepEqual(result?.importEdits, []);
     const withKey = retrievalSnippet({ languageId: 'python', fileName: 'a.py', documentText: text, offset: text.length, target: SECRET });
     assert.deepEqual(withKey?.importEdits, [{ start: 12, end: 12, newText: '\nimport json' }]);

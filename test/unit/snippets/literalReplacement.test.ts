@@ -240,7 +240,14 @@ function runFixes(c: Case): { text: string; notes: string[] } {
   for (const fix of c.fixes) {
     const start = text.indexOf(fix.find);
     assert.notEqual(start, -1, `${fix.find} not found`);
-    const result = literalReplacement({ languageId: c.languageId, fileName: c.file, documentText: text, replaceStart: start, replaceEnd: start + fix.find.length, target: fix.target });
+    const result = literalReplacement({
+      languageId: c.languageId,
+      fileName: c.file,
+      documentText: text,
+      replaceStart: start,
+      replaceEnd: start + fix.find.length,
+      target: fix.target,
+    });
     assert.ok(result.ok, result.ok ? '' : result.reason);
     text = applyEdits(text, result.edits);
     notes.push(...result.notes);

@@ -50,7 +50,11 @@ describe('properties: any name and key', () => {
   it('TypeScript and JavaScript snippets and quick fixes parse without errors', () => {
     fc.assert(
       fc.property(targets, (target) => {
-        for (const [language, file] of [['typescript', 'a.ts'], ['javascript-esm', 'a.mjs'], ['javascript-cjs', 'a.cjs']] as const) {
+        for (const [language, file] of [
+          ['typescript', 'a.ts'],
+          ['javascript-esm', 'a.mjs'],
+          ['javascript-cjs', 'a.cjs'],
+        ] as const) {
           const code = retrievalSnippet({ languageId: 'plaintext', language, target })?.code ?? '';
           const wrapped = `async function main() {\n${code}\n}\n`.replace(/^(import .*|const \{.*require\(.*)$/gm, '');
           assert.deepEqual(parseErrors(wrapped, file), [], wrapped);

@@ -58,7 +58,10 @@ describe('retrieval snippets: the inserted code passes each language\u2019s chec
         const text = documentWithSnippet(id, host, target);
         const name = host.fileName.replace(/^([^.]*)/, `$1_${caseName.replace(/-/g, '_')}_${h}`);
         const files = byChecker.get(host.checkAs) ?? [];
-        files.push({ name: host.checkAs === 'java' ? `Main${files.length}.java` : name, text: host.checkAs === 'java' ? text.replace('class Main', `class Main${files.length}`) : text });
+        files.push({
+          name: host.checkAs === 'java' ? `Main${files.length}.java` : name,
+          text: host.checkAs === 'java' ? text.replace('class Main', `class Main${files.length}`) : text,
+        });
         byChecker.set(host.checkAs, files);
       }
     });

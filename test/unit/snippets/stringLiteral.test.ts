@@ -32,7 +32,10 @@ const FIXED = [
   '\u2018typographic\u2019 \u201a\u201b quotes',
 ];
 const SAMPLE = fc.sample(
-  fc.oneof(fc.string({ unit: 'binary', maxLength: 30 }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 15 })),
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 15 }),
+  ),
   { numRuns: Number(process.env.SNIPPET_PROPERTY_RUNS ?? 150), seed: 7 },
 );
 const STRINGS = [...FIXED, ...SAMPLE];
@@ -45,7 +48,11 @@ function runProgram(file: string, source: string, command: string, args: string[
   try {
     const full = path.join(dir, file);
     writeFileSync(full, source);
-    const r = spawnSync(command, args.map((a) => a.replaceAll('{file}', full).replaceAll('{dir}', dir)), { encoding: 'utf8', cwd: dir, timeout: 300_000, env: { ...process.env, GO111MODULE: 'off', GOCACHE: path.join(dir, 'gocache') } });
+    const r = spawnSync(
+      command,
+      args.map((a) => a.replaceAll('{file}', full).replaceAll('{dir}', dir)),
+      { encoding: 'utf8', cwd: dir, timeout: 300_000, env: { ...process.env, GO111MODULE: 'off', GOCACHE: path.join(dir, 'gocache') } },
+    );
     return { status: r.status, output: `${r.stdout}${r.stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -86,14 +93,25 @@ describe('string literals evaluate back to the same text', () => {
 
   it('Ruby (UTF-8 bytes)', (t) => {
     if (!hasTool('ruby')) return t.skip('ruby is not installed');
-    const lines = ['bad = []', ...STRINGS.map((s, i) => `bad << ${i} unless ${rubyString(s)}.unpack1("H*") == "${utf8Hex(s)}"`), 'p bad', 'exit(bad.empty? ? 0 : 1)'];
+    const lines = [
+      'bad = []',
+      ...STRINGS.map((s, i) => `bad << ${i} unless ${rubyString(s)}.unpack1("H*") == "${utf8Hex(s)}"`),
+      'p bad',
+      'exit(bad.empty? ? 0 : 1)',
+    ];
     const r = runProgram('check.rb', lines.join('\n') + '\n', 'ruby', ['{file}']);
     assert.equal(r.status, 0, r.output);
   });
 
   it('PHP (UTF-8 bytes)', (t) => {
     if (!hasTool('php')) return t.skip('php is not installed');
-    const lines = ['<?php', '$bad = [];', ...STRINGS.map((s, i) => `if (bin2hex(${phpString(s)}) !== '${utf8Hex(s)}') { $bad[] = ${i}; }`), 'echo json_encode($bad);', 'exit(count($bad) === 0 ? 0 : 1);'];
+    const lines = [
+      '<?php',
+      '$bad = [];',
+      ...STRINGS.map((s, i) => `if (bin2hex(${phpString(s)}) !== '${utf8Hex(s)}') { $bad[] = ${i}; }`),
+      'echo json_encode($bad);',
+      'exit(count($bad) === 0 ? 0 : 1);',
+    ];
     const r = runProgram('check.php', lines.join('\n') + '\n', 'php', ['{file}']);
     assert.equal(r.status, 0, r.output);
   });
@@ -114,7 +132,8 @@ describe('string literals evaluate back to the same text', () => {
     });
     // One method per 100 checks: a single method's bytecode is limited to 64 KB.
     const chunks: string[] = [];
-    for (let k = 0; k < checks.length; k += 100) chunks.push(`    static void part${k}(java.util.List<Integer> bad) {\n${checks.slice(k, k + 100).join('\n')}\n    }`);
+    for (let k = 0; k < checks.length; k += 100)
+      chunks.push(`    static void part${k}(java.util.List<Integer> bad) {\n${checks.slice(k, k + 100).join('\n')}\n    }`);
     const calls = chunks.map((_, k) => `        part${k * 100}(bad);`).join('\n');
     const source = `public class Check {\n${chunks.join('\n')}\n    public static void main(String[] args) {\n        java.util.List<Integer> bad = new java.util.ArrayList<>();\n${calls}\n        System.out.println(bad);\n        System.exit(bad.isEmpty() ? 0 : 1);\n    }\n}\n`;
     const r = runProgram('Check.java', source, 'java', ['-Dfile.encoding=UTF-8', '{file}']);
@@ -123,7 +142,14 @@ describe('string literals evaluate back to the same text', () => {
 
   it('bash words (UTF-8 bytes; NUL, which no shell string can hold, becomes U+FFFD)', (t) => {
     if (!hasTool('bash') || !hasTool('od')) return t.skip('bash or od is not installed');
-    const lines = ['bad=()', ...STRINGS.map((s, i) => `v=${shellWord(s)}; [ "$(printf %s "$v" | od -An -tx1 | tr -d ' \\n')" = "${utf8Hex(s.replace(/\0/g, '\ufffd'))}" ] || bad+=(${i})`), 'echo "${bad[@]}"', '[ ${#bad[@]} -eq 0 ]'];
+    const lines = [
+      'bad=()',
+      ...STRINGS.map(
+        (s, i) => `v=${shellWord(s)}; [ "$(printf %s "$v" | od -An -tx1 | tr -d ' \\n')" = "${utf8Hex(s.replace(/\0/g, '\ufffd'))}" ] || bad+=(${i})`,
+      ),
+      'echo "${bad[@]}"',
+      '[ ${#bad[@]} -eq 0 ]',
+    ];
     const r = runProgram('check.sh', lines.join('\n') + '\n', 'bash', ['{file}']);
     assert.equal(r.status, 0, r.output);
   });

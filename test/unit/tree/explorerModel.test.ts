@@ -57,7 +57,10 @@ describe('explorer model', () => {
     );
     const keys = `aws_access_key_id = ${EMULATOR_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${EMULATOR_CREDENTIALS.secretAccessKey}\n`;
     await writeFile(join(dir, 'credentials'), `[demo]\n${keys}[other]\n${keys}`);
-    runtime = createAwsRuntime({ logger: silent, env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir } });
+    runtime = createAwsRuntime({
+      logger: silent,
+      env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir },
+    });
   });
   afterEach(() => emulator.clearFaults());
   after(async () => {
@@ -90,7 +93,9 @@ describe('explorer model', () => {
   it('limits profiles and regions to the settings, and reacts when they change', async () => {
     const m = model(settings({ profiles: ['other'], regions: [] }));
     assert.deepEqual(labels(await m.getChildren()), ['profile:other']);
-    assert.deepEqual(labels(await model(settings({ profiles: ['nobody'] })).getChildren()), ['message:None of your 2 profiles is listed in the awsSecrets.profiles setting.']);
+    assert.deepEqual(labels(await model(settings({ profiles: ['nobody'] })).getChildren()), [
+      'message:None of your 2 profiles is listed in the awsSecrets.profiles setting.',
+    ]);
     let changed = 0;
     m.onDidChange(() => changed++);
     m.updateSettings(settings({ profiles: [], regions: ['ap-south-1'] }));
@@ -156,7 +161,9 @@ describe('explorer model', () => {
     assert.deepEqual(labels(await m.getChildren(ssm)), ['folder:app']);
 
     m.setFilter('no-such-thing-anywhere');
-    assert.deepEqual(labels(await m.getChildren(await service(m, 'demo', 'us-east-1', 'secretsmanager'))), ['message:No secrets match “no-such-thing-anywhere”']);
+    assert.deepEqual(labels(await m.getChildren(await service(m, 'demo', 'us-east-1', 'secretsmanager'))), [
+      'message:No secrets match “no-such-thing-anywhere”',
+    ]);
     m.setFilter('');
     assert.equal(m.filter, undefined);
     assert.ok((await m.getChildren(await service(m, 'demo', 'us-east-1', 'secretsmanager'))).length > 2);

@@ -25,7 +25,10 @@ const single = { singleProfile: false };
 describe('tree item presentation', () => {
   it('describes rotation and scheduled deletion of a secret', () => {
     assert.equal(present(secret({ rotationEnabled: true, rotationRules: { automaticallyAfterDays: 30 } }), single).description, 'rotates every 30 days');
-    assert.equal(present(secret({ rotationEnabled: true, rotationRules: { scheduleExpression: 'rate(10 days)' } }), single).description, 'rotates on rate(10 days)');
+    assert.equal(
+      present(secret({ rotationEnabled: true, rotationRules: { scheduleExpression: 'rate(10 days)' } }), single).description,
+      'rotates on rate(10 days)',
+    );
     const deleted = present(secret({ deletedDate: new Date('2026-12-24T10:00:00Z') }), single);
     assert.equal(deleted.description, 'deletion scheduled · deleted 2026-12-24');
     assert.match(deleted.contextValue, /\bdeleted\b/);
@@ -68,12 +71,20 @@ describe('tree item presentation', () => {
   });
 
   it('labels versions with their staging labels and marks the current one', () => {
-    const node = { type: 'secretVersion' as const, id: 'v', parent: secret({}), version: { versionId: '0123456789abcdef', stages: ['AWSCURRENT'], createdDate: new Date('2026-11-01T08:30:00Z') } };
+    const node = {
+      type: 'secretVersion' as const,
+      id: 'v',
+      parent: secret({}),
+      version: { versionId: '0123456789abcdef', stages: ['AWSCURRENT'], createdDate: new Date('2026-11-01T08:30:00Z') },
+    };
     const p = present(node, single);
     assert.equal(p.label, 'AWSCURRENT');
     assert.equal(p.description, '01234567 · 2026-11-01 08:30 UTC');
     assert.match(p.contextValue, /\bcurrent\b/);
-    const pv = present({ type: 'parameterVersion', id: 'w', parent: parameter({}), version: { version: 4, labels: ['prod'], type: 'String' }, current: true }, single);
+    const pv = present(
+      { type: 'parameterVersion', id: 'w', parent: parameter({}), version: { version: 4, labels: ['prod'], type: 'String' }, current: true },
+      single,
+    );
     assert.equal(pv.label, 'v4');
     assert.equal(pv.description, 'prod · current');
   });
