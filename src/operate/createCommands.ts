@@ -112,6 +112,11 @@ interface WizardContext {
   readonly total: number;
 }
 
+/** The title and position of step `step` of the wizard. */
+function at(w: WizardContext, step: number): { title: string; step: number; totalSteps: number } {
+  return { title: w.title, step, totalSteps: w.total };
+}
+
 async function secretWizard(deps: OperateDeps, scope: Scope, previous: SecretDraft): Promise<SecretDraft> {
   const d: SecretDraft = { ...previous };
   const w: WizardContext = { deps, scope, title: `Create Secret in ${scope.region}`, total: 6 };
@@ -137,9 +142,7 @@ async function secretWizard(deps: OperateDeps, scope: Scope, previous: SecretDra
 async function secretNameStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const store = async () => (await w.deps.aws()).secrets(w.scope.profile, w.scope.region);
   const name = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 1,
-    totalSteps: w.total,
+    ...at(w, 1),
     prompt: 'Secret name, e.g. prod/payments/db. Use / to group secrets into folders.',
     value: d.name,
     validate: (v) => secretNameProblem(v.trim()) ?? undefined,
@@ -153,9 +156,7 @@ async function secretNameStep(w: WizardContext, d: SecretDraft): Promise<StepRes
 
 async function secretSourceStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const choice = await askPick(w.deps.prompts, {
-    title: w.title,
-    step: 2,
-    totalSteps: w.total,
+    ...at(w, 2),
     placeholder: 'How do you want to give the value?',
     items: [
       { label: '$(symbol-string) Plain text', source: 'text' as const, detail: 'One value, typed (hidden) now' },
@@ -170,9 +171,7 @@ async function secretSourceStep(w: WizardContext, d: SecretDraft): Promise<StepR
 
 async function secretTextStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const text = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 3,
-    totalSteps: w.total,
+    ...at(w, 3),
     prompt: 'Secret value (hidden as you type)',
     password: true,
     value: d.text,
@@ -184,9 +183,7 @@ async function secretTextStep(w: WizardContext, d: SecretDraft): Promise<StepRes
 
 async function generatedStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const length = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 3,
-    totalSteps: w.total,
+    ...at(w, 3),
     prompt: 'Password length (4–4096)',
     value: d.passwordLength ?? '32',
     validate: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 4 && Number(v) <= 4096 ? undefined : 'A whole number from 4 to 4096.'),
@@ -194,9 +191,7 @@ async function generatedStep(w: WizardContext, d: SecretDraft): Promise<StepResu
   if (length === BACK) return BACK;
   d.passwordLength = length.trim();
   const punctuation = await askPick(w.deps.prompts, {
-    title: w.title,
-    step: 3,
-    totalSteps: w.total,
+    ...at(w, 3),
     placeholder: 'Characters',
     items: [
       { label: 'Letters, digits and punctuation', exclude: false },
@@ -210,9 +205,7 @@ async function generatedStep(w: WizardContext, d: SecretDraft): Promise<StepResu
 
 async function descriptionStep(w: WizardContext, step: number, max: number, previous?: string): Promise<StepResult<string>> {
   return askInput(w.deps.prompts, {
-    title: w.title,
-    step,
-    totalSteps: w.total,
+    ...at(w, step),
     prompt: 'Description (optional)',
     value: previous,
     validate: (v) => (v.length > max ? `At most ${max} characters.` : undefined),
@@ -221,9 +214,7 @@ async function descriptionStep(w: WizardContext, step: number, max: number, prev
 
 async function tagsStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const tags = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 6,
-    totalSteps: w.total,
+    ...at(w, 6),
     prompt: 'Tags (optional): key=value, key2=value2',
     value: d.tags,
     validate: (v) => {
@@ -281,9 +272,7 @@ async function pairsStep(prompts: Prompts, title: string, total: number, d: Secr
 
 async function kmsStep(w: WizardContext, step: number, defaultAlias: string, previous?: string): Promise<StepResult<string | undefined>> {
   const choice = await askPick(w.deps.prompts, {
-    title: w.title,
-    step,
-    totalSteps: w.total,
+    ...at(w, step),
     placeholder: 'KMS key that encrypts the value',
     items: () => kmsAliasItems(w.deps.aws, w.scope, defaultAlias),
     active: (item) => item.alias === (previous ?? defaultAlias),
@@ -338,9 +327,7 @@ async function parameterWizard(deps: OperateDeps, scope: Scope, previous: Parame
 
 async function parameterNameStep(w: WizardContext, d: ParameterDraft): Promise<StepResult<void>> {
   const name = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 1,
-    totalSteps: w.total,
+    ...at(w, 1),
     prompt: 'Parameter name, e.g. /app/prod/db-password',
     value: d.name,
     validate: (v) => parameterNameProblem(v.trim()),
@@ -355,9 +342,7 @@ async function parameterNameStep(w: WizardContext, d: ParameterDraft): Promise<S
 
 async function parameterTypeStep(w: WizardContext, d: ParameterDraft): Promise<StepResult<void>> {
   const type = await askPick(w.deps.prompts, {
-    title: w.title,
-    step: 2,
-    totalSteps: w.total,
+    ...at(w, 2),
     placeholder: 'Parameter type',
     items: [
       { label: '$(lock) SecureString', type: 'SecureString' as const, detail: 'Encrypted with KMS: for passwords, keys and tokens' },
@@ -372,9 +357,7 @@ async function parameterTypeStep(w: WizardContext, d: ParameterDraft): Promise<S
 
 async function parameterValueStep(w: WizardContext, d: ParameterDraft): Promise<StepResult<void>> {
   const value = await askInput(w.deps.prompts, {
-    title: w.title,
-    step: 3,
-    totalSteps: w.total,
+    ...at(w, 3),
     prompt: d.type === 'StringList' ? 'Values, separated by commas' : d.type === 'SecureString' ? 'Value (hidden as you type)' : 'Value',
     password: d.type === 'SecureString',
     value: d.value,
@@ -388,9 +371,7 @@ async function parameterTierAndDescriptionStep(w: WizardContext, d: ParameterDra
   // The tier only needs a decision when the value does not fit the (free) Standard tier.
   if (byteLength(d.value ?? '') > PARAMETER_MAX_BYTES.Standard) {
     const tier = await askPick(w.deps.prompts, {
-      title: w.title,
-      step: 5,
-      totalSteps: w.total,
+      ...at(w, 5),
       placeholder: `The value is ${byteLength(d.value ?? '')} bytes: more than the Standard tier's 4 KB`,
       items: [{ label: 'Advanced tier', detail: 'Up to 8 KB per value; charged per parameter per month', tier: 'Advanced' as const }],
     });
