@@ -5,8 +5,10 @@
  * - `retrievalSnippet()` — "Insert retrieval snippet" (snippet text with tab stops + import edits).
  * - `snippetLanguages()` — the list to pick from when the document's language has no snippet.
  * - `literalReplacement()` — the quick fix that swaps a hard-coded literal for a lookup, as one edit.
+ * - `literalValue()` — the value a hard-coded literal holds at run time (what the quick fix stores).
  */
 export { retrievalSnippet, snippetLanguages } from './snippet';
 export { literalReplacement } from './replacement';
 export { applyEdits } from './edits';
+export { literalValue, type LiteralValue, type LiteralValueRequest } from './literalValue';
 export type { LiteralReplacement, LiteralReplacementRequest, LookupTarget, RetrievalSnippet, SnippetLanguageId, SnippetRequest, TextEdit } from './types';
