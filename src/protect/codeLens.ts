@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { DiagnosticsController } from './diagnostics';
-import { firstOfEachGroup, type FindingRef } from './findingRef';
+import { findingRef, groupsOf } from './findingRef';
 import { findingLensTitle } from './findingText';
 import type { FindingsStore } from './findingsStore';
 
@@ -21,9 +21,15 @@ export class FindingCodeLensProvider implements vscode.CodeLensProvider {
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!this.findings.current.codeLens || !this.findings.applies(document)) return [];
     const lenses: vscode.CodeLens[] = [];
-    for (const finding of firstOfEachGroup(await this.findings.findings(document))) {
+    const version = document.version;
+    // Read with the version, before the scan yields: the ref must describe one version.
+    const text = document.getText();
+    const found = await this.findings.findings(document);
+    for (const group of groupsOf(found)) {
+      const [finding] = group;
       const range = new vscode.Range(finding.replaceRange.startLine, 0, finding.replaceRange.startLine, 0);
-      const ref: FindingRef = { uri: document.uri.toString(), groupId: finding.groupId };
+      // The version and the values, not a group id: the command re-checks it against the text it finds then.
+      const ref = findingRef(document.uri.toString(), version, group, text);
       lenses.push(
         // A lens with an empty command is plain text: the label for the actions after it.
         new vscode.CodeLens(range, { title: findingLensTitle(finding), command: '' }),

@@ -75,11 +75,6 @@ export class FindingsStore implements vscode.Disposable {
     return findings.filter((f) => !baseline.has(detect.fingerprint(path, f, text.slice(f.secretRange.start, f.secretRange.end))));
   }
 
-  /** The findings of one group (e.g. an access key id with its secret key), from the document's current text. */
-  async group(document: vscode.TextDocument, groupId: string): Promise<Finding[]> {
-    return (await this.findings(document)).filter((f) => f.groupId === groupId);
-  }
-
   forget(uri: vscode.Uri): void {
     this.scanned.delete(uri.toString());
   }

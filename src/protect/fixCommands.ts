@@ -13,7 +13,7 @@ import { pickItem, pickService, resolveScope } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { ask, choose } from '../ui/wizard';
 import { composeEdit, type LiteralToReplace } from './composeEdit';
-import { isFindingRef, type FindingRef } from './findingRef';
+import { findingRef, groupOf, isFindingRef, resolveRef, type FindingRef } from './findingRef';
 import { relativePath } from './findingsStore';
 import { jsonKeys, suggestName } from './naming';
 import type { ProtectDeps } from './protectDeps';
@@ -31,41 +31,97 @@ export interface Located {
   readonly document: vscode.TextDocument;
   readonly version: number;
   readonly group: Finding[];
-  /** The hard-coded values, held only while the fix runs. */
+  /** The hard-coded values as written (what fingerprints hash), held only while the fix runs. */
   readonly values: string[];
 }
 
-/** The finding a fix was invoked on (from a lens, hover or code action), or the one at the cursor. */
+const CHANGED =
+  'That hard-coded value changed since the fix was offered (or is no longer in the file), so nothing was done. Use the fix on its current line again.';
+
+/**
+ * The finding a fix was invoked on (from a lens, hover or code action), or the one at the cursor:
+ * checked against the document as it is now, found again after edits elsewhere, refused when the
+ * value itself changed (see `resolveRef`).
+ */
 export async function locate(deps: ProtectDeps, ref: FindingRef | undefined): Promise<Located> {
   const resolved = isFindingRef(ref) ? ref : await refAtCursor(deps);
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(resolved.uri));
+  // Version and text in the same tick as the scan starts, so all three describe one text.
   const version = document.version;
-  const group = await deps.findings.group(document, resolved.groupId);
-  if (group.length === 0) throw new UserError('That hard-coded value is no longer found in the file (it changed). Try the fix again from the current line.');
   const text = document.getText();
+  const found = await deps.findings.findings(document);
+  const resolution = resolveRef(resolved, found, text, version);
+  if ('changed' in resolution) throw new UserError(CHANGED);
+  const group = resolution.group;
   return { document, version, group, values: group.map((f) => text.slice(f.secretRange.start, f.secretRange.end)) };
 }
 
 async function refAtCursor(deps: ProtectDeps): Promise<FindingRef> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) throw new UserError('Open a file with a hard-coded secret and put the cursor on it.');
-  const offset = editor.document.offsetAt(editor.selection.active);
-  const found = await deps.findings.findings(editor.document);
+  const { document } = editor;
+  const offset = document.offsetAt(editor.selection.active);
+  const version = document.version;
+  const text = document.getText();
+  const found = await deps.findings.findings(document);
   const finding =
     found.find((f) => f.replaceRange.start <= offset && offset <= f.replaceRange.end) ??
     found.find((f) => f.replaceRange.startLine === editor.selection.active.line);
   if (!finding) throw new UserError('There is no hard-coded secret at the cursor.');
-  return { uri: editor.document.uri.toString(), groupId: finding.groupId };
+  return findingRef(document.uri.toString(), version, groupOf(found, finding), text);
+}
+
+/** What the program holds for each finding (escapes decoded, joined literals whole) and what a fix replaces for it. */
+interface RuntimeValues {
+  readonly values: string[];
+  readonly ranges: { start: number; end: number }[];
+  /** Some value differs from its source text (escapes, quotes doubled, joined literals). */
+  readonly decoded: boolean;
+}
+
+function runtimeValues(document: vscode.TextDocument, group: readonly Finding[]): RuntimeValues | { reason: string } {
+  const text = document.getText();
+  const { literalValue } = snippetsBundle();
+  const values: string[] = [];
+  const ranges: { start: number; end: number }[] = [];
+  let decoded = false;
+  for (const f of group) {
+    const found = literalValue({
+      languageId: document.languageId,
+      fileName: document.fileName,
+      documentText: text,
+      start: f.secretRange.start,
+      end: f.secretRange.end,
+    });
+    if (!found.ok) return { reason: found.reason };
+    values.push(found.value);
+    ranges.push({ start: found.replaceStart, end: found.replaceEnd });
+    decoded ||= found.value !== text.slice(f.secretRange.start, f.secretRange.end);
+  }
+  return { values, ranges, decoded };
+}
+
+/** "16 characters" / "a JSON value of 2 keys, 61 characters" — the size, never the value. */
+function sizeNote(value: string, keys: readonly string[] | undefined, decoded: boolean): string {
+  const count = [...value].length;
+  const size = `${count} character${count === 1 ? '' : 's'}`;
+  const what = keys ? `a JSON value with ${keys.length} keys, ${size}` : size;
+  return decoded ? `${what}, as the program reads them` : what;
 }
 
 async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRef | undefined): Promise<void> {
   const located = await locate(deps, ref);
-  const { document, group, values } = located;
+  const { document, group } = located;
+  // The value the program computes, not the literal's source text; refused before anything is asked or sent.
+  const runtime = runtimeValues(document, group);
+  if ('reason' in runtime) throw new UserError(`Nothing was stored. ${runtime.reason}`);
+  const { values } = runtime;
   const scope = await resolveScope(deps);
-  const title = `Move to ${SERVICE_NAMES[service]} (${scope.region})`;
   // A group (an access key id with its secret key, a user and password) becomes one JSON value, one key each.
   const keys = group.length > 1 ? jsonKeys(group) : undefined;
   const value = keys ? JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))) : values[0];
+  const size = sizeNote(value, keys, runtime.decoded);
+  const title = `Move to ${SERVICE_NAMES[service]} (${scope.region}): ${size}`;
   const sizeProblem = service === 'secretsmanager' ? secretValueProblem(value) : parameterValueProblem(value, 'Advanced');
   if (sizeProblem) throw new UserError(sizeProblem);
 
@@ -89,7 +145,7 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
     }
     const add = await deps.prompts.warn(
       `${name} already exists in ${scope.region}. Store this value as its new version?`,
-      { modal: true, detail: 'The current value stays available as the previous version.' },
+      { modal: true, detail: `It stores ${size}. The current value stays available as the previous version.` },
       'Add New Version',
     );
     if (add === 'Add New Version') {
@@ -131,12 +187,18 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
   await deps.model.itemChanged({ service, ...scope, name });
   const stored = `${SERVICE_NAMES[service]} ${ITEM_NOUNS[service]} ${name} (${scope.region}, profile ${profileLabel(scope.profile)})`;
   const target = (i: number): LookupTarget => lookupOf({ service, name, region: scope.region }, keys?.[i], service === 'ssm' ? true : undefined);
-  await replaceLiterals(deps, located, target, stored);
+  await replaceLiterals(deps, located, runtime.ranges, target, stored);
 }
 
 /** Replaces the group's literals with lookups of `target(i)`, as one edit; explains any reason it can't. */
-async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: number) => LookupTarget, stored: string): Promise<void> {
-  const { document, group } = located;
+async function replaceLiterals(
+  deps: ProtectDeps,
+  located: Located,
+  ranges: readonly { start: number; end: number }[],
+  target: (i: number) => LookupTarget,
+  stored: string,
+): Promise<void> {
+  const { document } = located;
   const apply = async (literals: LiteralToReplace[], expectedVersion: number): Promise<'done' | 'stale' | { reason: string }> => {
     if (document.version !== expectedVersion) return 'stale';
     const composed = composeEdit(
@@ -149,12 +211,17 @@ async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(composed.edit.start), document.positionAt(composed.edit.end)), composed.edit.newText);
     if (document.version !== expectedVersion || !(await vscode.workspace.applyEdit(edit))) return 'stale';
+    // Lenses and diagnostics for the new text now, not after the typing debounce: the next click must see them.
+    void deps.diagnostics.refresh(document);
     const notes = composed.notes.length ? ` ${composed.notes.join(' ')}` : '';
     void deps.prompts.info(`Moved to ${stored}; the code now reads it from there.${notes}`);
     return 'done';
   };
 
-  const first = await apply(literalsOf(group, target), located.version);
+  const first = await apply(
+    ranges.map((r, i) => ({ ...r, target: target(i) })),
+    located.version,
+  );
   if (first === 'done') return;
   if (first !== 'stale') {
     void deps.prompts.error(
@@ -170,32 +237,27 @@ async function replaceLiterals(deps: ProtectDeps, located: Located, target: (i: 
   );
   if (again !== 'Replace the Literal Now') return;
   const text = document.getText();
+  const version = document.version;
   const current = (await deps.findings.findings(document)).filter((f) => located.values.includes(text.slice(f.secretRange.start, f.secretRange.end)));
-  const retried = current.length
-    ? await apply(
-        literalsOf(current, (i) => target(located.values.indexOf(text.slice(current[i].secretRange.start, current[i].secretRange.end)))),
-        document.version,
-      )
-    : 'stale';
+  const runtime = current.length ? runtimeValues(document, current) : undefined;
+  const retried =
+    runtime && !('reason' in runtime)
+      ? await apply(
+          runtime.ranges.map((r, i) => ({
+            ...r,
+            target: target(located.values.indexOf(text.slice(current[i].secretRange.start, current[i].secretRange.end))),
+          })),
+          version,
+        )
+      : 'stale';
   if (retried !== 'done')
     void deps.prompts.error(`The value is stored in ${stored}, but the literal could not be replaced. Use "Insert Retrieval Snippet" to add the lookup.`);
 }
 
-/**
- * What each finding's fix replaces: the whole literal when the secret is all of it, else just
- * the secret inside it (a password in a connection string), which the generator splices.
- */
-function literalsOf(findings: readonly Finding[], target: (i: number) => LookupTarget): LiteralToReplace[] {
-  return findings.map((f, i) => {
-    const quote = f.quote.length;
-    const whole = f.secretRange.start === f.replaceRange.start + quote && f.secretRange.end === f.replaceRange.end - quote;
-    const range = whole ? f.replaceRange : f.secretRange;
-    return { start: range.start, end: range.end, target: target(i) };
-  });
-}
-
 async function useExisting(deps: ProtectDeps, ref: FindingRef | undefined): Promise<void> {
   const located = await locate(deps, ref);
+  const runtime = runtimeValues(located.document, located.group);
+  if ('reason' in runtime) throw new UserError(`Nothing was changed. ${runtime.reason}`);
   const scope = await resolveScope(deps);
   const item = await pickItem(deps, scope, await pickService(deps.prompts, 'Use an existing secret or parameter'));
   // A JSON value: which key each hard-coded value corresponds to. The value is read for its keys only.
@@ -215,7 +277,13 @@ async function useExisting(deps: ProtectDeps, ref: FindingRef | undefined): Prom
     jsonKey.push(picked.key);
   }
   const secure = item.service === 'ssm' ? (item.summary?.type ?? 'SecureString') === 'SecureString' : undefined;
-  await replaceLiterals(deps, located, (i) => lookupOf(item, jsonKey[i], secure), `${SERVICE_NAMES[item.service]} ${item.name} (${item.region})`);
+  await replaceLiterals(
+    deps,
+    located,
+    runtime.ranges,
+    (i) => lookupOf(item, jsonKey[i], secure),
+    `${SERVICE_NAMES[item.service]} ${item.name} (${item.region})`,
+  );
 }
 
 /** What the generated code fetches: the item's name and region (never its profile: that is the program's), one JSON key. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { detectBundle } from '../loading/bundles';
 import { Commands } from '../constants';
-import type { FindingRef } from './findingRef';
+import { findingRef, groupOf } from './findingRef';
 import { WHY_IT_MATTERS } from './findingText';
 import type { FindingsStore } from './findingsStore';
 
@@ -14,11 +14,15 @@ export class FindingHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.findings.applies(document)) return undefined;
     const offset = document.offsetAt(position);
-    const finding = (await this.findings.findings(document)).find((f) => f.secretRange.start <= offset && offset <= f.secretRange.end);
+    const version = document.version;
+    // Read with the version, before the scan yields: the ref must describe one version.
+    const text = document.getText();
+    const found = await this.findings.findings(document);
+    const finding = found.find((f) => f.secretRange.start <= offset && offset <= f.secretRange.end);
     if (!finding) return undefined;
     const r = finding.secretRange;
-    const masked = detectBundle().mask(document.getText().slice(r.start, r.end));
-    const ref: FindingRef = { uri: document.uri.toString(), groupId: finding.groupId };
+    const masked = detectBundle().mask(text.slice(r.start, r.end));
+    const ref = findingRef(document.uri.toString(), version, groupOf(found, finding), text);
     const link = (title: string, command: string) => `[${title}](command:${command}?${encodeURIComponent(JSON.stringify([ref]))})`;
 
     const md = new vscode.MarkdownString(undefined, true);
