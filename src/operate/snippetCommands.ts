@@ -7,6 +7,7 @@ import type { LookupTarget, SnippetLanguageId } from '../snippets';
 import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
 import { UserCancelled, UserError } from '../ui/errors';
+import { moduleSystemOf } from '../ui/moduleSystem';
 import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
@@ -29,12 +30,15 @@ export function registerSnippetCommands(deps: OperateDeps): vscode.Disposable[] 
         secure: target.service === 'ssm' ? (target.summary?.type ?? (await describeParameterType(deps, target))) === 'SecureString' : undefined,
       };
       const document = editor.document;
+      // Read first: the text and the cursor below must be taken in one tick.
+      const moduleSystem = await moduleSystemOf(document);
       const request = {
         languageId: document.languageId,
         fileName: document.fileName,
         documentText: document.getText(),
         offset: document.offsetAt(editor.selection.active),
         target: lookup,
+        moduleSystem,
       };
       const { retrievalSnippet } = snippetsBundle();
       const snippet = retrievalSnippet(request) ?? retrievalSnippet({ ...request, language: await pickLanguage(deps.prompts, document.languageId) });

@@ -18,7 +18,7 @@ export type ComposedEdit = { ok: true; edit: TextEdit; notes: string[] } | { ok:
  */
 export function composeEdit(
   text: string,
-  document: { languageId: string; fileName: string },
+  document: Pick<LiteralReplacementRequest, 'languageId' | 'fileName' | 'moduleSystem'>,
   literals: readonly LiteralToReplace[],
   literalReplacement: (request: LiteralReplacementRequest) => LiteralReplacement,
 ): ComposedEdit {

@@ -9,6 +9,7 @@ import type { LookupTarget } from '../snippets';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { kmsAliasItems } from '../ui/kmsKeys';
+import { moduleSystemOf } from '../ui/moduleSystem';
 import { pickItem, pickService, resolveScope } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { ask, choose } from '../ui/wizard';
@@ -199,11 +200,12 @@ async function replaceLiterals(
   stored: string,
 ): Promise<void> {
   const { document } = located;
+  const moduleSystem = await moduleSystemOf(document);
   const apply = async (literals: LiteralToReplace[], expectedVersion: number): Promise<'done' | 'stale' | { reason: string }> => {
     if (document.version !== expectedVersion) return 'stale';
     const composed = composeEdit(
       document.getText(),
-      { languageId: document.languageId, fileName: document.fileName },
+      { languageId: document.languageId, fileName: document.fileName, ...(moduleSystem ? { moduleSystem } : {}) },
       literals,
       snippetsBundle().literalReplacement,
     );

@@ -10,7 +10,7 @@ import { scanSource, type Syntax } from './lexer';
 import { isWholeUnquotedValue, locateLiteral, quotedTokensOnLine } from './literal';
 import { jsString, yamlString } from './stringLiteral';
 import type { LiteralReplacement, LiteralReplacementRequest } from './types';
-import { describeTarget, nextCodeChar, type CodeFixer, type FixContext } from './generators/common';
+import { accessFollows, describeTarget, type CodeFixer, type FixContext } from './generators/common';
 import { dynamicReference, isJsonDocument } from './generators/cloudformation';
 import { configFileReplacement } from './generators/configFiles';
 import { csharpFixer } from './generators/csharp';
@@ -92,6 +92,7 @@ function codeReplacement(request: LiteralReplacementRequest, language: CodeLangu
     indentUnit: detectIndentUnit(text, language.indent),
     edits: new EditCollector(),
     notes: [],
+    ...(request.moduleSystem ? { moduleSystem: request.moduleSystem } : {}),
   };
   const outcome = language.fixer.expression(context);
   if ('error' in outcome) return { ok: false, reason: outcome.error };
@@ -105,7 +106,7 @@ function codeReplacement(request: LiteralReplacementRequest, language: CodeLangu
     const after = text.slice(site.end, token.contentEnd);
     const pieces = [before ? open + before + close : '', outcome.expression, after ? open + after + close : ''].filter(Boolean);
     let joined = language.fixer.concat(pieces);
-    if (pieces.length > 1 && '.[('.includes(nextCodeChar(text, token.end))) joined = `(${joined})`;
+    if (pieces.length > 1 && accessFollows(text, token.end)) joined = `(${joined})`;
     context.edits.replace(token.start, token.end, joined);
   } else {
     context.edits.replace(site.start, site.end, outcome.expression);

@@ -61,6 +61,7 @@ export function retrievalSnippet(request: SnippetRequest): RetrievalSnippet | un
     documentText: standalone ? '' : text,
     ...(request.fileName !== undefined && !standalone ? { fileName: request.fileName } : {}),
     ...(request.offset !== undefined && !standalone ? { offset: request.offset } : {}),
+    ...(request.moduleSystem && !standalone ? { moduleSystem: request.moduleSystem } : {}),
     eol: detectEol(text),
   });
   let importEdits = standalone ? [] : generated.importEdits();

@@ -4,6 +4,7 @@
  */
 
 import type { ItemService } from '../aws/items';
+import type { ModuleSystem } from './moduleSystem';
 
 /** What to look up. The secret VALUE is never part of it: generated code only names where the value lives. */
 export interface LookupTarget {
@@ -57,6 +58,8 @@ export interface SnippetRequest {
    * document's language, the imports are written at the top of the snippet instead of into the file.
    */
   language?: SnippetLanguageId;
+  /** TypeScript / JavaScript: how the project compiles the file (decides whether the top level may `await`). */
+  moduleSystem?: ModuleSystem;
 }
 
 export interface RetrievalSnippet {
@@ -82,6 +85,11 @@ export interface LiteralReplacementRequest {
   replaceStart: number;
   replaceEnd: number;
   target: LookupTarget;
+  /**
+   * TypeScript / JavaScript: how the project compiles the file (`moduleSystemFor`). Without it the
+   * file's own `import` / `require` statements decide, and a `.ts` file counts as an ES module.
+   */
+  moduleSystem?: ModuleSystem;
 }
 
 export type LiteralReplacement =

@@ -5,6 +5,7 @@ import { SERVICE_FULL_NAMES } from '../../aws/items';
 import type { EditCollector } from '../edits';
 import type { ScanResult, StringToken } from '../lexer';
 import type { SnippetTemplate } from '../snippetSyntax';
+import type { ModuleSystem } from '../moduleSystem';
 import type { LookupTarget, SnippetLanguageId, TextEdit } from '../types';
 import { applyStyle, valueVariableName, type NamingStyle } from '../identifiers';
 
@@ -19,6 +20,8 @@ export interface SnippetContext {
   fileName?: string;
   /** Cursor offset, when known. */
   offset?: number;
+  /** TypeScript / JavaScript: the project's module system, when the caller read it. */
+  moduleSystem?: ModuleSystem;
   eol: string;
 }
 
@@ -51,6 +54,8 @@ export interface FixContext {
   indentUnit: string;
   edits: EditCollector;
   notes: string[];
+  /** TypeScript / JavaScript: the project's module system, when the caller read it. */
+  moduleSystem?: ModuleSystem;
 }
 
 /**
@@ -112,4 +117,10 @@ export function freeName(code: string, base: string, suffix: string): string {
 /** The next non-space character after `offset` (for deciding whether an expression needs parentheses). */
 export function nextCodeChar(text: string, offset: number): string {
   return /\S/.exec(text.slice(offset, offset + 200))?.[0] ?? '';
+}
+
+/** Whether `.x`, `[i]` or `(…)` follows `offset`, binding tighter than an operator would (nothing at all does not). */
+export function accessFollows(text: string, offset: number): boolean {
+  const next = nextCodeChar(text, offset);
+  return next !== '' && '.[('.includes(next);
 }

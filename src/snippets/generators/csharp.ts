@@ -3,7 +3,8 @@
  * System.Text.Json. The SDK is asynchronous only on .NET Core / .NET 5+.
  *
  * Quick fix: a `file static class SecretsManagerLookup` (C# 11 `file` scope, so two files in one
- * project never clash) appended to the file, with `ValueAsync(secretId, jsonKey, region)`. The literal
+ * project never clash) appended to the file, with `ValueAsync(secretId, jsonKey, region)`, which
+ * fetches each secret once (a `Lazy<Task<string>>` per name; a failure is retried). The literal
  * becomes `await SecretsManagerLookup.ValueAsync(...)` inside an async method, lambda or top-level
  * statements, and `....GetAwaiter().GetResult()` elsewhere (field initialisers, sync methods; the
  * helper uses ConfigureAwait(false) so blocking on it cannot deadlock on a synchronisation context).
@@ -16,7 +17,7 @@ import { scanSource } from '../lexer';
 import { snippet, tabStop } from '../snippetSyntax';
 import { csharpString } from '../stringLiteral';
 import type { LookupTarget } from '../types';
-import { jsonKeyOf, nextCodeChar, valueName, type CodeFixer, type FixContext, type SnippetGenerator } from './common';
+import { accessFollows, jsonKeyOf, valueName, type CodeFixer, type FixContext, type SnippetGenerator } from './common';
 
 function api(target: LookupTarget) {
   return target.service === 'secretsmanager'
@@ -71,7 +72,14 @@ export const csharpFixer: CodeFixer = {
   expression(context) {
     const { text, target, scan, edits, eol, indentUnit } = context;
     const { helperClass, namespaces } = api(target);
-    const { lines, anchor } = csharpUsings(scan.code, ['System.Text.Json', 'System.Threading.Tasks', 'Amazon', ...namespaces]);
+    const { lines, anchor } = csharpUsings(scan.code, [
+      'System',
+      'System.Collections.Concurrent',
+      'System.Text.Json',
+      'System.Threading.Tasks',
+      'Amazon',
+      ...namespaces,
+    ]);
     edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
     if (!new RegExp(`\\bclass\\s+${helperClass}\\b`).test(scan.code)) {
       const lead = text.length === 0 || text.endsWith('\n') ? eol : eol + eol;
@@ -86,7 +94,7 @@ export const csharpFixer: CodeFixer = {
     if (target.region) args.push(key === undefined ? `region: ${csharpString(target.region)}` : csharpString(target.region));
     const call = `${helperClass}.ValueAsync(${args.join(', ')})`;
     if (csharpAsyncContext(scan.code, context.site.start).canAwait) {
-      const needsParens = '.[('.includes(nextCodeChar(text, context.site.end));
+      const needsParens = accessFollows(text, context.site.end);
       return { expression: needsParens ? `(await ${call})` : `await ${call}`, primary: true };
     }
     return { expression: `${call}.GetAwaiter().GetResult()`, primary: true };
@@ -105,18 +113,37 @@ function rewriteConst(context: FixContext): void {
   edits.replace(at, at + m[0].length, inTypeBody ? 'static readonly ' : '');
 }
 
-const SECRETS_MANAGER_HELPER = `/// <summary>Reads secrets from AWS Secrets Manager for this file.</summary>
+const SECRETS_MANAGER_HELPER = `/// <summary>Reads secrets from AWS Secrets Manager for this file, each once however many of its keys are used.</summary>
 file static class SecretsManagerLookup
 {
+\tprivate static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Values = new();
+
 \t/// <summary>The secret's string, or one field of it when it is JSON and <paramref name="jsonKey"/> is given.</summary>
 \t/// <param name="region">Region name; null means the SDK's default (AWS_REGION, profile).</param>
 \tpublic static async Task<string> ValueAsync(string secretId, string? jsonKey = null, string? region = null)
+\t{
+\t\tvar cacheKey = $"{region}|{secretId}";
+\t\tvar fetch = Values.GetOrAdd(cacheKey, _ => new Lazy<Task<string>>(() => FetchAsync(secretId, region)));
+\t\tstring text;
+\t\ttry
+\t\t{
+\t\t\ttext = await fetch.Value.ConfigureAwait(false);
+\t\t}
+\t\tcatch
+\t\t{
+\t\t\tValues.TryRemove(cacheKey, out _); // a failed read is retried on the next call
+\t\t\tthrow;
+\t\t}
+\t\treturn jsonKey is null ? text : JsonField(text, jsonKey);
+\t}
+
+\tprivate static async Task<string> FetchAsync(string secretId, string? region)
 \t{
 \t\tusing var client = region is null
 \t\t\t? new AmazonSecretsManagerClient()
 \t\t\t: new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
 \t\tvar response = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }).ConfigureAwait(false);
-\t\treturn jsonKey is null ? response.SecretString : JsonField(response.SecretString, jsonKey);
+\t\treturn response.SecretString;
 \t}
 
 \tprivate static string JsonField(string json, string key)
@@ -127,18 +154,37 @@ file static class SecretsManagerLookup
 \t}
 }`;
 
-const PARAMETER_STORE_HELPER = `/// <summary>Reads parameters (decrypted) from AWS Systems Manager Parameter Store for this file.</summary>
+const PARAMETER_STORE_HELPER = `/// <summary>Reads parameters (decrypted) from AWS Systems Manager Parameter Store for this file, each once however many of its keys are used.</summary>
 file static class ParameterStoreLookup
 {
+\tprivate static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Values = new();
+
 \t/// <summary>The parameter's value, or one field of it when it is JSON and <paramref name="jsonKey"/> is given.</summary>
 \t/// <param name="region">Region name; null means the SDK's default (AWS_REGION, profile).</param>
 \tpublic static async Task<string> ValueAsync(string name, string? jsonKey = null, string? region = null)
+\t{
+\t\tvar cacheKey = $"{region}|{name}";
+\t\tvar fetch = Values.GetOrAdd(cacheKey, _ => new Lazy<Task<string>>(() => FetchAsync(name, region)));
+\t\tstring text;
+\t\ttry
+\t\t{
+\t\t\ttext = await fetch.Value.ConfigureAwait(false);
+\t\t}
+\t\tcatch
+\t\t{
+\t\t\tValues.TryRemove(cacheKey, out _); // a failed read is retried on the next call
+\t\t\tthrow;
+\t\t}
+\t\treturn jsonKey is null ? text : JsonField(text, jsonKey);
+\t}
+
+\tprivate static async Task<string> FetchAsync(string name, string? region)
 \t{
 \t\tusing var client = region is null
 \t\t\t? new AmazonSimpleSystemsManagementClient()
 \t\t\t: new AmazonSimpleSystemsManagementClient(RegionEndpoint.GetBySystemName(region));
 \t\tvar response = await client.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }).ConfigureAwait(false);
-\t\treturn jsonKey is null ? response.Parameter.Value : JsonField(response.Parameter.Value, jsonKey);
+\t\treturn response.Parameter.Value;
 \t}
 
 \tprivate static string JsonField(string json, string key)

@@ -6,7 +6,8 @@
  *
  * Quick fix: a literal is an expression and Go has no expression-level error handling, so the fix
  * calls a helper appended once per file — `secretsManagerValue(secretID, jsonKey, region string) string`
- * — which needs no `context.Context` from the caller and panics on failure (a missing secret is a
+ * — which fetches each secret once (`awsValues`, a sync.Map), needs no `context.Context` from the
+ * caller and panics on failure (a missing secret is a
  * deployment error; package-level `var`s initialised this way fail fast at start-up). A `const`
  * declaration cannot hold a call, so a single-line `const` becomes `var`; a literal inside a
  * `const ( … )` block is refused with a reason rather than rewriting the block.
@@ -102,11 +103,12 @@ export const goFixer: CodeFixer = {
     if (constFix !== undefined) edits.replace(constFix, constFix + 'const'.length, 'var');
 
     const pkg = servicePackage(target);
-    const importEdit = goImports(scan.code, text, scan.strings, ['context', 'encoding/json', 'fmt', `${SDK}/aws`, `${SDK}/config`, pkg.path], eol);
+    const importEdit = goImports(scan.code, text, scan.strings, ['context', 'encoding/json', 'fmt', 'sync', `${SDK}/aws`, `${SDK}/config`, pkg.path], eol);
     if (importEdit) edits.insert(importEdit.offset, importEdit.text);
 
     const helperName = target.service === 'secretsmanager' ? 'secretsManagerValue' : 'parameterStoreValue';
     const helpers: string[] = [];
+    if (!/\bvar\s+awsValues\b/.test(scan.code)) helpers.push(VALUES_CACHE);
     if (!new RegExp(`\\bfunc\\s+${helperName}\\s*\\(`).test(scan.code))
       helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_HELPER : PARAMETER_STORE_HELPER);
     if (!/\bfunc\s+awsJSONField\s*\(/.test(scan.code)) helpers.push(JSON_FIELD_HELPER);
@@ -143,10 +145,18 @@ function constToVar(code: string, offset: number): number | 'block' | undefined 
   return undefined;
 }
 
-const SECRETS_MANAGER_HELPER = `// secretsManagerValue reads a secret from AWS Secrets Manager; a non-empty jsonKey picks one field
-// of a JSON secret and an empty region means the default chain (AWS_REGION, profile). It panics on
-// failure: call it where configuration is loaded, not on a hot path.
+const VALUES_CACHE = `// awsValues holds the secrets and parameters already read, so each is fetched once however many of its
+// keys the program uses.
+var awsValues sync.Map`;
+
+const SECRETS_MANAGER_HELPER = `// secretsManagerValue reads a secret from AWS Secrets Manager (once; later calls use awsValues); a
+// non-empty jsonKey picks one field of a JSON secret and an empty region means the default chain
+// (AWS_REGION, profile). It panics on failure: call it where configuration is loaded.
 func secretsManagerValue(secretID, jsonKey, region string) string {
+\tcacheKey := "secretsmanager|" + region + "|" + secretID
+\tif cached, ok := awsValues.Load(cacheKey); ok {
+\t\treturn awsJSONField(cached.(string), jsonKey, "secret "+secretID)
+\t}
 \tctx := context.Background()
 \tcfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(region))
 \tif err != nil {
@@ -158,13 +168,19 @@ func secretsManagerValue(secretID, jsonKey, region string) string {
 \tif err != nil {
 \t\tpanic(fmt.Errorf("get secret %s: %w", secretID, err))
 \t}
-\treturn awsJSONField(aws.ToString(out.SecretString), jsonKey, "secret "+secretID)
+\tvalue := aws.ToString(out.SecretString)
+\tawsValues.Store(cacheKey, value)
+\treturn awsJSONField(value, jsonKey, "secret "+secretID)
 }`;
 
-const PARAMETER_STORE_HELPER = `// parameterStoreValue reads a parameter (decrypted) from AWS Systems Manager Parameter Store; a
-// non-empty jsonKey picks one field of a JSON value and an empty region means the default chain. It
-// panics on failure: call it where configuration is loaded, not on a hot path.
+const PARAMETER_STORE_HELPER = `// parameterStoreValue reads a parameter (decrypted) from AWS Systems Manager Parameter Store (once;
+// later calls use awsValues); a non-empty jsonKey picks one field of a JSON value and an empty region
+// means the default chain. It panics on failure: call it where configuration is loaded.
 func parameterStoreValue(name, jsonKey, region string) string {
+\tcacheKey := "ssm|" + region + "|" + name
+\tif cached, ok := awsValues.Load(cacheKey); ok {
+\t\treturn awsJSONField(cached.(string), jsonKey, "parameter "+name)
+\t}
 \tctx := context.Background()
 \tcfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(region))
 \tif err != nil {
@@ -177,7 +193,9 @@ func parameterStoreValue(name, jsonKey, region string) string {
 \tif err != nil {
 \t\tpanic(fmt.Errorf("get parameter %s: %w", name, err))
 \t}
-\treturn awsJSONField(aws.ToString(out.Parameter.Value), jsonKey, "parameter "+name)
+\tvalue := aws.ToString(out.Parameter.Value)
+\tawsValues.Store(cacheKey, value)
+\treturn awsJSONField(value, jsonKey, "parameter "+name)
 }`;
 
 const JSON_FIELD_HELPER = `// awsJSONField returns value itself when key is empty, else the field key of the JSON object in value.

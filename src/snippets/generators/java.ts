@@ -4,9 +4,9 @@
  *
  * Quick fix: private static helper methods added once to the top-level class around the literal
  * (a private static method is callable from every static, instance, nested and anonymous context of
- * that class, which a new top-level class would not be without clashing across files). Each call
- * builds a client with try-with-resources, so there is no static field whose initialisation order
- * could run after a `static final` field that needs it.
+ * that class, which a new top-level class would not be without clashing across files). A value is
+ * fetched once (a client in try-with-resources) and kept in a nested holder class, `AwsValues`, which
+ * Java initialises on first use — so no static field order can run a lookup before the cache exists.
  */
 import { detectEol, formatBlock, indentationAt, lineStartAt } from '../edits';
 import { javaImports, renderAtAnchor } from '../imports';
@@ -92,7 +92,13 @@ export const javaFixer: CodeFixer = {
     if (!type) return { error: 'No enclosing class was found to hold the lookup helper.' };
     const key = jsonKeyOf(target);
     const api = serviceClasses(target);
-    const { lines, anchor } = javaImports(scan.code, text, [`${SDK}.regions.Region`, ...api.imports, ...(key === undefined ? [] : JACKSON)]);
+    const { lines, anchor } = javaImports(scan.code, text, [
+      'java.util.Map',
+      'java.util.concurrent.ConcurrentHashMap',
+      `${SDK}.regions.Region`,
+      ...api.imports,
+      ...(key === undefined ? [] : JACKSON),
+    ]);
     edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
 
     const names =
@@ -102,6 +108,7 @@ export const javaFixer: CodeFixer = {
     const body = scan.code.slice(type.open, type.close);
     const has = (name: string) => new RegExp(`\\bstatic\\s+String\\s+${name}\\s*\\(`).test(body);
     const helpers: string[] = [];
+    if (!/\bclass\s+AwsValues\b/.test(body)) helpers.push(VALUES_HOLDER);
     if (!has(names.value)) helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_HELPER : PARAMETER_STORE_HELPER);
     if (key !== undefined) {
       if (!has(names.field)) helpers.push(target.service === 'secretsmanager' ? SECRETS_MANAGER_JSON_HELPER : PARAMETER_STORE_JSON_HELPER);
@@ -151,13 +158,24 @@ function hasTopLevelSemicolon(code: string, open: number, close: number): boolea
   return false;
 }
 
-const SECRETS_MANAGER_HELPER = `/** Reads a secret from AWS Secrets Manager; a null region means the SDK's default region chain. */
+/**
+ * The secrets and parameters already read, so each is fetched once however many of its keys are used.
+ * A nested class is initialised on first use, so no static field order can leave it null.
+ */
+const VALUES_HOLDER = `/** Secrets and parameters already read from AWS, by service, region and name. */
+static final class AwsValues {
+\tstatic final Map<String, String> CACHE = new ConcurrentHashMap<>();
+}`;
+
+const SECRETS_MANAGER_HELPER = `/** Reads a secret from AWS Secrets Manager, once; a null region means the SDK's default region chain. */
 private static String secretsManagerValue(String secretId, String region) {
-\ttry (SecretsManagerClient client = region == null
-\t\t\t? SecretsManagerClient.create()
-\t\t\t: SecretsManagerClient.builder().region(Region.of(region)).build()) {
-\t\treturn client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
-\t}
+\treturn AwsValues.CACHE.computeIfAbsent("secretsmanager|" + region + "|" + secretId, cacheKey -> {
+\t\ttry (SecretsManagerClient client = region == null
+\t\t\t\t? SecretsManagerClient.create()
+\t\t\t\t: SecretsManagerClient.builder().region(Region.of(region)).build()) {
+\t\t\treturn client.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build()).secretString();
+\t\t}
+\t});
 }`;
 
 const SECRETS_MANAGER_JSON_HELPER = `/** Reads one field of a JSON secret from AWS Secrets Manager. */
@@ -165,13 +183,15 @@ private static String secretsManagerJsonField(String secretId, String jsonKey, S
 \treturn awsJsonField(secretsManagerValue(secretId, region), jsonKey, "Secret " + secretId);
 }`;
 
-const PARAMETER_STORE_HELPER = `/** Reads a parameter (decrypted) from Parameter Store; a null region means the SDK's default region chain. */
+const PARAMETER_STORE_HELPER = `/** Reads a parameter (decrypted) from Parameter Store, once; a null region means the SDK's default region chain. */
 private static String parameterStoreValue(String name, String region) {
-\ttry (SsmClient client = region == null
-\t\t\t? SsmClient.create()
-\t\t\t: SsmClient.builder().region(Region.of(region)).build()) {
-\t\treturn client.getParameter(GetParameterRequest.builder().name(name).withDecryption(true).build()).parameter().value();
-\t}
+\treturn AwsValues.CACHE.computeIfAbsent("ssm|" + region + "|" + name, cacheKey -> {
+\t\ttry (SsmClient client = region == null
+\t\t\t\t? SsmClient.create()
+\t\t\t\t: SsmClient.builder().region(Region.of(region)).build()) {
+\t\t\treturn client.getParameter(GetParameterRequest.builder().name(name).withDecryption(true).build()).parameter().value();
+\t\t}
+\t});
 }`;
 
 const PARAMETER_STORE_JSON_HELPER = `/** Reads one field of a JSON parameter value from Parameter Store. */

@@ -20,6 +20,7 @@ import { snippet, tabStop, type SnippetTemplate } from '../snippetSyntax';
 import { jsString } from '../stringLiteral';
 import type { LookupTarget, SnippetLanguageId } from '../types';
 import {
+  accessFollows,
   freeName,
   jsonKeyOf,
   nextCodeChar,
@@ -131,7 +132,7 @@ function jsSnippetBody(context: SnippetContext, flavour: Flavour): SnippetTempla
 function snippetCanAwait(context: SnippetContext, flavour: Flavour): boolean {
   if (context.offset === undefined || !context.documentText) return true; // the common case: inside an async function
   const scan = scanSource(context.documentText, 'js');
-  const isModule = flavour === 'typescript' ? isEsModule(context.fileName, scan.code, true) : flavour === 'esm';
+  const isModule = context.moduleSystem?.topLevelAwait ?? (flavour === 'typescript' ? isEsModule(context.fileName, scan.code, true) : flavour === 'esm');
   return jsAsyncContext(scan.code, context.offset, isModule).canAwait;
 }
 
@@ -147,7 +148,9 @@ export function javascriptFixer(typescript: boolean): CodeFixer {
 function jsExpression(context: FixContext, typescript: boolean): FixOutcome {
   const { text, target, scan, edits, eol, indentUnit } = context;
   const api = API[target.service];
-  const esm = isEsModule(context.fileName, scan.code, typescript);
+  // The project's settings win over the file's look: a `.ts` file with `export` compiles to CommonJS under "module": "commonjs".
+  const esm = context.moduleSystem?.esm ?? isEsModule(context.fileName, scan.code, typescript);
+  const topLevelAwait = context.moduleSystem?.topLevelAwait ?? esm;
   const style = typescript || esm ? 'esm' : 'cjs';
   const { lines, anchor } = jsImports(text, scan.code, scan.strings, [{ module: api.module, names: [api.command, api.clientClass] }], style, edits);
 
@@ -170,17 +173,28 @@ function jsExpression(context: FixContext, typescript: boolean): FixOutcome {
 
   const key = jsonKeyOf(target);
   const call = `${api.helperName}(${client}, ${jsString(target.name)}${key === undefined ? '' : `, ${jsString(key)}`})`;
-  const { canAwait, inTypeBody } = jsAsyncContext(scan.code, context.site.start, esm);
+  const { canAwait, inTypeBody } = jsAsyncContext(scan.code, context.site.start, topLevelAwait);
   if (canAwait) {
-    const needsParens = '.[('.includes(nextCodeChar(text, context.site.end)) || nextCodeChar(text, context.site.end) === '`';
+    const needsParens = accessFollows(text, context.site.end) || nextCodeChar(text, context.site.end) === '`';
     return { expression: needsParens ? `(await ${call})` : `await ${call}`, primary: true };
   }
   context.notes.push(
     inTypeBody
-      ? 'A class field cannot await: the field now holds a Promise<string>; await it where the value is used.'
-      : 'This code cannot await here (synchronous function or CommonJS module body): the value is now a Promise<string>; await it where it is used.',
+      ? 'A class field cannot await: the field now holds a Promise<string> (the helper caches it); await it where the value is used.'
+      : 'This code cannot await here (a synchronous function, or a module body that compiles to CommonJS): the value is now a Promise<string> (the helper caches it); await it where it is used.',
   );
+  if (typescript) promiseAnnotation(context);
   return { expression: `${call} /* Promise<string>: await it where the value is used */`, primary: false };
+}
+
+/** `const p: string = "…"` would not compile holding a Promise: the annotation becomes `Promise<string>`. */
+function promiseAnnotation(context: FixContext): void {
+  const { scan, site, edits } = context;
+  const before = scan.code.slice(Math.max(0, site.start - 200), site.start);
+  const m = /:\s*(string)\s*=\s*$/.exec(before);
+  if (!m) return;
+  const at = site.start - before.length + m.index + m[0].indexOf('string');
+  edits.replace(at, at + 'string'.length, 'Promise<string>');
 }
 
 /** Declarations this fixer writes, found again so new ones are added after them. */

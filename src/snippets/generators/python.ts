@@ -1,16 +1,20 @@
 /**
- * Python with boto3. boto3 is synchronous, so both modes are plain expressions: a module-level client
- * per file and region (`secretsmanager = boto3.client("secretsmanager", region_name=...)`) and
- * `get_secret_value(...)["SecretString"]`, wrapped in `json.loads(...)[key]` for a JSON key.
+ * Python with boto3. boto3 is synchronous, so both modes are plain expressions.
+ *
+ * Snippet: a client, `get_secret_value(...)["SecretString"]`, `json.loads(...)[key]` for a JSON key.
+ *
+ * Quick fix: a module-level client per file and region (`secretsmanager = boto3.client(...)`) and one
+ * helper per service, `secrets_manager_value(client, secret_id, json_key=None)`, which fetches each
+ * secret once per client however many of its keys the file reads (a key pair is one fetch).
  */
-import { detectEol } from '../edits';
+import { detectEol, formatBlock, lineEndAt } from '../edits';
 import { regionSuffix } from '../identifiers';
 import { declarationAnchor, pythonImports, renderAtAnchor } from '../imports';
 import { scanSource } from '../lexer';
 import { snippet, tabStop } from '../snippetSyntax';
 import { pythonString } from '../stringLiteral';
 import type { LookupTarget } from '../types';
-import { freeName, jsonKeyOf, valueName, type CodeFixer, type SnippetGenerator } from './common';
+import { freeName, jsonKeyOf, valueName, type CodeFixer, type FixContext, type SnippetGenerator } from './common';
 
 const CLIENT_NAME: Record<LookupTarget['service'], string> = { secretsmanager: 'secretsmanager', ssm: 'ssm' };
 
@@ -55,31 +59,112 @@ export const pythonSnippetGenerator: SnippetGenerator = {
   },
 };
 
+/** The per-service helper the quick fix calls: fetches each secret or parameter once per client, however many keys the file reads. */
+const HELPER: Record<LookupTarget['service'], { name: string; source: string }> = {
+  secretsmanager: {
+    name: 'secrets_manager_value',
+    source: `_secrets_manager_cache = {}
+
+
+def secrets_manager_value(client, secret_id, json_key=None):
+	"""A secret from AWS Secrets Manager, fetched once per client and id; json_key picks one field of a JSON secret."""
+	cache_key = (id(client), secret_id)
+	if cache_key not in _secrets_manager_cache:
+		_secrets_manager_cache[cache_key] = client.get_secret_value(SecretId=secret_id)["SecretString"]
+	value = _secrets_manager_cache[cache_key]
+	if json_key is None:
+		return value
+	field = json.loads(value)[json_key]
+	return field if isinstance(field, str) else json.dumps(field)`,
+  },
+  ssm: {
+    name: 'parameter_store_value',
+    source: `_parameter_store_cache = {}
+
+
+def parameter_store_value(client, name, json_key=None):
+	"""A parameter (decrypted) from AWS Systems Manager Parameter Store, fetched once per client and name; json_key picks one field of a JSON value."""
+	cache_key = (id(client), name)
+	if cache_key not in _parameter_store_cache:
+		_parameter_store_cache[cache_key] = client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
+	value = _parameter_store_cache[cache_key]
+	if json_key is None:
+		return value
+	field = json.loads(value)[json_key]
+	return field if isinstance(field, str) else json.dumps(field)`,
+  },
+};
+
+const OUR_HELPERS = /^(?:_(?:secrets_manager|parameter_store)_cache = \{\}|def (?:secrets_manager_value|parameter_store_value)\()/gm;
+const OUR_CLIENTS = /^[A-Za-z_]\w*[ \t]*=[ \t]*boto3\.client\(/gm;
+
 export const pythonFixer: CodeFixer = {
   concat: (pieces) => pieces.join(' + '),
   expression(context) {
-    const { text, target, scan, edits, eol } = context;
-    const { lines, anchor } = pythonImports(scan.code, modulesFor(target));
+    const { text, target, scan, edits, eol, indentUnit } = context;
+    const { lines, anchor } = pythonImports(scan.code, ['boto3', 'json']);
+    const helper = HELPER[target.service];
+    const helperSource = formatBlock(helper.source, indentUnit, eol);
+    const needsHelper = !new RegExp(`^def ${helper.name}\\(`, 'm').test(scan.code);
     const declarations: string[] = [];
     let client = existingClient(text, scan.code, target);
     if (client === undefined) {
       client = freeName(scan.code, CLIENT_NAME[target.service], `_${regionSuffix(target.region, 'snake')}`);
       declarations.push(`${client} = ${clientCall(target)}`);
     }
-    const declarationsAt = declarationAnchor(scan.code, anchor, /^[A-Za-z_]\w*[ \t]*=[ \t]*boto3\.client\(/gm);
-    if (declarationsAt.offset === anchor.offset) edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, declarations, eol));
-    else {
+    const helpersEnd = lastBlockEnd(scan.code, OUR_HELPERS);
+    const clientsAt = declarationAnchor(scan.code, anchor, OUR_CLIENTS);
+    // PEP 8: two blank lines around a top-level function.
+    const helperBlock = eol + helperSource + eol;
+    if (clientsAt.offset === anchor.offset) {
+      const withHelper = needsHelper && helpersEnd === undefined ? [...declarations, helperBlock] : declarations;
+      edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, withHelper, eol));
+    } else {
       edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
       // Clients sit together: one line each, no blank line between them.
-      edits.insert(declarationsAt.offset, declarations.map((d) => eol + d).join(''));
+      const afterClients = declarations.map((d) => eol + d).join('') + (needsHelper && helpersEnd === undefined ? eol + eol + helperBlock : '');
+      if (afterClients) edits.insert(clientsAt.offset, afterClients);
     }
-    // Quick fixes always decrypt: WithDecryption is ignored for String parameters.
-    const { call, read } = fetchCall(target, target.service === 'ssm');
+    if (needsHelper && helpersEnd !== undefined) edits.insert(helpersEnd, eol + eol + eol + helperSource);
     const key = jsonKeyOf(target);
-    const lookup = `${client}.${call}${read}`;
-    return { expression: key === undefined ? lookup : `json.loads(${lookup})[${pythonString(key)}]`, primary: true };
+    const args = [client, pythonString(target.name), ...(key === undefined ? [] : [pythonString(key)])];
+    // A bytes literal stays bytes: the text fetched is encoded back to the same UTF-8 bytes.
+    const bytes = /b/i.test(literalPrefix(context));
+    return { expression: `${helper.name}(${args.join(', ')})${bytes ? '.encode()' : ''}`, primary: true };
   },
 };
+
+/** The prefix letters (r, b, f, u) of the literal being replaced. */
+function literalPrefix(context: FixContext): string {
+  const token = context.partialOf ?? context.scan.strings.find((s) => s.start === context.site.start);
+  return token ? context.text.slice(token.start, token.contentStart).replace(/['"]+$/, '') : '';
+}
+
+/** End of the last top-level block that starts with a match of `starts` (a def ends before the next line at column 0). */
+function lastBlockEnd(code: string, starts: RegExp): number | undefined {
+  let end: number | undefined;
+  for (const m of code.matchAll(starts)) {
+    let at = lineEndAt(code, m.index ?? 0);
+    for (;;) {
+      const next = at + 1;
+      if (next >= code.length) break;
+      const lineEnd = lineEndAt(code, next);
+      const line = code.slice(next, lineEnd);
+      if (/^\S/.test(line)) break;
+      if (/\S/.test(line)) at = lineEnd;
+      else if (lineEnd >= code.length) break;
+      else {
+        // a blank line: part of the block only if an indented line follows
+        let k = lineEnd + 1;
+        while (k < code.length && /^\s*$/.test(code.slice(k, lineEndAt(code, k))) && lineEndAt(code, k) < code.length) k = lineEndAt(code, k) + 1;
+        if (k >= code.length || /^\S/.test(code.slice(k, lineEndAt(code, k)))) break;
+        at = lineEnd;
+      }
+    }
+    if (end === undefined || at > end) end = at;
+  }
+  return end;
+}
 
 function existingClient(text: string, code: string, target: LookupTarget): string | undefined {
   const pattern =

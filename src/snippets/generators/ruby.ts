@@ -2,9 +2,11 @@
  * Ruby, AWS SDK for Ruby v3 (gems aws-sdk-secretsmanager / aws-sdk-ssm).
  *
  * Quick fix: the client is a top-level CONSTANT, not a local variable: a top-level local is invisible
- * inside `def` and class bodies, while a constant resolves everywhere in the file.
+ * inside `def` and class bodies, while a constant resolves everywhere in the file. The literal becomes
+ * `SecretsManagerLookup.value(CLIENT, "name", "key")`: a small module per service that fetches each
+ * secret once per client, however many of its keys the file reads.
  */
-import { detectEol } from '../edits';
+import { detectEol, formatBlock } from '../edits';
 import { regionSuffix } from '../identifiers';
 import { declarationAnchor, renderAtAnchor, rubyRequires } from '../imports';
 import { scanSource } from '../lexer';
@@ -59,28 +61,79 @@ export const rubySnippetGenerator: SnippetGenerator = {
   },
 };
 
+/** One module per service: fetches each secret or parameter once per client, however many of its keys the file reads. */
+const HELPER: Record<LookupTarget['service'], { module: string; source: string }> = {
+  secretsmanager: {
+    module: 'SecretsManagerLookup',
+    source: `# Reads secrets from AWS Secrets Manager, each once per client however many of its keys are used.
+module SecretsManagerLookup
+\t@values = {}
+
+\tdef self.value(client, secret_id, json_key = nil)
+\t\ttext = (@values[[client.object_id, secret_id]] ||= client.get_secret_value(secret_id: secret_id).secret_string)
+\t\tjson_key.nil? ? text : JSON.parse(text).fetch(json_key)
+\tend
+end`,
+  },
+  ssm: {
+    module: 'ParameterStoreLookup',
+    source: `# Reads parameters (decrypted) from AWS Systems Manager Parameter Store, each once per client however many of its keys are used.
+module ParameterStoreLookup
+\t@values = {}
+
+\tdef self.value(client, name, json_key = nil)
+\t\ttext = (@values[[client.object_id, name]] ||= client.get_parameter(name: name, with_decryption: true).parameter.value)
+\t\tjson_key.nil? ? text : JSON.parse(text).fetch(json_key)
+\tend
+end`,
+  },
+};
+
+const OUR_CLIENTS = /^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*Aws::(?:SecretsManager|SSM)::Client\.new\b/gm;
+const OUR_HELPERS = /^module (?:SecretsManagerLookup|ParameterStoreLookup)\b/gm;
+
 export const rubyFixer: CodeFixer = {
   concat: (pieces) => pieces.join(' + '),
   expression(context) {
-    const { text, target, scan, edits, eol } = context;
-    const { lines, anchor } = rubyRequires(scan.code, text, scan.strings, libraries(target));
+    const { text, target, scan, edits, eol, indentUnit } = context;
+    const { lines, anchor } = rubyRequires(scan.code, text, scan.strings, [api(target).gem, 'json']);
+    const helper = HELPER[target.service];
+    const needsHelper = !new RegExp(`^module ${helper.module}\\b`, 'm').test(scan.code);
+    const helperSource = formatBlock(helper.source, indentUnit, eol);
     const declarations: string[] = [];
     let client = existingClient(text, scan.code, target);
     if (client === undefined) {
       client = freeName(scan.code, api(target).constant, `_${regionSuffix(target.region, 'upperSnake')}`);
       declarations.push(`${client} = ${newClient(target)}`);
     }
-    const declarationsAt = declarationAnchor(scan.code, anchor, /^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*Aws::(?:SecretsManager|SSM)::Client\.new\b/gm);
-    if (declarationsAt.offset === anchor.offset) edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, declarations, eol));
-    else {
+    const helpersEnd = lastModuleEnd(scan.code);
+    const declarationsAt = declarationAnchor(scan.code, anchor, OUR_CLIENTS);
+    if (declarationsAt.offset === anchor.offset) {
+      edits.insert(
+        anchor.offset,
+        renderAtAnchor(anchor, text, lines, needsHelper && helpersEnd === undefined ? [...declarations, helperSource] : declarations, eol),
+      );
+    } else {
       edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
-      edits.insert(declarationsAt.offset, declarations.map((d) => eol + d).join(''));
+      const afterClients = declarations.map((d) => eol + d).join('') + (needsHelper && helpersEnd === undefined ? eol + eol + helperSource : '');
+      if (afterClients) edits.insert(declarationsAt.offset, afterClients);
     }
+    if (needsHelper && helpersEnd !== undefined) edits.insert(helpersEnd, eol + eol + helperSource);
     const key = jsonKeyOf(target);
-    const lookup = `${client}.${fetch(target, target.service === 'ssm')}`;
-    return { expression: key === undefined ? lookup : `JSON.parse(${lookup}).fetch(${rubyString(key)})`, primary: true };
+    const args = [client, rubyString(target.name), ...(key === undefined ? [] : [rubyString(key)])];
+    return { expression: `${helper.module}.value(${args.join(', ')})`, primary: true };
   },
 };
+
+/** End of the last of our lookup modules (its `end` line), if the file has one. */
+function lastModuleEnd(code: string): number | undefined {
+  let end: number | undefined;
+  for (const m of code.matchAll(OUR_HELPERS)) {
+    const close = /^end\b/m.exec(code.slice(m.index ?? 0));
+    if (close) end = Math.max(end ?? 0, (m.index ?? 0) + close.index + 3);
+  }
+  return end;
+}
 
 function existingClient(text: string, code: string, target: LookupTarget): string | undefined {
   const cls = api(target).clientClass.replace(/:/g, '\\:');

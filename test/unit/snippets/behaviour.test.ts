@@ -106,7 +106,25 @@ describe('quick fix details', () => {
 
   it('the range may be the content only: it widens to the quotes', () => {
     const text = fix('python', 'a.py', 'X = "hunter2"\n', 'hunter2');
-    assert.match(text, /^X = json\.loads\(secretsmanager\.get_secret_value\(SecretId="prod\/db"\)\["SecretString"\]\)\["password"\]$/m);
+    assert.match(text, /^X = secrets_manager_value\(secretsmanager, "prod\/db", "password"\)$/m);
+  });
+
+  it('Python: a bytes literal stays bytes (the fetched text, encoded back)', () => {
+    assert.match(
+      fix('python', 'a.py', 'KEY = b"hunter2"\n', 'b"hunter2"'),
+      /^KEY = secrets_manager_value\(secretsmanager, "prod\/db", "password"\)\.encode\(\)$/m,
+    );
+    assert.match(
+      fix('python', 'a.py', 'URL = b"postgres://app:hunter2@db"\n', 'hunter2'),
+      /^URL = b"postgres:\/\/app:" \+ secrets_manager_value\(.*\)\.encode\(\) \+ b"@db"$/m,
+    );
+  });
+
+  it('Python: joined literals are replaced whole', () => {
+    assert.match(
+      fix('python', 'a.py', 'TOKEN = ("ghp_abc"\n         "defgh")\n', '"ghp_abc"\n         "defgh"'),
+      /^TOKEN = \(secrets_manager_value\(secretsmanager, "prod\/db", "password"\)\)$/m,
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -125,7 +143,7 @@ describe('quick fix details', () => {
     const text = fix('java', 'E.java', 'enum E {\n    A, B;\n}\nclass C {\n    String p = "hunter2";\n}\n', '"hunter2"');
     assert.match(text, /class C \{\n {4}String p = secretsManagerJsonField\("prod\/db", "password", "us-east-1"\);\n\n {4}\/\*\*/);
     const enumOnly = fix('java', 'E.java', 'enum E {\n    A("hunter2"), B("x")\n}\n', '"hunter2"');
-    assert.match(enumOnly, /B\("x"\);\n\n {4}\/\*\* Reads a secret/);
+    assert.match(enumOnly, /B\("x"\);\n\n {4}\/\*\* Secrets and parameters already read/);
   });
 
   it('Go: a one-line const becomes var', () => {
@@ -140,7 +158,7 @@ describe('quick fix details', () => {
 
   it('names and keys with quotes, $, #{ and newlines stay inside their literals', () => {
     const target: LookupTarget = { service: 'secretsmanager', name: 'a/b', jsonKey: 'k"$\'#{x}\n' };
-    assert.match(fix('ruby', 'a.rb', 'X = "hunter2"\n', '"hunter2"', target), /\.fetch\("k\\"\$'\\#\{x\}\\n"\)/);
+    assert.match(fix('ruby', 'a.rb', 'X = "hunter2"\n', '"hunter2"', target), /SecretsManagerLookup\.value\(SECRETS_MANAGER, "a\/b", "k\\"\$'\\#\{x\}\\n"\)/);
     assert.match(
       fix('php', 'a.php', '<?php\nfunction f() { return "hunter2"; }\n', '"hunter2"', target),
       /secrets_manager_value\('a\/b', "k\\"\\\$'#\{x\}\\n"\)/,
