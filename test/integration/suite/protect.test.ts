@@ -232,7 +232,7 @@ describe('hard-coded secrets in the editor', () => {
       ],
       () => vscode.commands.executeCommand('awsSecrets.useExisting'),
     );
-    assert.match(editor.document.getText(), /get_secret_value\(SecretId="prod\/payments\/db"\)\["SecretString"\]\)\["password"\]/);
+    assert.match(editor.document.getText(), /^DB_PASSWORD = secrets_manager_value\(secretsmanager, "prod\/payments\/db", "password"\)$/m);
     assert.equal((await emulatorStats())['secretsmanager.CreateSecret'] ?? 0, writesBefore);
   });
 

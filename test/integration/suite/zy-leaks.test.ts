@@ -19,7 +19,7 @@ import { explorer, parameterNode, plainText, secretNode, treeTexts } from './tre
 const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
 const canary = (n: number) => `Zq${n}${randomBytes(12).toString('hex')}Xw`;
-const values = Array.from({ length: 9 }, (_, i) => canary(i));
+const values = Array.from({ length: 10 }, (_, i) => canary(i));
 
 describe('no value ever leaks', () => {
   const users: ScriptedUser[] = [];
@@ -113,6 +113,20 @@ describe('no value ever leaks', () => {
     );
     await as([{ pick: 'Accept it in the baseline file' }], async () =>
       vscode.commands.executeCommand('awsSecrets.ignoreFinding', ...(await fixArgs(files[2], 'Ignore'))),
+    );
+    // A literal with escapes is stored decoded (the decoded value is searched for too), and one whose
+    // escape does not compile is refused: neither the question's size nor the refusal names the value.
+    const escaped = `${values[8].slice(0, 10)}\\x41${values[8].slice(10)}`;
+    values.push(`${values[8].slice(0, 10)}A${values[8].slice(10)}`);
+    const decodedFile = join(dir, 'escaped.py');
+    writeFileSync(decodedFile, `DB_PASSWORD = "${escaped}"\n`);
+    await as([{ input: `leak-${run}/escaped`, title: /characters, as the program reads them/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
+      vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(vscode.Uri.file(decodedFile), 'Move to Secrets Manager'))),
+    );
+    const refusedFile = join(dir, 'refused.py');
+    writeFileSync(refusedFile, `API_PASSWORD = "${values[9].slice(0, 10)}\\xZ${values[9].slice(10)}"\n`);
+    await as([], async () =>
+      vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(vscode.Uri.file(refusedFile), 'Move to Secrets Manager'))),
     );
     // The snippet goes into a file of its own: left.py keeps the user's hard-coded value unsaved
     // (a save would put it into VS Code's local file history, which is the user's own copy).
