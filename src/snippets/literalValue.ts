@@ -10,6 +10,7 @@
 import { isJsonDocument } from './generators/cloudformation';
 import { documentKind } from './languages';
 import { scanSource, stringTokenAround, type ScanResult, type StringToken, type Syntax } from './lexer';
+import { codeSyntax } from './replacement';
 import { decodeCodeLiteral, decodeJsonString } from './decode/code';
 import { decodeHclLiteral, decodeTomlLiteral, dotenvValue, propertiesValue, xmlValue, yamlValue, type Located } from './decode/config';
 import { LONE_SURROGATE } from './decode/escapes';
@@ -39,23 +40,6 @@ export type LiteralValue =
 
 type Kind = Syntax | 'json' | 'yaml' | 'dotenv' | 'properties' | 'ini' | 'dockerfile' | 'toml' | 'xml' | 'html' | 'text' | 'unknown-code';
 
-const CODE_SYNTAX: Partial<Record<string, Syntax>> = {
-  typescript: 'js',
-  'javascript-esm': 'js',
-  'javascript-cjs': 'js',
-  python: 'python',
-  go: 'go',
-  java: 'java',
-  csharp: 'csharp',
-  ruby: 'ruby',
-  php: 'php',
-  rust: 'rust',
-  shell: 'shell',
-  powershell: 'powershell',
-  terraform: 'hcl',
-  tfvars: 'hcl',
-};
-
 function kindOf(languageId: string, fileName: string, text: string): Kind {
   if (languageId === 'ini' || /\.(?:ini|cfg|conf|cnf)$|(?:^|[/\\])\.(?:npmrc|yarnrc|pypirc|gitconfig|editorconfig)$/i.test(fileName)) return 'ini';
   if (languageId === 'toml' || /\.toml$/i.test(fileName)) return 'toml';
@@ -66,7 +50,7 @@ function kindOf(languageId: string, fileName: string, text: string): Kind {
   if (kind === undefined) return 'unknown-code';
   if (kind === 'cloudformation') return isJsonDocument(languageId, fileName, text) ? 'json' : 'yaml';
   if (kind === 'jsonc') return 'json';
-  return CODE_SYNTAX[kind] ?? (kind as Kind);
+  return codeSyntax(kind) ?? (kind as Kind);
 }
 
 export function literalValue(request: LiteralValueRequest): LiteralValue {

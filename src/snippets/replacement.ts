@@ -45,6 +45,12 @@ const CODE: Partial<Record<DocumentKind, CodeLanguage>> = {
   powershell: { syntax: 'powershell', fixer: powershellFixer, indent: '    ' },
 };
 
+/** The lexer syntax of a document kind that is code (Terraform files lex as HCL), for other modules that read its literals. */
+export function codeSyntax(kind: DocumentKind): Syntax | undefined {
+  if (kind === 'terraform' || kind === 'tfvars') return 'hcl';
+  return kind === 'rust' ? 'rust' : CODE[kind]?.syntax;
+}
+
 export function literalReplacement(request: LiteralReplacementRequest): LiteralReplacement {
   const { documentText: text, replaceStart, replaceEnd, target } = request;
   if (!(0 <= replaceStart && replaceStart <= replaceEnd && replaceEnd <= text.length))

@@ -4,7 +4,19 @@
  * Python, JavaScript / TypeScript, Go, Java, C#, Ruby, PHP and Rust.
  */
 import type { StringToken, Syntax } from '../lexer';
-import { charAt, codePoint, decodeContent, digits, invalidEscape, lineBreakEnd, LONE_SURROGATE, refused, type Lexeme, type Step } from './escapes';
+import {
+  charAt,
+  codePoint,
+  decodeContent,
+  digits,
+  fixedWidthUnicode,
+  invalidEscape,
+  lineBreakEnd,
+  LONE_SURROGATE,
+  refused,
+  type Lexeme,
+  type Step,
+} from './escapes';
 import { mapped, unmap, type Mapped } from './mapped';
 import type { Decoded } from './pieces';
 
@@ -81,13 +93,7 @@ function python(text: string, token: StringToken): Decoded {
       return refused(
         'The literal uses a \\N{…} escape (a character by its Unicode name), which is not decoded here: write the character itself, then try again.',
       );
-    if (!bytes && (next === 'u' || next === 'U')) {
-      const hex = digits(t, i + 2, end, 16, next === 'u' ? 4 : 8, next === 'u' ? 4 : 8);
-      if (!hex) return invalidEscape('Python');
-      const ch = codePoint(hex.value);
-      if (ch === undefined) return hex.value > 0x10ffff ? invalidEscape('Python') : refused(LONE_SURROGATE);
-      return { end: hex.end, text: ch };
-    }
+    if (!bytes && (next === 'u' || next === 'U')) return fixedWidthUnicode(t, i, end, 'Python');
     // Any other backslash stays, with the character after it (Python keeps unknown escapes).
     return undefined;
   };
@@ -234,9 +240,8 @@ function go(text: string, token: StringToken): Decoded {
       return hex ? { end: hex.end, bytes: String.fromCharCode(hex.value) } : invalidEscape('Go');
     }
     if (next === 'u' || next === 'U') {
-      const hex = digits(t, i + 2, end, 16, next === 'u' ? 4 : 8, next === 'u' ? 4 : 8);
-      const ch = hex && codePoint(hex.value);
-      return hex && ch ? { end: hex.end, text: ch } : invalidEscape('Go');
+      const ch = fixedWidthUnicode(t, i, end, 'Go');
+      return 'refused' in ch ? invalidEscape('Go') : ch; // Go rejects surrogates outright
     }
     return invalidEscape('Go');
   });
@@ -398,11 +403,7 @@ function csharp(text: string, token: StringToken): Decoded {
       if (!hex) return invalidEscape('C#');
       return hex.value >= 0xd800 && hex.value <= 0xdfff ? unicodeEscape(t, i, end, false, 'C#') : { end: hex.end, text: String.fromCharCode(hex.value) };
     }
-    if (next === 'U') {
-      const hex = digits(t, i + 2, end, 16, 8, 8);
-      const ch = hex && codePoint(hex.value);
-      return hex && ch ? { end: hex.end, text: ch } : invalidEscape('C#');
-    }
+    if (next === 'U') return fixedWidthUnicode(t, i, end, 'C#');
     return invalidEscape('C#');
   });
 }

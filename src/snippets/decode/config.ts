@@ -9,7 +9,7 @@ import { isScalar, parseDocument, visit, type Scalar } from 'yaml';
 import { lineEndAt, lineStartAt } from '../edits';
 import type { StringToken } from '../lexer';
 import { bracketedEnd } from './code';
-import { codePoint, decodeContent, digits, invalidEscape, refused, type Step } from './escapes';
+import { codePoint, decodeContent, digits, fixedWidthUnicode, invalidEscape, refused, type Step } from './escapes';
 import { joined, PieceList, type Decoded, type Piece } from './pieces';
 
 /** A value found around the secret: its decoded pieces, and the source range of the whole value. */
@@ -51,11 +51,9 @@ const yamlDoubleStep: Step = (t, i, end) => {
   if (t[i] !== '\\') return undefined;
   const next = t[i + 1] ?? '';
   if (next in YAML_ESCAPES) return { end: i + 2, text: YAML_ESCAPES[next] };
-  const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
-  if (!width) return invalidEscape('YAML');
-  const hex = digits(t, i + 2, end, 16, width, width);
-  const ch = hex && codePoint(hex.value);
-  return hex && ch ? { end: hex.end, text: ch } : invalidEscape('YAML');
+  if (next === 'u' || next === 'U') return fixedWidthUnicode(t, i, end, 'YAML');
+  const hex = next === 'x' ? digits(t, i + 2, end, 16, 2, 2) : undefined;
+  return hex ? { end: hex.end, text: String.fromCharCode(hex.value) } : invalidEscape('YAML');
 };
 
 const yamlSingleStep: Step = (t, i) => (t[i] === "'" && t[i + 1] === "'" ? { end: i + 2, text: "'" } : undefined);
@@ -255,11 +253,7 @@ export function decodeHclLiteral(text: string, token: StringToken): Decoded {
       if (hole || t[i] !== '\\') return hole;
       const next = t[i + 1] ?? '';
       if (next in HCL_ESCAPES) return { end: i + 2, text: HCL_ESCAPES[next] };
-      if (next === 'u' || next === 'U') {
-        const hex = digits(t, i + 2, end, 16, next === 'u' ? 4 : 8, next === 'u' ? 4 : 8);
-        const ch = hex && codePoint(hex.value);
-        return hex && ch ? { end: hex.end, text: ch } : invalidEscape('HCL');
-      }
+      if (next === 'u' || next === 'U') return fixedWidthUnicode(t, i, end, 'HCL');
       return invalidEscape('HCL');
     });
   }
@@ -298,11 +292,7 @@ export function decodeTomlLiteral(text: string, token: StringToken): Decoded {
       if (t[i] !== '\\') return undefined;
       const next = t[i + 1] ?? '';
       if (next in TOML_ESCAPES) return { end: i + 2, text: TOML_ESCAPES[next] };
-      if (next === 'u' || next === 'U') {
-        const hex = digits(t, i + 2, end, 16, next === 'u' ? 4 : 8, next === 'u' ? 4 : 8);
-        const ch = hex && codePoint(hex.value);
-        return hex && ch ? { end: hex.end, text: ch } : invalidEscape('TOML');
-      }
+      if (next === 'u' || next === 'U') return fixedWidthUnicode(t, i, end, 'TOML');
       const trim = open.length === 3 ? /^[ \t]*\r?\n\s*/.exec(t.slice(i + 1, end)) : null;
       if (trim) return { end: i + 1 + trim[0].length, text: '' };
       return invalidEscape('TOML');

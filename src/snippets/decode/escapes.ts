@@ -46,6 +46,19 @@ export function digits(text: string, i: number, end: number, radix: 8 | 16, min:
   return { value: parseInt(text.slice(i, j), radix), end: j };
 }
 
+/**
+ * `\uXXXX` (4 hex digits) or `\UXXXXXXXX` (8) at `i`, the form Python, Go, HCL, TOML, YAML and C#
+ * share: the character, or a refusal (a surrogate cannot be stored as text; too few digits or a
+ * value past U+10FFFF does not compile).
+ */
+export function fixedWidthUnicode(t: string, i: number, end: number, language: string): Lexeme {
+  const width = t[i + 1] === 'U' ? 8 : 4;
+  const hex = digits(t, i + 2, end, 16, width, width);
+  if (!hex || hex.value > 0x10ffff) return invalidEscape(language);
+  const ch = codePoint(hex.value);
+  return ch === undefined ? refused(LONE_SURROGATE) : { end: hex.end, text: ch };
+}
+
 /** The character for a code point, or undefined for a surrogate or a value past U+10FFFF (no language allows those in text). */
 export function codePoint(value: number): string | undefined {
   if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) return undefined;

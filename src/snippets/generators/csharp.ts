@@ -83,8 +83,7 @@ export const csharpFixer: CodeFixer = {
     edits.insert(anchor.offset, renderAtAnchor(anchor, text, lines, [], eol));
     if (!new RegExp(`\\bclass\\s+${helperClass}\\b`).test(scan.code)) {
       const lead = text.length === 0 || text.endsWith('\n') ? eol : eol + eol;
-      const helper = target.service === 'secretsmanager' ? SECRETS_MANAGER_HELPER : PARAMETER_STORE_HELPER;
-      edits.insert(text.length, lead + formatBlock(helper, indentUnit, eol) + eol);
+      edits.insert(text.length, lead + formatBlock(lookupClass(target.service), indentUnit, eol) + eol);
     }
     rewriteConst(context);
 
@@ -113,17 +112,26 @@ function rewriteConst(context: FixContext): void {
   edits.replace(at, at + m[0].length, inTypeBody ? 'static readonly ' : '');
 }
 
-const SECRETS_MANAGER_HELPER = `/// <summary>Reads secrets from AWS Secrets Manager for this file, each once however many of its keys are used.</summary>
-file static class SecretsManagerLookup
+/** The per-file lookup class: each secret or parameter fetched once (a `Lazy<Task<string>>` per region and name). */
+function lookupClass(service: LookupTarget['service']): string {
+  const sm = service === 'secretsmanager';
+  const [cls, id, client] = sm
+    ? ['SecretsManagerLookup', 'secretId', 'AmazonSecretsManagerClient']
+    : ['ParameterStoreLookup', 'name', 'AmazonSimpleSystemsManagementClient'];
+  const fetch = sm
+    ? 'await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }).ConfigureAwait(false);'
+    : 'await client.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }).ConfigureAwait(false);';
+  return `/// <summary>Reads ${sm ? 'secrets from AWS Secrets Manager' : 'parameters (decrypted) from AWS Systems Manager Parameter Store'} for this file, each once however many of its keys are used.</summary>
+file static class ${cls}
 {
 \tprivate static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Values = new();
 
-\t/// <summary>The secret's string, or one field of it when it is JSON and <paramref name="jsonKey"/> is given.</summary>
+\t/// <summary>The ${sm ? "secret's string" : "parameter's value"}, or one field of it when it is JSON and <paramref name="jsonKey"/> is given.</summary>
 \t/// <param name="region">Region name; null means the SDK's default (AWS_REGION, profile).</param>
-\tpublic static async Task<string> ValueAsync(string secretId, string? jsonKey = null, string? region = null)
+\tpublic static async Task<string> ValueAsync(string ${id}, string? jsonKey = null, string? region = null)
 \t{
-\t\tvar cacheKey = $"{region}|{secretId}";
-\t\tvar fetch = Values.GetOrAdd(cacheKey, _ => new Lazy<Task<string>>(() => FetchAsync(secretId, region)));
+\t\tvar cacheKey = $"{region}|{${id}}";
+\t\tvar fetch = Values.GetOrAdd(cacheKey, _ => new Lazy<Task<string>>(() => FetchAsync(${id}, region)));
 \t\tstring text;
 \t\ttry
 \t\t{
@@ -137,13 +145,13 @@ file static class SecretsManagerLookup
 \t\treturn jsonKey is null ? text : JsonField(text, jsonKey);
 \t}
 
-\tprivate static async Task<string> FetchAsync(string secretId, string? region)
+\tprivate static async Task<string> FetchAsync(string ${id}, string? region)
 \t{
 \t\tusing var client = region is null
-\t\t\t? new AmazonSecretsManagerClient()
-\t\t\t: new AmazonSecretsManagerClient(RegionEndpoint.GetBySystemName(region));
-\t\tvar response = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = secretId }).ConfigureAwait(false);
-\t\treturn response.SecretString;
+\t\t\t? new ${client}()
+\t\t\t: new ${client}(RegionEndpoint.GetBySystemName(region));
+\t\tvar response = ${fetch}
+\t\treturn ${sm ? 'response.SecretString' : 'response.Parameter.Value'};
 \t}
 
 \tprivate static string JsonField(string json, string key)
@@ -153,44 +161,4 @@ file static class SecretsManagerLookup
 \t\treturn field.ValueKind == JsonValueKind.String ? field.GetString()! : field.GetRawText();
 \t}
 }`;
-
-const PARAMETER_STORE_HELPER = `/// <summary>Reads parameters (decrypted) from AWS Systems Manager Parameter Store for this file, each once however many of its keys are used.</summary>
-file static class ParameterStoreLookup
-{
-\tprivate static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Values = new();
-
-\t/// <summary>The parameter's value, or one field of it when it is JSON and <paramref name="jsonKey"/> is given.</summary>
-\t/// <param name="region">Region name; null means the SDK's default (AWS_REGION, profile).</param>
-\tpublic static async Task<string> ValueAsync(string name, string? jsonKey = null, string? region = null)
-\t{
-\t\tvar cacheKey = $"{region}|{name}";
-\t\tvar fetch = Values.GetOrAdd(cacheKey, _ => new Lazy<Task<string>>(() => FetchAsync(name, region)));
-\t\tstring text;
-\t\ttry
-\t\t{
-\t\t\ttext = await fetch.Value.ConfigureAwait(false);
-\t\t}
-\t\tcatch
-\t\t{
-\t\t\tValues.TryRemove(cacheKey, out _); // a failed read is retried on the next call
-\t\t\tthrow;
-\t\t}
-\t\treturn jsonKey is null ? text : JsonField(text, jsonKey);
-\t}
-
-\tprivate static async Task<string> FetchAsync(string name, string? region)
-\t{
-\t\tusing var client = region is null
-\t\t\t? new AmazonSimpleSystemsManagementClient()
-\t\t\t: new AmazonSimpleSystemsManagementClient(RegionEndpoint.GetBySystemName(region));
-\t\tvar response = await client.GetParameterAsync(new GetParameterRequest { Name = name, WithDecryption = true }).ConfigureAwait(false);
-\t\treturn response.Parameter.Value;
-\t}
-
-\tprivate static string JsonField(string json, string key)
-\t{
-\t\tusing var document = JsonDocument.Parse(json);
-\t\tvar field = document.RootElement.GetProperty(key);
-\t\treturn field.ValueKind == JsonValueKind.String ? field.GetString()! : field.GetRawText();
-\t}
-}`;
+}

@@ -60,40 +60,32 @@ export const pythonSnippetGenerator: SnippetGenerator = {
 };
 
 /** The per-service helper the quick fix calls: fetches each secret or parameter once per client, however many keys the file reads. */
-const HELPER: Record<LookupTarget['service'], { name: string; source: string }> = {
-  secretsmanager: {
-    name: 'secrets_manager_value',
-    source: `_secrets_manager_cache = {}
+function helperFor(service: LookupTarget['service']): { name: string; source: string } {
+  const sm = service === 'secretsmanager';
+  const [name, cache, id] = sm ? ['secrets_manager_value', '_secrets_manager_cache', 'secret_id'] : ['parameter_store_value', '_parameter_store_cache', 'name'];
+  const summary = sm
+    ? 'A secret from AWS Secrets Manager, fetched once per client and id; json_key picks one field of a JSON secret.'
+    : 'A parameter (decrypted) from AWS Systems Manager Parameter Store, fetched once per client and name; json_key picks one field of a JSON value.';
+  const fetch = sm
+    ? 'client.get_secret_value(SecretId=secret_id)["SecretString"]'
+    : 'client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]';
+  return {
+    name,
+    source: `${cache} = {}
 
 
-def secrets_manager_value(client, secret_id, json_key=None):
-	"""A secret from AWS Secrets Manager, fetched once per client and id; json_key picks one field of a JSON secret."""
-	cache_key = (id(client), secret_id)
-	if cache_key not in _secrets_manager_cache:
-		_secrets_manager_cache[cache_key] = client.get_secret_value(SecretId=secret_id)["SecretString"]
-	value = _secrets_manager_cache[cache_key]
-	if json_key is None:
-		return value
-	field = json.loads(value)[json_key]
-	return field if isinstance(field, str) else json.dumps(field)`,
-  },
-  ssm: {
-    name: 'parameter_store_value',
-    source: `_parameter_store_cache = {}
-
-
-def parameter_store_value(client, name, json_key=None):
-	"""A parameter (decrypted) from AWS Systems Manager Parameter Store, fetched once per client and name; json_key picks one field of a JSON value."""
-	cache_key = (id(client), name)
-	if cache_key not in _parameter_store_cache:
-		_parameter_store_cache[cache_key] = client.get_parameter(Name=name, WithDecryption=True)["Parameter"]["Value"]
-	value = _parameter_store_cache[cache_key]
-	if json_key is None:
-		return value
-	field = json.loads(value)[json_key]
-	return field if isinstance(field, str) else json.dumps(field)`,
-  },
-};
+def ${name}(client, ${id}, json_key=None):
+\t"""${summary}"""
+\tcache_key = (id(client), ${id})
+\tif cache_key not in ${cache}:
+\t\t${cache}[cache_key] = ${fetch}
+\tvalue = ${cache}[cache_key]
+\tif json_key is None:
+\t\treturn value
+\tfield = json.loads(value)[json_key]
+\treturn field if isinstance(field, str) else json.dumps(field)`,
+  };
+}
 
 const OUR_HELPERS = /^(?:_(?:secrets_manager|parameter_store)_cache = \{\}|def (?:secrets_manager_value|parameter_store_value)\()/gm;
 const OUR_CLIENTS = /^[A-Za-z_]\w*[ \t]*=[ \t]*boto3\.client\(/gm;
@@ -103,7 +95,7 @@ export const pythonFixer: CodeFixer = {
   expression(context) {
     const { text, target, scan, edits, eol, indentUnit } = context;
     const { lines, anchor } = pythonImports(scan.code, ['boto3', 'json']);
-    const helper = HELPER[target.service];
+    const helper = helperFor(target.service);
     const helperSource = formatBlock(helper.source, indentUnit, eol);
     const needsHelper = !new RegExp(`^def ${helper.name}\\(`, 'm').test(scan.code);
     const declarations: string[] = [];

@@ -62,32 +62,24 @@ export const rubySnippetGenerator: SnippetGenerator = {
 };
 
 /** One module per service: fetches each secret or parameter once per client, however many of its keys the file reads. */
-const HELPER: Record<LookupTarget['service'], { module: string; source: string }> = {
-  secretsmanager: {
-    module: 'SecretsManagerLookup',
-    source: `# Reads secrets from AWS Secrets Manager, each once per client however many of its keys are used.
-module SecretsManagerLookup
+function helperFor(service: LookupTarget['service']): { module: string; source: string } {
+  const sm = service === 'secretsmanager';
+  const [module, id] = sm ? ['SecretsManagerLookup', 'secret_id'] : ['ParameterStoreLookup', 'name'];
+  const what = sm ? 'secrets from AWS Secrets Manager' : 'parameters (decrypted) from AWS Systems Manager Parameter Store';
+  const fetch = sm ? 'client.get_secret_value(secret_id: secret_id).secret_string' : 'client.get_parameter(name: name, with_decryption: true).parameter.value';
+  return {
+    module,
+    source: `# Reads ${what}, each once per client however many of its keys are used.
+module ${module}
 \t@values = {}
 
-\tdef self.value(client, secret_id, json_key = nil)
-\t\ttext = (@values[[client.object_id, secret_id]] ||= client.get_secret_value(secret_id: secret_id).secret_string)
+\tdef self.value(client, ${id}, json_key = nil)
+\t\ttext = (@values[[client.object_id, ${id}]] ||= ${fetch})
 \t\tjson_key.nil? ? text : JSON.parse(text).fetch(json_key)
 \tend
 end`,
-  },
-  ssm: {
-    module: 'ParameterStoreLookup',
-    source: `# Reads parameters (decrypted) from AWS Systems Manager Parameter Store, each once per client however many of its keys are used.
-module ParameterStoreLookup
-\t@values = {}
-
-\tdef self.value(client, name, json_key = nil)
-\t\ttext = (@values[[client.object_id, name]] ||= client.get_parameter(name: name, with_decryption: true).parameter.value)
-\t\tjson_key.nil? ? text : JSON.parse(text).fetch(json_key)
-\tend
-end`,
-  },
-};
+  };
+}
 
 const OUR_CLIENTS = /^[A-Z][A-Z0-9_]*[ \t]*=[ \t]*Aws::(?:SecretsManager|SSM)::Client\.new\b/gm;
 const OUR_HELPERS = /^module (?:SecretsManagerLookup|ParameterStoreLookup)\b/gm;
@@ -97,7 +89,7 @@ export const rubyFixer: CodeFixer = {
   expression(context) {
     const { text, target, scan, edits, eol, indentUnit } = context;
     const { lines, anchor } = rubyRequires(scan.code, text, scan.strings, [api(target).gem, 'json']);
-    const helper = HELPER[target.service];
+    const helper = helperFor(target.service);
     const needsHelper = !new RegExp(`^module ${helper.module}\\b`, 'm').test(scan.code);
     const helperSource = formatBlock(helper.source, indentUnit, eol);
     const declarations: string[] = [];

@@ -2,7 +2,7 @@
 // document still acts on the same hard-coded value after the document changed (a fix was applied
 // above it, lines were added), and refuses when that value itself changed.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { secretText } from './awsCheck';
@@ -11,16 +11,8 @@ import { asUser } from './scriptedUser';
 
 const run = Date.now().toString(36);
 
-/** A key pair (one group), a password inside a DB URL and a GitHub token: three lenses. */
-const CREDS_PY = [
-  'import os',
-  '',
-  'AWS_ACCESS_KEY_ID = "AKIA2OGYBAH6QXLV7D4R"',
-  'AWS_SECRET_ACCESS_KEY = "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"',
-  'DATABASE_URL = "postgres://app:Xk9mP2vQr7sLw4Tz@db.internal:5432/app"',
-  'GITHUB_TOKEN = "ghp_UbfnLUA7LgQpgqNYc0aNjEsaYSSpXDi4fD1b"',
-  '',
-].join('\n');
+/** A key pair (one group), a password inside a DB URL and a GitHub token: three lenses (lines 3, 5 and 6). */
+const CREDS_PY = readFileSync(join(process.env.AWS_SECRETS_LENS_REPO_ROOT ?? '', 'test', 'fixtures', 'protect', 'findings', 'creds.py'), 'utf8');
 
 async function openCreds(label: string): Promise<vscode.TextEditor> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;

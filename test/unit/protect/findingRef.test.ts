@@ -2,17 +2,14 @@
 // refuse when the values themselves changed. The findings are the real detector's.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { scan, type Finding } from '../../../src/detect';
 import { findingRef, groupsOf, isFindingRef, resolveRef, valueHash } from '../../../src/protect/findingRef';
 
-const CREDS = [
-  'AWS_ACCESS_KEY_ID = "AKIA2OGYBAH6QXLV7D4R"',
-  'AWS_SECRET_ACCESS_KEY = "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"',
-  'DATABASE_URL = "postgres://app:Xk9mP2vQr7sLw4Tz@db.internal:5432/app"',
-  'GITHUB_TOKEN = "ghp_UbfnLUA7LgQpgqNYc0aNjEsaYSSpXDi4fD1b"',
-  '',
-].join('\n');
+/** The in-host stale-lens file: a key pair, a password in a DB URL, a GitHub token (one line of imports above). */
+const CREDS = readFileSync(join(__dirname, '..', '..', 'fixtures', 'protect', 'findings', 'creds.py'), 'utf8');
 
 const findings = (text: string) => scan(text, { fileName: 'creds.py' });
 const valuesOf = (text: string, group: readonly Finding[]) => group.map((f) => text.slice(f.secretRange.start, f.secretRange.end));
@@ -73,7 +70,7 @@ describe('finding refs', () => {
     const ref = findingRef('file:///creds.py', 1, groupsOf(findings(twice))[1], twice);
     const resolved = resolveRef(ref, findings(shifted), shifted, 2);
     assert.ok('group' in resolved);
-    assert.equal(resolved.group[0].secretRange.startLine, 3, 'the first copy, not the one on the last line');
+    assert.equal(resolved.group[0].secretRange.startLine, 5, 'the first copy (line 5 of 8 now), not the one on the last line');
     const pair = findingRef('file:///creds.py', 1, groups[0], CREDS);
     const pairResolved = resolveRef(pair, findings(shifted), shifted, 2);
     assert.ok('group' in pairResolved);
