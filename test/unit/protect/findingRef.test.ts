@@ -40,7 +40,7 @@ describe('finding refs', () => {
 
   it('find the URL password again after the key pair above it was rewritten (group ids renumbered)', () => {
     const after = CREDS.replace(
-      /^AWS_ACCESS_KEY_ID = .*\nAWS_SECRET_ACCESS_KEY = .*\n/,
+      /^AWS_ACCESS_KEY_ID = .*\nAWS_SECRET_ACCESS_KEY = .*\n/m,
       'import boto3\n\nAWS_ACCESS_KEY_ID = lookup("a")\nAWS_SECRET_ACCESS_KEY = lookup("b")\n',
     );
     const now = findings(after);
