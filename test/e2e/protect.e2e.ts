@@ -42,7 +42,8 @@ describe('protect: move a hard-coded key pair into Secrets Manager', () => {
     await answerPick(page, 'KMS key', 'alias/aws/secretsmanager');
     await waitForNotification(page, /Moved to Secrets Manager secret acme-payments\/aws-credentials/);
     const text = await editorText();
-    assert.match(text, /get_secret_value\(SecretId="acme-payments\/aws-credentials"\)/);
+    // One cached helper for the pair: the secret is fetched once, each key read from it.
+    assert.match(text, /secrets_manager_value\(secretsmanager,\s"acme-payments\/aws-credentials",\s"aws_access_key_id"\)/);
     assert.ok(!text.includes('AKIAC4IDBDTRBIGL4OIW'), 'the literal is gone from the file');
   });
 
