@@ -35,7 +35,7 @@ export class ComparisonView implements vscode.TreeDataProvider<ComparisonNode>, 
     this.current = comparison;
     this.hasher = hash;
     this.treeView.description = undefined;
-    this.treeView.message = `A: ${describeEnvironment(comparison.a)}\nB: ${describeEnvironment(comparison.b)}`;
+    this.treeView.message = `A: ${describeEnvironment(comparison.a)}   ↔   B: ${describeEnvironment(comparison.b)}`;
     await vscode.commands.executeCommand('setContext', ContextKeys.comparing, true);
     this.changed.fire(undefined);
     if (focus) await vscode.commands.executeCommand(`${Views.comparison}.focus`);

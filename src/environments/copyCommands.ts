@@ -49,9 +49,15 @@ async function copyFromComparison(deps: EnvironmentsDeps, side: Side, node?: Com
     .map((e) => ({ source: e[side]!, target: e[other], targetUnreadable: unreadable.get(e.relative) }));
   const from = comparison[side];
   const to = comparison[other];
-  const results = await copyWithPreview(deps, { from, to, sources, accounts: { from: comparison.accounts[side], to: comparison.accounts[other] }, hash });
-  // The comparison shows what AWS has now.
-  if (results?.some((r) => r.outcome === 'created' || r.outcome === 'overwritten')) await compareAndShow(deps, comparison.a, comparison.b);
+  await copyWithPreview(deps, {
+    from,
+    to,
+    sources,
+    accounts: { from: comparison.accounts[side], to: comparison.accounts[other] },
+    hash,
+    // The comparison shows what AWS has now.
+    afterWrite: () => compareAndShow(deps, comparison.a, comparison.b),
+  });
 }
 
 function entriesOf(comparison: Comparison, nodes: readonly ComparisonNode[]): ComparisonEntry[] {
@@ -82,15 +88,18 @@ async function copyTo(deps: EnvironmentsDeps, node?: ExplorerNode, selected?: Ex
   const existing = new Map(target.items.map((i) => [i.relative, i]));
   const unreadable = new Map(target.unreadable.map((u) => [u.relative, u.reason]));
   for (const u of source.unreadable) deps.log.warn(`not copied: ${u.name} could not be read (${u.reason})`);
-  const results = await copyWithPreview(deps, {
+  await copyWithPreview(deps, {
     from,
     to,
     sources: source.items.map((s) => ({ source: s, target: existing.get(s.relative), targetUnreadable: unreadable.get(s.relative) })),
     accounts: { from: source.account, to: target.account },
     hash,
+    afterWrite: async () => {
+      // A comparison that shows the target is compared again.
+      const shown = deps.view.comparison;
+      if (shown && [shown.a, shown.b].some((env) => sameEnvironment(env, to))) await compareAndShow(deps, shown.a, shown.b);
+    },
   });
-  const shown = deps.view.comparison;
-  if (results && shown && [shown.a, shown.b].some((env) => sameEnvironment(env, to))) await compareAndShow(deps, shown.a, shown.b);
 }
 
 /** The environment a selection in the explorer lives in: its profile, Region, service and the folder all of it is under. */

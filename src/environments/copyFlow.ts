@@ -22,6 +22,8 @@ export interface CopyRequest {
   readonly accounts: { readonly from?: string; readonly to?: string };
   /** The hasher the sources' fingerprints were made with (to compare the targets read again on retry). */
   readonly hash: Hasher;
+  /** Run after anything was written (before the report is shown), e.g. to compare again. */
+  readonly afterWrite?: () => Promise<unknown>;
 }
 
 interface CopyChoices {
@@ -94,12 +96,10 @@ async function execute(
   const summary = copySummary(results, dryRun);
   deps.log.info(`${dryRun ? 'dry run of a copy' : 'copy'} from ${describeEnvironment(from)} to ${describeEnvironment(to)}: ${summary}`);
   for (const r of results) if (r.outcome === 'failed') deps.log.warn(`copy of ${r.planned.source.name} to ${r.planned.targetName} failed: ${r.message ?? ''}`);
-  if (!dryRun) {
-    for (const r of results) {
-      if (r.outcome === 'created' || r.outcome === 'overwritten')
-        void deps.model.itemChanged({ service: to.service, profile: to.profile, region: to.region, name: r.planned.targetName });
-    }
-  }
+  const written = results.filter((r) => !dryRun && (r.outcome === 'created' || r.outcome === 'overwritten'));
+  for (const r of written) void deps.model.itemChanged({ service: to.service, profile: to.profile, region: to.region, name: r.planned.targetName });
+  // What the user looks at is brought up to date before the report, not after it is dismissed.
+  if (written.length) await request.afterWrite?.();
   const failed = results.filter((r) => r.outcome === 'failed' || r.outcome === 'cancelled');
   const message = `${dryRun ? 'Dry run — nothing was sent. ' : ''}Copy to ${shortEnvironment(to, from)}: ${summary}.`;
   const actions = [...(failed.length && !dryRun ? ['Retry Failed'] : []), 'Show Report'];
