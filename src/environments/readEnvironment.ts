@@ -18,22 +18,14 @@ const LIST_PAGE = { secretsmanager: 100, ssm: 50 } as const;
  */
 export async function readEnvironment(aws: AwsRuntime, env: Environment, hash: Hasher, signal: AbortSignal, report: Report): Promise<Snapshot> {
   const where = describeEnvironment(env);
+  const listed = (count: number) => report(`Listing ${where}: ${count}…`);
+  const read = (done: number, total: number) => report(`Reading ${where}: ${done} of ${total} values…`);
   if (env.service === 'secretsmanager') {
-    const summaries = await listAll(
-      env,
-      signal,
-      (query) => aws.secrets(env.profile, env.region).then((s) => s.list(query)),
-      (n) => report(`Listing ${where}: ${n}…`),
-    );
-    return secretSnapshot(aws, env, summaries as SecretSummary[], hash, signal, (done, total) => report(`Reading ${where}: ${done} of ${total} values…`));
+    const store = await aws.secrets(env.profile, env.region);
+    return secretSnapshot(aws, env, await listAll(env, signal, (query) => store.list(query), listed), hash, signal, read);
   }
-  const summaries = await listAll(
-    env,
-    signal,
-    (query) => aws.parameters(env.profile, env.region).then((s) => s.list(query)),
-    (n) => report(`Listing ${where}: ${n}…`),
-  );
-  return parameterSnapshot(aws, env, summaries as ParameterSummary[], hash, signal, (done, total) => report(`Reading ${where}: ${done} of ${total} values…`));
+  const store = await aws.parameters(env.profile, env.region);
+  return parameterSnapshot(aws, env, await listAll(env, signal, (query) => store.list(query), listed), hash, signal, read);
 }
 
 /** Reads the named items of an environment only (a selection in the tree), with their values hashed. */

@@ -113,6 +113,17 @@ describe('multi-Region secrets', () => {
   });
 
   describe('through the extension’s SecretStore', () => {
+    /** A secret created and replicated through the store, once the replica exists. */
+    async function storeReplicated(label: string): Promise<string> {
+      const name = cleanup.secret(`${uniquePrefix(label)}/db`);
+      cleanup.secret(name, endpoint.otherRegion);
+      await store.create({ name, value: { text: 'v' } });
+      await store.replicate(name, [{ region: endpoint.otherRegion }]);
+      replicated.push(name);
+      await eventually(() => replicaStore.describe(name));
+      return name;
+    }
+
     it('replicates with a KMS key per Region and reads the replicas back', async () => {
       const name = cleanup.secret(`${uniquePrefix('layer')}/db`);
       cleanup.secret(name, endpoint.otherRegion);
@@ -134,12 +145,7 @@ describe('multi-Region secrets', () => {
     });
 
     it('says a write to a replica is refused because it is a read-only replica', async () => {
-      const name = cleanup.secret(`${uniquePrefix('layer-ro')}/db`);
-      cleanup.secret(name, endpoint.otherRegion);
-      await store.create({ name, value: { text: 'v' } });
-      await store.replicate(name, [{ region: endpoint.otherRegion }]);
-      replicated.push(name);
-      await eventually(() => replicaStore.describe(name));
+      const name = await storeReplicated('layer-ro');
       const error = await failure(() => replicaStore.putValue(name, { text: 'changed-on-replica' }));
       assert.equal(error.kind, 'readOnlyReplica');
       assert.match(error.message, /read-only replica/);
@@ -147,12 +153,7 @@ describe('multi-Region secrets', () => {
     });
 
     it('removes a replica, and promotes one to a standalone secret', async (t) => {
-      const name = cleanup.secret(`${uniquePrefix('layer-stop')}/db`);
-      cleanup.secret(name, endpoint.otherRegion);
-      await store.create({ name, value: { text: 'v' } });
-      await store.replicate(name, [{ region: endpoint.otherRegion }]);
-      replicated.push(name);
-      await eventually(() => replicaStore.describe(name));
+      const name = await storeReplicated('layer-stop');
       let promoted: { arn: string };
       try {
         promoted = await replicaStore.stopReplication(name);
@@ -177,12 +178,7 @@ describe('multi-Region secrets', () => {
     });
 
     it('removes a replica Region through the store', async () => {
-      const name = cleanup.secret(`${uniquePrefix('layer-rm')}/db`);
-      cleanup.secret(name, endpoint.otherRegion);
-      await store.create({ name, value: { text: 'v' } });
-      await store.replicate(name, [{ region: endpoint.otherRegion }]);
-      replicated.push(name);
-      await eventually(() => replicaStore.describe(name));
+      const name = await storeReplicated('layer-rm');
       assert.deepEqual(await store.removeReplicas(name, [endpoint.otherRegion]), []);
       await eventually(async () => assert.equal(await replicaStore.find(name), undefined));
     });
