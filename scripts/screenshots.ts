@@ -6,7 +6,18 @@ import { runMain } from '../test/harness/cleanup';
 import { REPO_ROOT } from '../test/harness/paths';
 import { startSession } from '../test/harness/session';
 import { makeTempDir } from '../test/harness/tempDir';
-import { expand, moveMouseAway, openViewContainer, runContextMenu, treeItemAt, UI_TIMEOUT_MS, waitForViewContent } from '../test/e2e/workbench';
+import {
+  answerPick,
+  collapse,
+  expand,
+  moveMouseAway,
+  openViewContainer,
+  panelTreeItem,
+  runContextMenu,
+  treeItemAt,
+  UI_TIMEOUT_MS,
+  waitForViewContent,
+} from '../test/e2e/workbench';
 
 async function main(): Promise<void> {
   const workspace = join(makeTempDir('screenshots').path, 'acme-payments');
@@ -65,7 +76,18 @@ async function main(): Promise<void> {
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Hard-coded' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await moveMouseAway(page);
     await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-protect.png') });
-    console.log('media/screenshot-explorer.png, media/screenshot-diff.png, media/screenshot-protect.png');
+
+    // Environments: staging/ compared with prod/ in the AWS Environments panel, one JSON secret's differences open.
+    await openViewContainer(page, 'AWS Secrets');
+    await collapse(await treeItemAt(page, [...sm, 'prod']));
+    await runContextMenu(await treeItemAt(page, [...sm, 'staging']), 'Compare With…');
+    await answerPick(page, /Compare staging\/ · Secrets Manager/, /^\s*prod\/$/);
+    await panelTreeItem(page, 'Only in A: staging/').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await page.locator('.part.panel a.action-label[aria-label^="Maximize Panel"]').first().click();
+    await expand(panelTreeItem(page, 'checkout/config'));
+    await moveMouseAway(page);
+    await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-environments.png') });
+    console.log('media/screenshot-explorer.png, media/screenshot-diff.png, media/screenshot-protect.png, media/screenshot-environments.png');
   } finally {
     await session.dispose();
   }

@@ -5,6 +5,9 @@ export const LOG_NAME = 'AWS Secrets Lens';
 export const Views = {
   container: 'awsSecrets',
   explorer: 'awsSecrets.explorer',
+  /** The Environments panel and its comparison view. */
+  environments: 'awsSecretsEnvironments',
+  comparison: 'awsSecrets.comparison',
 } as const;
 
 export const Commands = {
@@ -41,11 +44,26 @@ export const Commands = {
   ignoreFinding: 'awsSecrets.ignoreFinding',
   scanWorkspace: 'awsSecrets.scanWorkspace',
   checkLookups: 'awsSecrets.checkLookups',
+  compareWithItem: 'awsSecrets.compareWithItem',
+  setExpiration: 'awsSecrets.setExpiration',
+  compareWith: 'awsSecrets.compareWith',
+  compareAgain: 'awsSecrets.compareAgain',
+  clearComparison: 'awsSecrets.clearComparison',
+  swapComparison: 'awsSecrets.swapComparison',
+  showDifference: 'awsSecrets.showDifference',
+  copyAToB: 'awsSecrets.copyAToB',
+  copyBToA: 'awsSecrets.copyBToA',
+  copyTo: 'awsSecrets.copyTo',
+  replicateToRegions: 'awsSecrets.replicateToRegions',
+  removeReplicaRegion: 'awsSecrets.removeReplicaRegion',
+  promoteReplica: 'awsSecrets.promoteReplica',
 } as const;
 
 export const ContextKeys = {
   noProfiles: 'awsSecrets.noProfiles',
   filtered: 'awsSecrets.filtered',
+  /** A comparison is shown in the Environments panel. */
+  comparing: 'awsSecrets.comparing',
 } as const;
 
 export const Settings = {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerBrowse } from './browse/registerBrowse';
 import { LOG_NAME } from './constants';
+import { registerEnvironments } from './environments/registerEnvironments';
 import { AwsRuntimeLoader } from './loading/awsRuntimeLoader';
 import { registerOperate } from './operate/registerOperate';
 import { registerProtect } from './protect/registerProtect';
@@ -35,11 +36,19 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     model,
   });
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
+  const environments = registerEnvironments(feature('environments'));
 
-  context.subscriptions.push(channel, aws, browse.disposable, ...registerOperate(feature('operate')), ...registerProtect(feature('protect')));
+  context.subscriptions.push(
+    channel,
+    aws,
+    browse.disposable,
+    ...registerOperate(feature('operate')),
+    ...registerProtect(feature('protect')),
+    ...environments.disposables,
+  );
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;
-  return testHooks({ explorer: browse.provider, prompts, context, activationMs: performance.now() - started });
+  return testHooks({ explorer: browse.provider, comparison: environments.view, prompts, context, activationMs: performance.now() - started });
 }
 
 export async function deactivate(): Promise<void> {

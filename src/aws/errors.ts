@@ -5,6 +5,7 @@ export type AwsErrorKind =
   | 'notFound'
   | 'alreadyExists'
   | 'scheduledForDeletion'
+  | 'readOnlyReplica'
   | 'invalidInput'
   | 'throttled'
   | 'expiredCredentials'
@@ -90,6 +91,10 @@ const CODES: Record<string, AwsErrorKind> = {
   InvalidAllowedPatternException: 'invalidInput',
   UnsupportedParameterType: 'invalidInput',
   TooManyTagsError: 'invalidInput',
+  InvalidPolicyTypeException: 'invalidInput',
+  InvalidPolicyAttributeException: 'invalidInput',
+  IncompatiblePolicyException: 'invalidInput',
+  PoliciesLimitExceededException: 'invalidInput',
   ThrottlingException: 'throttled',
   Throttling: 'throttled',
   ThrottledException: 'throttled',
@@ -160,6 +165,9 @@ function classify(e: SdkLikeError, code: string | undefined, detail: string): Aw
     return /sso/i.test(detail) && /(expired|invalid|not found|sso login)/i.test(detail) ? 'ssoExpired' : 'noCredentials';
   }
   if (code === 'InvalidRequestException' && /(marked|scheduled) for deletion/i.test(detail)) return 'scheduledForDeletion';
+  // AWS: "Operation not permitted on a replica secret. Call must be made in primary secret's region."
+  if ((code === 'InvalidParameterException' || code === 'InvalidRequestException') && /not permitted on a replica secret/i.test(detail))
+    return 'readOnlyReplica';
   if (code && CODES[code]) return CODES[code];
   if (code === 'ENOTFOUND' && /amazonaws\.com/.test(`${e.hostname ?? ''} ${detail}`)) return 'regionUnavailable';
   if (code && NETWORK_CODES.has(code)) return 'network';
@@ -184,6 +192,8 @@ function describe(kind: AwsErrorKind, c: CallContext, detail: string | undefined
       return `${c.resource ?? 'An item with this name'} already exists ${where}. Choose another name, or add a new version to the existing one.`;
     case 'scheduledForDeletion':
       return `${c.resource ?? 'The secret'} is scheduled for deletion ${where}. Restore it first, or wait until deletion completes to reuse the name.`;
+    case 'readOnlyReplica':
+      return `${c.resource ?? 'This secret'} ${where} is a read-only replica of a secret in another Region: make the change on the primary secret, or promote this replica to a standalone secret first.`;
     case 'invalidInput':
       return `${service} rejected ${c.operation}${on} ${where}.${aws}`;
     case 'throttled': {
@@ -207,6 +217,11 @@ function describe(kind: AwsErrorKind, c: CallContext, detail: string | undefined
     case 'unknown':
       return `${c.service}:${c.operation}${on} failed ${where}.${aws}`;
   }
+}
+
+/** The kind of a per-item failure in a batch answer (BatchGetSecretValue's Errors, GetParameters' InvalidParameters). */
+export function batchErrorKind(code: string, message = ''): AwsErrorKind {
+  return classify({ name: code, message }, code, message);
 }
 
 /**

@@ -18,7 +18,7 @@ export class KmsKeyStore implements KeyStore {
         this.client.send(new ListAliasesCommand({ Limit: 100, Marker: marker }), { abortSignal }),
       );
       for (const a of response.Aliases ?? []) {
-        if (a.AliasName) aliases.push({ aliasName: a.AliasName, targetKeyId: a.TargetKeyId });
+        if (a.AliasName) aliases.push({ aliasName: a.AliasName, targetKeyId: a.TargetKeyId, aliasArn: a.AliasArn });
       }
       marker = response.Truncated ? response.NextMarker : undefined;
     } while (marker);

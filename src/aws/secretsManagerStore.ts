@@ -1,4 +1,5 @@
 import {
+  BatchGetSecretValueCommand,
   CancelRotateSecretCommand,
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -8,26 +9,35 @@ import {
   ListSecretsCommand,
   ListSecretVersionIdsCommand,
   PutSecretValueCommand,
+  RemoveRegionsFromReplicationCommand,
+  ReplicateSecretToRegionsCommand,
   RestoreSecretCommand,
   RotateSecretCommand,
+  StopReplicationToReplicaCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateSecretCommand,
   UpdateSecretVersionStageCommand,
   type DescribeSecretResponse,
+  type ReplicationStatusType,
   type SecretListEntry,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { callAws, type CallSpec, type StoreContext } from './call';
-import { isAwsError } from './errors';
+import { batchErrorKind, isAwsError } from './errors';
 import type {
+  BatchItemError,
+  BatchValues,
   CallOptions,
   CreateSecretInput,
   DeleteSecretMode,
   ListQuery,
   Logger,
+  NamedSecretValue,
   Page,
   RandomPasswordOptions,
+  ReplicaRegionInput,
+  ReplicaStatus,
   RotationRules,
   SecretStore,
   SecretSummary,
@@ -40,6 +50,8 @@ import type {
 
 /** ListSecrets accepts at most 100 per call. */
 const MAX_LIST_PAGE = 100;
+/** BatchGetSecretValue takes at most 20 secret ids per call. */
+const MAX_BATCH_IDS = 20;
 
 export class SecretsManagerStore implements SecretStore {
   constructor(
@@ -59,7 +71,7 @@ export class SecretsManagerStore implements SecretStore {
             MaxResults: Math.min(MAX_LIST_PAGE, query.pageSize - items.length),
             NextToken: nextToken,
             IncludePlannedDeletion: true,
-            Filters: query.nameFilter ? [{ Key: 'name', Values: [query.nameFilter] }] : undefined,
+            Filters: (query.namePrefix ?? query.nameFilter) ? [{ Key: 'name', Values: [(query.namePrefix ?? query.nameFilter)!] }] : undefined,
           }),
           { abortSignal },
         ),
@@ -237,6 +249,92 @@ export class SecretsManagerStore implements SecretStore {
     );
   }
 
+  async batchGetValues(ids: readonly string[], options?: CallOptions): Promise<BatchValues<NamedSecretValue>> {
+    const values = new Map<string, NamedSecretValue>();
+    const errors = new Map<string, BatchItemError>();
+    for (let start = 0; start < ids.length; start += MAX_BATCH_IDS) {
+      const chunk = [...new Set(ids.slice(start, start + MAX_BATCH_IDS))];
+      try {
+        await this.batchChunk(chunk, values, errors, options);
+      } catch (error) {
+        // Some AWS-compatible endpoints fail the whole call for one missing or denied secret;
+        // asking one by one then tells which one it was.
+        if (!isAwsError(error) || error.kind === 'cancelled' || chunk.length === 1 || !['notFound', 'accessDenied', 'invalidInput'].includes(error.kind))
+          throw error;
+        for (const id of chunk) {
+          try {
+            const value = await this.getValue(id, {}, options);
+            values.set(id, { ...value, name: secretNameOf(id), arn: id.startsWith('arn:') ? id : '' });
+          } catch (single) {
+            if (!isAwsError(single) || single.kind === 'cancelled') throw single;
+            errors.set(id, { code: single.code ?? single.kind, kind: single.kind, message: single.message });
+          }
+        }
+      }
+    }
+    return { values, errors };
+  }
+
+  private async batchChunk(chunk: string[], values: Map<string, NamedSecretValue>, errors: Map<string, BatchItemError>, options?: CallOptions): Promise<void> {
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call(
+        { operation: 'BatchGetSecretValue', resource: chunk.length === 1 ? chunk[0] : `${chunk.length} secrets` },
+        options,
+        (abortSignal) => this.client.send(new BatchGetSecretValueCommand({ SecretIdList: chunk, NextToken: nextToken }), { abortSignal }),
+      );
+      for (const entry of response.SecretValues ?? []) {
+        const id = chunk.find((candidate) => candidate === entry.ARN || candidate === entry.Name || secretNameOf(candidate) === entry.Name);
+        if (!id) continue;
+        values.set(id, {
+          name: entry.Name ?? secretNameOf(id),
+          arn: entry.ARN ?? '',
+          versionId: entry.VersionId ?? '',
+          stages: entry.VersionStages ?? [],
+          createdDate: entry.CreatedDate,
+          text: entry.SecretString,
+          binary: entry.SecretBinary,
+        });
+      }
+      for (const failure of response.Errors ?? []) {
+        const id = chunk.find((candidate) => candidate === failure.SecretId || secretNameOf(candidate) === secretNameOf(failure.SecretId ?? ''));
+        if (!id) continue;
+        const code = failure.ErrorCode ?? 'unknown';
+        this.logger.debug(`secretsmanager:BatchGetSecretValue ${secretNameOf(id)} (${this.context.region}, ${this.context.profileLabel}): ${code}`);
+        errors.set(id, { code, kind: batchErrorKind(code, failure.Message), message: `${secretNameOf(id)}: ${failure.Message ?? code}` });
+      }
+      nextToken = response.NextToken || undefined;
+    } while (nextToken);
+  }
+
+  async replicate(id: string, regions: readonly ReplicaRegionInput[], options?: CallOptions & { overwriteExisting?: boolean }): Promise<ReplicaStatus[]> {
+    const response = await this.call({ operation: 'ReplicateSecretToRegions', resource: id }, options, (abortSignal) =>
+      this.client.send(
+        new ReplicateSecretToRegionsCommand({
+          SecretId: id,
+          AddReplicaRegions: regions.map((r) => ({ Region: r.region, KmsKeyId: r.kmsKeyId || undefined })),
+          ForceOverwriteReplicaSecret: options?.overwriteExisting || undefined,
+        }),
+        { abortSignal },
+      ),
+    );
+    return toReplicas(response.ReplicationStatus) ?? [];
+  }
+
+  async removeReplicas(id: string, regions: readonly string[], options?: CallOptions): Promise<ReplicaStatus[]> {
+    const response = await this.call({ operation: 'RemoveRegionsFromReplication', resource: id }, options, (abortSignal) =>
+      this.client.send(new RemoveRegionsFromReplicationCommand({ SecretId: id, RemoveReplicaRegions: [...regions] }), { abortSignal }),
+    );
+    return toReplicas(response.ReplicationStatus) ?? [];
+  }
+
+  async stopReplication(id: string, options?: CallOptions): Promise<{ arn: string }> {
+    const response = await this.call({ operation: 'StopReplicationToReplica', resource: id }, options, (abortSignal) =>
+      this.client.send(new StopReplicationToReplicaCommand({ SecretId: id }), { abortSignal }),
+    );
+    return { arn: response.ARN ?? id };
+  }
+
   private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     // Messages name the secret as the user knows it, even when the call used its ARN.
     return callAws(this.context, this.logger, { ...spec, resource: spec.resource && secretNameOf(spec.resource) }, options, run);
@@ -263,7 +361,19 @@ function toSummary(entry: SecretListEntry | DescribeSecretResponse): SecretSumma
     deletedDate: entry.DeletedDate,
     tags: (entry.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
     versionStages: 'VersionIdsToStages' in entry ? entry.VersionIdsToStages : 'SecretVersionsToStages' in entry ? entry.SecretVersionsToStages : undefined,
+    primaryRegion: entry.PrimaryRegion || undefined,
+    replication: 'ReplicationStatus' in entry ? toReplicas(entry.ReplicationStatus) : undefined,
   };
+}
+
+function toReplicas(list: ReplicationStatusType[] | undefined): ReplicaStatus[] | undefined {
+  return list?.map((r) => ({
+    region: r.Region ?? '',
+    kmsKeyId: r.KmsKeyId || undefined,
+    status: r.Status ?? 'InProgress',
+    message: r.StatusMessage || undefined,
+    lastAccessedDate: r.LastAccessedDate,
+  }));
 }
 
 function valueFields(value: SecretValueInput): { SecretString?: string; SecretBinary?: Uint8Array } {

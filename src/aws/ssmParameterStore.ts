@@ -4,23 +4,30 @@ import {
   DescribeParametersCommand,
   GetParameterCommand,
   GetParameterHistoryCommand,
+  GetParametersByPathCommand,
+  GetParametersCommand,
   LabelParameterVersionCommand,
   ListTagsForResourceCommand,
   PutParameterCommand,
   RemoveTagsFromResourceCommand,
+  type Parameter,
   type ParameterMetadata,
   type ParameterStringFilter,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
 import { callAws, type CallSpec, type StoreContext } from './call';
-import { AwsError } from './errors';
+import { AwsError, isAwsError } from './errors';
+import { policiesMember, readPolicy } from './parameterPolicies';
 import type {
+  BatchItemError,
+  BatchValues,
   CallOptions,
   ListQuery,
   Logger,
   Page,
   ParameterStore,
   ParameterSummary,
+  ParameterPolicy,
   ParameterTier,
   ParameterType,
   ParameterValue,
@@ -31,6 +38,8 @@ import type {
 
 /** DescribeParameters accepts at most 50 per call; GetParameterHistory 50. */
 const MAX_DESCRIBE_PAGE = 50;
+/** GetParameters takes at most 10 names; GetParametersByPath returns at most 10 per page. */
+const MAX_GET_PARAMETERS = 10;
 
 export class SsmParameterStore implements ParameterStore {
   constructor(
@@ -40,7 +49,11 @@ export class SsmParameterStore implements ParameterStore {
   ) {}
 
   async list(query: ListQuery): Promise<Page<ParameterSummary>> {
-    const filters: ParameterStringFilter[] | undefined = query.nameFilter ? [{ Key: 'Name', Option: 'Contains', Values: [query.nameFilter] }] : undefined;
+    const filters: ParameterStringFilter[] | undefined = query.namePrefix
+      ? [{ Key: 'Name', Option: 'BeginsWith', Values: [query.namePrefix] }]
+      : query.nameFilter
+        ? [{ Key: 'Name', Option: 'Contains', Values: [query.nameFilter] }]
+        : undefined;
     const items: ParameterSummary[] = [];
     let nextToken = query.nextToken;
     // A page of pageSize items may need several calls; never fetch more than asked.
@@ -116,14 +129,66 @@ export class SsmParameterStore implements ParameterStore {
     const response = await this.call({ operation: 'GetParameter', resource: qualified }, options, (abortSignal) =>
       this.client.send(new GetParameterCommand({ Name: qualified, WithDecryption: true }), { abortSignal }),
     );
-    const p = response.Parameter;
-    return {
-      name: p?.Name ?? name,
-      type: (p?.Type ?? 'String') as ParameterType,
-      version: p?.Version ?? 0,
-      value: p?.Value ?? '',
-      lastModifiedDate: p?.LastModifiedDate,
-    };
+    return toValue(response.Parameter, name);
+  }
+
+  async getValues(names: readonly string[], options?: CallOptions): Promise<BatchValues<ParameterValue>> {
+    const values = new Map<string, ParameterValue>();
+    const errors = new Map<string, BatchItemError>();
+    const unique = [...new Set(names)];
+    for (let start = 0; start < unique.length; start += MAX_GET_PARAMETERS) {
+      const chunk = unique.slice(start, start + MAX_GET_PARAMETERS);
+      let response;
+      try {
+        response = await this.call(
+          { operation: 'GetParameters', resource: chunk.length === 1 ? chunk[0] : `${chunk.length} parameters` },
+          options,
+          (abortSignal) => this.client.send(new GetParametersCommand({ Names: chunk, WithDecryption: true }), { abortSignal }),
+        );
+      } catch (error) {
+        // One denied name (or key) fails the whole call: asking one by one tells which.
+        if (!isAwsError(error) || error.kind !== 'accessDenied' || chunk.length === 1) throw error;
+        for (const name of chunk) {
+          try {
+            values.set(name, await this.getValue(name, {}, options));
+          } catch (single) {
+            if (!isAwsError(single) || single.kind === 'cancelled') throw single;
+            errors.set(name, { code: single.code ?? single.kind, kind: single.kind, message: single.message });
+          }
+        }
+        continue;
+      }
+      for (const p of response.Parameters ?? []) if (p.Name && chunk.includes(p.Name)) values.set(p.Name, toValue(p, p.Name));
+      for (const name of response.InvalidParameters ?? []) {
+        errors.set(name, {
+          code: 'ParameterNotFound',
+          kind: 'notFound',
+          message: `${name} was not found in ${this.context.region} for profile ${this.context.profileLabel}.`,
+        });
+      }
+      // A name neither returned nor listed as invalid is reported too, so nothing is skipped in silence.
+      for (const name of chunk) {
+        if (!values.has(name) && !errors.has(name))
+          errors.set(name, { code: 'Missing', kind: 'unknown', message: `${name} was not returned by GetParameters.` });
+      }
+    }
+    return { values, errors };
+  }
+
+  async getValuesByPath(query: { path: string; recursive: boolean; nextToken?: string; signal?: AbortSignal }): Promise<Page<ParameterValue>> {
+    const response = await this.call({ operation: 'GetParametersByPath', resource: query.path }, query, (abortSignal) =>
+      this.client.send(
+        new GetParametersByPathCommand({
+          Path: query.path,
+          Recursive: query.recursive,
+          WithDecryption: true,
+          MaxResults: MAX_GET_PARAMETERS,
+          NextToken: query.nextToken,
+        }),
+        { abortSignal },
+      ),
+    );
+    return { items: (response.Parameters ?? []).map((p) => toValue(p, p.Name ?? '')), nextToken: response.NextToken || undefined };
   }
 
   async put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }> {
@@ -137,6 +202,7 @@ export class SsmParameterStore implements ParameterStore {
           Description: input.description,
           KeyId: input.type === 'SecureString' ? input.keyId || undefined : undefined,
           Tier: input.tier,
+          Policies: input.policies ? policiesMember(input.policies) : undefined,
           // AWS refuses tags together with Overwrite; tags on an existing parameter go through addTags.
           Tags: !input.overwrite && input.tags?.length ? input.tags.map((t) => ({ Key: t.key, Value: t.value })) : undefined,
         }),
@@ -198,5 +264,16 @@ function toSummary(p: ParameterMetadata): ParameterSummary {
     lastModifiedUser: p.LastModifiedUser,
     dataType: p.DataType,
     allowedPattern: p.AllowedPattern,
+    policies: p.Policies?.length ? p.Policies.map(readPolicy).filter((policy): policy is ParameterPolicy => policy !== undefined) : undefined,
+  };
+}
+
+function toValue(p: Parameter | undefined, name: string): ParameterValue {
+  return {
+    name: p?.Name ?? name,
+    type: (p?.Type ?? 'String') as ParameterType,
+    version: p?.Version ?? 0,
+    value: p?.Value ?? '',
+    lastModifiedDate: p?.LastModifiedDate,
   };
 }

@@ -3,6 +3,7 @@
  * `runtime.ts` provides the SDK-backed implementations, loaded on first use.
  * Nothing here is a runtime value, so `import type` from outside `aws/` costs nothing.
  */
+import type { AwsErrorKind } from './errors';
 
 export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda';
 
@@ -37,6 +38,8 @@ export interface Page<T> {
 export interface ListQuery {
   /** Server-side name filter: Secrets Manager matches names that start with it, Parameter Store names that contain it. */
   readonly nameFilter?: string;
+  /** Only names that start with this, in both services (Parameter Store: the BeginsWith option); takes the place of nameFilter. */
+  readonly namePrefix?: string;
   readonly pageSize: number;
   readonly nextToken?: string;
   readonly signal?: AbortSignal;
@@ -70,6 +73,46 @@ export interface SecretSummary {
   readonly tags: readonly Tag[];
   /** Version id → staging labels, when the call returned them. */
   readonly versionStages?: Readonly<Record<string, readonly string[]>>;
+  /** The Region of the primary secret. Differs from the secret's own Region on a read-only replica. */
+  readonly primaryRegion?: string;
+  /** The replicas of a primary secret and their status (DescribeSecret only; ListSecrets does not return them). */
+  readonly replication?: readonly ReplicaStatus[];
+}
+
+/** One Region a multi-Region secret is replicated to, as DescribeSecret reports it. */
+export interface ReplicaStatus {
+  readonly region: string;
+  readonly kmsKeyId?: string;
+  /** `InSync`, `InProgress` or `Failed`. */
+  readonly status: string;
+  readonly message?: string;
+  readonly lastAccessedDate?: Date;
+}
+
+/** Values read in one batch, keyed by the id or name asked for; the ones that could not be read are in `errors` instead. */
+export interface BatchValues<V> {
+  readonly values: ReadonlyMap<string, V>;
+  readonly errors: ReadonlyMap<string, BatchItemError>;
+}
+
+/** Why one item of a batch read failed (never a value). */
+export interface BatchItemError {
+  /** AWS's error code, e.g. `ResourceNotFoundException`, `DecryptionFailure`. */
+  readonly code: string;
+  readonly kind: AwsErrorKind;
+  readonly message: string;
+}
+
+/** A secret value read in a batch, with the secret it belongs to. */
+export interface NamedSecretValue extends SecretValue {
+  readonly name: string;
+  readonly arn: string;
+}
+
+export interface ReplicaRegionInput {
+  readonly region: string;
+  /** Omitted: the replica is encrypted with that Region's aws/secretsmanager key. */
+  readonly kmsKeyId?: string;
 }
 
 export interface SecretVersion {
@@ -138,6 +181,17 @@ export interface SecretStore {
   untag(id: string, keys: readonly string[], options?: CallOptions): Promise<void>;
   /** Moves a staging label to `toVersionId` (removing it from `fromVersionId`), or removes it when `toVersionId` is absent. */
   moveStage(id: string, stage: string, move: { toVersionId?: string; fromVersionId?: string }, options?: CallOptions): Promise<void>;
+  /**
+   * The AWSCURRENT values of many secrets, through BatchGetSecretValue (20 per call): per-id
+   * values and per-id errors, so one unreadable secret never hides the others.
+   */
+  batchGetValues(ids: readonly string[], options?: CallOptions): Promise<BatchValues<NamedSecretValue>>;
+  /** ReplicateSecretToRegions: makes the secret a multi-Region primary; returns the replicas' status. */
+  replicate(id: string, regions: readonly ReplicaRegionInput[], options?: CallOptions & { overwriteExisting?: boolean }): Promise<ReplicaStatus[]>;
+  /** RemoveRegionsFromReplication, called on the primary: deletes the replicas in those Regions. */
+  removeReplicas(id: string, regions: readonly string[], options?: CallOptions): Promise<ReplicaStatus[]>;
+  /** StopReplicationToReplica, called in the replica's Region: the replica becomes a standalone secret. */
+  stopReplication(id: string, options?: CallOptions): Promise<{ arn: string }>;
 }
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
@@ -155,6 +209,22 @@ export interface ParameterSummary {
   readonly lastModifiedUser?: string;
   readonly dataType?: string;
   readonly allowedPattern?: string;
+  /** Parameter policies (Advanced tier): expiration and notifications. */
+  readonly policies?: readonly ParameterPolicy[];
+}
+
+/** One parameter policy as DescribeParameters reports it, with its attributes read out. */
+export interface ParameterPolicy {
+  /** `Expiration`, `ExpirationNotification` or `NoChangeNotification`. */
+  readonly type: string;
+  /** `Pending`, `Finished`, `Failed` or `InProgress`. */
+  readonly status?: string;
+  /** Expiration: when Parameter Store deletes the parameter. */
+  readonly expiresAt?: Date;
+  /** ExpirationNotification: how long before the expiration; NoChangeNotification: after how long without a change. */
+  readonly interval?: { readonly amount: number; readonly unit: string };
+  /** The policy's JSON as given, to write it back unchanged. */
+  readonly text: string;
 }
 
 export interface ParameterVersion {
@@ -186,6 +256,11 @@ export interface PutParameterInput {
   readonly keyId?: string;
   readonly tier?: ParameterTier;
   readonly tags?: readonly Tag[];
+  /**
+   * The parameter's policies, as JSON texts (see aws/parameterPolicies.ts). Undefined keeps the
+   * existing ones (AWS preserves them); an empty list removes them all.
+   */
+  readonly policies?: readonly string[];
 }
 
 export interface ParameterStore {
@@ -202,11 +277,17 @@ export interface ParameterStore {
   listTags(name: string, options?: CallOptions): Promise<Tag[]>;
   addTags(name: string, tags: readonly Tag[], options?: CallOptions): Promise<void>;
   removeTags(name: string, keys: readonly string[], options?: CallOptions): Promise<void>;
+  /** The current values of many parameters, decrypted, through GetParameters (10 per call): per-name values and per-name errors. */
+  getValues(names: readonly string[], options?: CallOptions): Promise<BatchValues<ParameterValue>>;
+  /** One page of GetParametersByPath (decrypted). Pages can be short, even empty, and still have a next token. */
+  getValuesByPath(query: { path: string; recursive: boolean; nextToken?: string; signal?: AbortSignal }): Promise<Page<ParameterValue>>;
 }
 
 export interface KeyAlias {
   readonly aliasName: string;
   readonly targetKeyId?: string;
+  /** `arn:aws:kms:REGION:ACCOUNT:alias/NAME`: says which account the key belongs to. */
+  readonly aliasArn?: string;
 }
 
 export interface KeyStore {

@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerNode } from '../tree/nodes';
-import { present, type NodePresentation } from '../tree/presentation';
-
-const COLLAPSIBLE: Record<NodePresentation['collapsible'], vscode.TreeItemCollapsibleState> = {
-  none: vscode.TreeItemCollapsibleState.None,
-  collapsed: vscode.TreeItemCollapsibleState.Collapsed,
-  expanded: vscode.TreeItemCollapsibleState.Expanded,
-};
+import { present } from '../tree/presentation';
+import { treeItemFrom } from '../ui/treeItems';
 
 /** Adapts the VS Code-free ExplorerModel to a TreeDataProvider. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -34,15 +29,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    const p = present(node, { singleProfile: this.profileCount === 1 });
-    const item = new vscode.TreeItem(p.label, COLLAPSIBLE[p.collapsible]);
-    item.id = node.id;
-    item.description = p.description;
-    item.contextValue = p.contextValue;
-    if (p.icon) item.iconPath = new vscode.ThemeIcon(p.icon.id, p.icon.color ? new vscode.ThemeColor(p.icon.color) : undefined);
-    if (p.tooltip) item.tooltip = tooltipMarkdown(p.tooltip);
-    if (p.command) item.command = { command: p.command.id, title: p.command.title, arguments: [node] };
-    return item;
+    return treeItemFrom(present(node, { singleProfile: this.profileCount === 1 }), node.id, node);
   }
 
   dispose(): void {
@@ -50,18 +37,4 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.dispose();
     this.rootLoaded.dispose();
   }
-}
-
-/** Every value is appended as text, so names, descriptions and tags can't inject markdown or links. */
-function tooltipMarkdown(tooltip: NonNullable<NodePresentation['tooltip']>): vscode.MarkdownString {
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown('**');
-  md.appendText(tooltip.title);
-  md.appendMarkdown('**\n\n');
-  for (const [label, value] of tooltip.rows) {
-    md.appendText(`${label}: `);
-    md.appendText(value);
-    md.appendMarkdown('  \n');
-  }
-  return md;
 }

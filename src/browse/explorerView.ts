@@ -12,7 +12,7 @@ export class ExplorerView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly provider: ExplorerProvider) {
-    this.treeView = vscode.window.createTreeView(Views.explorer, { treeDataProvider: provider, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView(Views.explorer, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
     this.disposables.push(
       this.treeView,
       provider.onDidLoadRoot((hasProfiles) => void vscode.commands.executeCommand('setContext', ContextKeys.noProfiles, !hasProfiles)),

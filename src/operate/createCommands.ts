@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import { isAwsError } from '../aws/errors';
 import { isItemRef, type ItemRef } from '../aws/items';
+import { expirationPolicy, parseExpiration } from '../aws/parameterPolicies';
 import type { ParameterTier, ParameterType, SecretStore, Tag } from '../aws/types';
 import {
   byteLength,
@@ -45,6 +46,8 @@ interface ParameterDraft {
   keyId?: string;
   tier?: ParameterTier;
   description?: string;
+  /** As typed (a date, a date and time, or a number of days); empty for none. */
+  expiration?: string;
 }
 
 export function registerCreateCommands(deps: OperateDeps): vscode.Disposable[] {
@@ -309,7 +312,7 @@ async function createSecret(deps: OperateDeps, scope: Scope, d: SecretDraft): Pr
 
 async function parameterWizard(deps: OperateDeps, scope: Scope, previous: ParameterDraft): Promise<ParameterDraft> {
   const d: ParameterDraft = { ...previous };
-  const w: WizardContext = { deps, scope, title: `Create Parameter in ${scope.region}`, total: 5 };
+  const w: WizardContext = { deps, scope, title: `Create Parameter in ${scope.region}`, total: 6 };
   await runSteps([
     () => parameterNameStep(w, d),
     () => parameterTypeStep(w, d),
@@ -321,8 +324,45 @@ async function parameterWizard(deps: OperateDeps, scope: Scope, previous: Parame
       d.keyId = key;
     },
     () => parameterTierAndDescriptionStep(w, d),
+    () => expirationStep(w, d),
   ]);
   return d;
+}
+
+/** An optional Expiration policy: Parameter Store deletes the parameter then (Advanced tier only). */
+async function expirationStep(w: WizardContext, d: ParameterDraft): Promise<StepResult<void>> {
+  for (;;) {
+    const choice = await askPick(w.deps.prompts, {
+      ...at(w, 6),
+      placeholder: 'Expiration (optional)',
+      items: [
+        { label: 'No expiration', expires: false },
+        {
+          label: 'Delete it on a date…',
+          expires: true,
+          detail: 'An Expiration policy. Policies need the Advanced tier, which is charged per parameter per month.',
+        },
+      ],
+      active: (item) => item.expires === Boolean(d.expiration),
+    });
+    if (choice === BACK) return BACK;
+    if (!choice.expires) {
+      d.expiration = undefined;
+      return;
+    }
+    const typed = await askInput(w.deps.prompts, {
+      ...at(w, 6),
+      prompt: 'Expiration: a date (2030-01-31), a date and time (2030-01-31T18:00Z) or a number of days (30d)',
+      value: d.expiration,
+      validate: (v) => {
+        const parsed = parseExpiration(v);
+        return 'problem' in parsed ? parsed.problem : undefined;
+      },
+    });
+    if (typed === BACK) continue;
+    d.expiration = typed.trim();
+    return;
+  }
 }
 
 async function parameterNameStep(w: WizardContext, d: ParameterDraft): Promise<StepResult<void>> {
@@ -387,10 +427,21 @@ async function parameterTierAndDescriptionStep(w: WizardContext, d: ParameterDra
 
 async function createParameter(deps: OperateDeps, scope: Scope, d: ParameterDraft): Promise<void> {
   const name = d.name ?? '';
+  const expiration = d.expiration ? parseExpiration(d.expiration) : undefined;
+  if (expiration && 'problem' in expiration) throw new UserError(`Not created: ${expiration.problem}`);
   await withProgress(`Creating parameter ${name}…`, async (signal) => {
     const store = await (await deps.aws()).parameters(scope.profile, scope.region);
     return store.put(
-      { name, value: d.value ?? '', type: d.type ?? 'SecureString', keyId: d.keyId, tier: d.tier, description: d.description || undefined, overwrite: false },
+      {
+        name,
+        value: d.value ?? '',
+        type: d.type ?? 'SecureString',
+        keyId: d.keyId,
+        tier: expiration ? 'Advanced' : d.tier,
+        description: d.description || undefined,
+        overwrite: false,
+        policies: expiration ? [expirationPolicy(expiration.date)] : undefined,
+      },
       { signal },
     );
   });

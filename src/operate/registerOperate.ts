@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { FeatureDeps } from '../ui/deps';
+import { registerCompareCommand } from './compareCommand';
 import { registerCreateCommands } from './createCommands';
+import { registerExpirationCommand } from './expirationCommand';
 import { registerLifecycleCommands } from './lifecycleCommands';
 import type { OperateDeps } from './operateDeps';
 import { registerRotationCommands } from './rotationCommands';
@@ -31,5 +33,7 @@ export function registerOperate(feature: FeatureDeps): vscode.Disposable[] {
     ...registerVersionCommands(deps),
     ...registerTagCommands(deps),
     ...registerSnippetCommands(deps),
+    ...registerCompareCommand(deps),
+    ...registerExpirationCommand(deps),
   ];
 }

@@ -7,6 +7,7 @@ import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
+import { refuseReplicaWrite } from '../ui/readOnly';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from '../ui/wizard';
@@ -15,22 +16,26 @@ import type { OperateDeps } from './operateDeps';
 const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
 
 export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[] {
-  const secretOf = async (node?: ExplorerNode | ItemRef) => (await resolveItem(deps, node, ['secretsmanager'])) as SecretRef;
+  const secretOf = async (node: ExplorerNode | ItemRef | undefined, action: string) => {
+    const target = (await resolveItem(deps, node, ['secretsmanager'])) as SecretRef;
+    refuseReplicaWrite(target, action);
+    return target;
+  };
   const storeOf = async (t: SecretRef) => (await deps.aws()).secrets(t.profile, t.region);
 
   return [
     registerCommand(deps, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node);
+      const target = await secretOf(node, 'rotate it');
       await rotateNow(deps, target, await storeOf(target), node ?? target);
     }),
 
     registerCommand(deps, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node);
+      const target = await secretOf(node, 'configure its rotation');
       await configureRotation(deps, target, await storeOf(target));
     }),
 
     registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node);
+      const target = await secretOf(node, 'turn off its rotation');
       await confirm(
         deps.prompts,
         `Turn off automatic rotation of ${describeItem(target)}?`,
@@ -44,7 +49,7 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
     }),
 
     registerCommand(deps, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node);
+      const target = await secretOf(node, 'store a new value');
       await generateNewValue(deps.prompts, target, await storeOf(target));
       await deps.model.itemChanged(target);
     }),

@@ -9,6 +9,7 @@ import { copySensitive } from '../ui/clipboard';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
+import { refuseReplicaWrite } from '../ui/readOnly';
 import { withProgress } from '../ui/progress';
 import { choose } from '../ui/wizard';
 import type { OperateDeps } from './operateDeps';
@@ -50,6 +51,7 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
 
     registerCommand(deps, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
+      refuseReplicaWrite(target, 'change its value');
       // Editing always starts from the current value, even when invoked on an older version.
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(EDIT_SCHEME, itemOnly(target), signal));
       await vscode.window.showTextDocument(uri, { preview: false });

@@ -59,3 +59,19 @@ export function readDetectionSettings(): DetectionSettings {
     checkLookups: vscode.workspace.isTrusted && vscode.workspace.getConfiguration(`${Settings.section}.lookups`).get<boolean>('check') !== false,
   };
 }
+
+/** How fast a copy between environments writes: under the service's rate, since other tools share it. */
+export interface CopySettings {
+  readonly secretsManagerWritesPerSecond: number;
+  readonly parameterStoreWritesPerSecond: number;
+}
+
+export function readCopySettings(): CopySettings {
+  const config = vscode.workspace.getConfiguration(`${Settings.section}.copy`);
+  return {
+    // Secrets Manager's write calls share 50 per second per account and Region.
+    secretsManagerWritesPerSecond: clampInt(config.get('secretsManagerWritesPerSecond'), 1, 50, 20),
+    // Parameter Store's default throughput for PutParameter is low; higher throughput raises it.
+    parameterStoreWritesPerSecond: clampInt(config.get('parameterStoreWritesPerSecond'), 1, 1000, 3),
+  };
+}

@@ -2,6 +2,7 @@ import { isAwsError } from '../aws/errors';
 import { findItem, ITEM_NOUNS, ITEM_SERVICES, type ItemRef, type ItemService } from '../aws/items';
 import type { AwsRuntime, ParameterSummary, SecretSummary } from '../aws/types';
 import { folderLevel } from './folders';
+import { isReplica } from './presentation';
 import type {
   ErrorNode,
   ExplorerNode,
@@ -12,6 +13,7 @@ import type {
   ParameterVersionNode,
   ProfileNode,
   RegionNode,
+  ReplicaNode,
   SecretNode,
   SecretVersionNode,
   ServiceNode,
@@ -247,18 +249,49 @@ export class ExplorerModel {
     return node;
   }
 
+  /**
+   * A secret's replicas (or, on a replica, where its primary is) and its versions. ListSecrets
+   * does not report replicas, so the secret is described as it is expanded.
+   */
   private async secretVersions(node: SecretNode): Promise<ExplorerNode[]> {
     try {
       const store = await (await this.aws()).secrets(node.parent.profile.name, node.parent.region);
-      const versions = await store.listVersions(node.secret.arn || node.secret.name);
-      return versions.map((version) => {
+      const id = node.secret.arn || node.secret.name;
+      const [described, versions] = await Promise.all([store.describe(id), store.listVersions(id)]);
+      this.replicationLearned(node, described);
+      const versionNodes = versions.map((version) => {
         const child = this.intern<SecretVersionNode>({ type: 'secretVersion', id: `${node.id}/v:${version.versionId}`, parent: node, version });
         child.version = version;
         return child;
       });
+      return [...this.replicationNodes(node), ...versionNodes];
     } catch (error) {
       return [this.errorNode(node.id, error, node)];
     }
+  }
+
+  private replicationNodes(node: SecretNode): ExplorerNode[] {
+    const secret = node.secret;
+    if (isReplica(secret)) {
+      const note = this.intern<MessageNode>({ type: 'message', id: `${node.id}/primary`, message: '' });
+      note.message = `Read-only replica: its primary is in ${secret.primaryRegion}`;
+      return [note];
+    }
+    return (secret.replication ?? []).map((replica) => {
+      const child = this.intern<ReplicaNode>({ type: 'replica', id: `${node.id}/r:${replica.region}`, parent: node, replica });
+      child.replica = replica;
+      return child;
+    });
+  }
+
+  /** Keeps what DescribeSecret said about replication; the node is redrawn only when it changed (else expanding would loop). */
+  private replicationLearned(node: SecretNode, described: SecretSummary): void {
+    const before = JSON.stringify([node.secret.primaryRegion, node.secret.replication]);
+    const after = JSON.stringify([described.primaryRegion, described.replication]);
+    node.secret = described;
+    const listing = this.listings.get(node.parent.id);
+    if (listing) listing.items = listing.items.map((item) => (item.name === described.name ? described : item));
+    if (before !== after) this.fire(node);
   }
 
   private async parameterVersions(node: ParameterNode): Promise<ExplorerNode[]> {
@@ -359,6 +392,7 @@ function refreshTarget(node: ExplorerNode): ExplorerNode | undefined {
       return node.parent;
     case 'secretVersion':
     case 'parameterVersion':
+    case 'replica':
       return node.parent;
     case 'message':
       return undefined;

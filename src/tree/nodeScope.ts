@@ -24,6 +24,7 @@ export function nodeScope(node: ExplorerNode): NodeScope | undefined {
       return nodeScope(node.parent);
     case 'secretVersion':
     case 'parameterVersion':
+    case 'replica':
       return nodeScope(node.parent);
     case 'error':
       return nodeScope(node.retry);

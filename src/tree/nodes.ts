@@ -1,5 +1,5 @@
 import type { ItemService } from '../aws/items';
-import type { AwsProfile, ParameterSummary, ParameterVersion, SecretSummary, SecretVersion } from '../aws/types';
+import type { AwsProfile, ParameterSummary, ParameterVersion, ReplicaStatus, SecretSummary, SecretVersion } from '../aws/types';
 
 export interface ProfileNode {
   readonly type: 'profile';
@@ -64,6 +64,14 @@ export interface ParameterVersionNode {
   current: boolean;
 }
 
+/** One Region a primary secret is replicated to, under the primary. */
+export interface ReplicaNode {
+  readonly type: 'replica';
+  readonly id: string;
+  readonly parent: SecretNode;
+  replica: ReplicaStatus;
+}
+
 export interface LoadMoreNode {
   readonly type: 'loadMore';
   readonly id: string;
@@ -99,6 +107,7 @@ export type ExplorerNode =
   | ParameterNode
   | SecretVersionNode
   | ParameterVersionNode
+  | ReplicaNode
   | LoadMoreNode
   | ErrorNode
   | MessageNode;

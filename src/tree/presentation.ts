@@ -1,7 +1,8 @@
 import { SERVICE_NAMES } from '../aws/items';
 import { profileLabel } from '../aws/profileNames';
+import { expirationOf } from '../aws/parameterPolicies';
 import type { ParameterSummary, ProfileKind, SecretSummary } from '../aws/types';
-import type { ExplorerNode, ParameterNode, ProfileNode, SecretNode, ServiceNode } from './nodes';
+import type { ExplorerNode, ParameterNode, ProfileNode, ReplicaNode, SecretNode, ServiceNode } from './nodes';
 
 /**
  * How a node looks in the tree, as plain data (the provider turns it into a TreeItem).
@@ -108,6 +109,8 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         },
       };
     }
+    case 'replica':
+      return presentReplica(node);
     case 'loadMore':
       return {
         label: 'Load more…',
@@ -175,7 +178,7 @@ function presentSecret(node: SecretNode): NodePresentation {
     label: node.label,
     description: secretDescription(s),
     icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
-    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}`,
+    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}${isReplica(s) ? ' replica' : ''}${s.replication?.length ? ' primary' : ''}`,
     // A secret scheduled for deletion refuses version calls until it is restored.
     collapsible: deleted ? 'none' : 'collapsed',
     tooltip: { title: s.name, rows: secretRows(s) },
@@ -183,10 +186,33 @@ function presentSecret(node: SecretNode): NodePresentation {
 }
 
 export function secretDescription(s: SecretSummary): string | undefined {
+  return [secretStateDescription(s), replicationText(s)].filter(Boolean).join(' · ') || undefined;
+}
+
+function secretStateDescription(s: SecretSummary): string | undefined {
   // DeletedDate is when DeleteSecret was called; AWS does not report the recovery window it was given.
   if (s.deletedDate) return `deletion scheduled · deleted ${formatDate(s.deletedDate)}`;
   if (s.rotationEnabled) return rotationText(s);
   return undefined;
+}
+
+/** The Region in a secret's ARN (`arn:aws:secretsmanager:REGION:…`). */
+function regionOf(arn: string): string | undefined {
+  return /^arn:[^:]+:secretsmanager:([^:]+):/.exec(arn)?.[1];
+}
+
+/** A replica reports its primary's Region as PrimaryRegion; a secret that is not replicated its own (or none). */
+export function isReplica(s: SecretSummary): boolean {
+  const own = regionOf(s.arn);
+  return Boolean(s.primaryRegion && own && s.primaryRegion !== own);
+}
+
+function replicationText(s: SecretSummary): string | undefined {
+  if (isReplica(s)) return `replica of ${s.primaryRegion} · read-only`;
+  const replicas = s.replication ?? [];
+  if (replicas.length === 0) return undefined;
+  const failed = replicas.filter((r) => r.status === 'Failed').length;
+  return `${replicas.length} replica${replicas.length === 1 ? '' : 's'}${failed ? ` (${failed} failed)` : ''}`;
 }
 
 function rotationText(s: SecretSummary): string {
@@ -213,8 +239,31 @@ function secretRows(s: SecretSummary): [string, string][] {
   }
   if (s.deletedDate)
     rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
+  if (isReplica(s))
+    rows.push(['Replication', `read-only replica; its primary is in ${s.primaryRegion}. Change it there, or promote this replica to a standalone secret.`]);
+  else if (s.replication?.length)
+    rows.push(['Replicas', s.replication.map((r) => `${r.region} (${r.status}${r.status === 'Failed' && r.message ? `: ${r.message}` : ''})`).join(', ')]);
   if (s.tags.length) rows.push(['Tags', s.tags.map((t) => `${t.key}=${t.value}`).join(', ')]);
   return rows;
+}
+
+function presentReplica(node: ReplicaNode): NodePresentation {
+  const r = node.replica;
+  const icon = r.status === 'InSync' ? { id: 'pass' } : r.status === 'Failed' ? { id: 'error', color: 'errorForeground' } : { id: 'sync' };
+  const rows: [string, string][] = [['Status', r.status]];
+  if (r.message) rows.push(['Message', r.message]);
+  rows.push(['KMS key', r.kmsKeyId ?? 'aws/secretsmanager (default)']);
+  if (r.lastAccessedDate) rows.push(['Last accessed', formatDate(r.lastAccessedDate)]);
+  return {
+    label: r.region,
+    description: ['replica', r.status === 'InSync' ? undefined : r.status, r.kmsKeyId && !r.kmsKeyId.startsWith('alias/aws/') ? r.kmsKeyId : undefined]
+      .filter(Boolean)
+      .join(' · '),
+    icon,
+    contextValue: `replica status:${r.status}`,
+    collapsible: 'none',
+    tooltip: { title: `Replica of ${node.parent.secret.name} in ${r.region}`, rows },
+  };
 }
 
 function presentParameter(node: ParameterNode): NodePresentation {
@@ -230,7 +279,15 @@ function presentParameter(node: ParameterNode): NodePresentation {
 }
 
 export function parameterDescription(p: ParameterSummary): string {
-  return [p.type, p.tier && p.tier !== 'Standard' ? p.tier : undefined, p.version !== undefined ? `v${p.version}` : undefined].filter(Boolean).join(' · ');
+  const expires = expirationOf(p.policies);
+  return [
+    p.type,
+    p.tier && p.tier !== 'Standard' ? p.tier : undefined,
+    p.version !== undefined ? `v${p.version}` : undefined,
+    expires ? `expires ${formatDate(expires)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 function parameterRows(p: ParameterSummary): [string, string][] {
@@ -245,7 +302,26 @@ function parameterRows(p: ParameterSummary): [string, string][] {
   if (p.lastModifiedUser) rows.push(['Changed by', p.lastModifiedUser]);
   if (p.dataType && p.dataType !== 'text') rows.push(['Data type', p.dataType]);
   if (p.allowedPattern) rows.push(['Allowed pattern', p.allowedPattern]);
+  for (const policy of p.policies ?? []) rows.push(policyRow(policy));
   return rows;
+}
+
+function policyRow(policy: NonNullable<ParameterSummary['policies']>[number]): [string, string] {
+  const status = policy.status && policy.status !== 'Pending' ? ` (${policy.status})` : '';
+  const interval = policy.interval ? `${policy.interval.amount} ${policy.interval.unit.toLowerCase()}` : undefined;
+  switch (policy.type) {
+    case 'Expiration':
+      return [
+        'Expires',
+        `${policy.expiresAt ? formatDateTime(policy.expiresAt) : 'at a date AWS did not report'}: Parameter Store deletes the parameter then${status}`,
+      ];
+    case 'ExpirationNotification':
+      return ['Expiration notice', `${interval ? `${interval} before it expires` : 'before it expires'}, as an EventBridge event${status}`];
+    case 'NoChangeNotification':
+      return ['No-change notice', `${interval ? `after ${interval}` : 'after a while'} without a change, as an EventBridge event${status}`];
+    default:
+      return ['Policy', `${policy.type}${status}`];
+  }
 }
 
 /** Dates in the tree are UTC, like the AWS console's API dates, so every teammate sees the same text. */

@@ -1,4 +1,4 @@
-import type { AwsRuntime } from '../aws/types';
+import type { AwsRuntime, KeyAlias } from '../aws/types';
 import type { Scope } from './pickers';
 
 export interface KmsItem {
@@ -12,7 +12,11 @@ export interface KmsItem {
  * default), then the region's customer aliases. Other services' managed keys are left out.
  */
 export async function kmsAliasItems(aws: () => Promise<AwsRuntime>, scope: Scope, defaultAlias: string): Promise<KmsItem[]> {
-  const aliases = await (await (await aws()).keys(scope.profile, scope.region)).listAliases();
+  return kmsItemsFrom(await (await (await aws()).keys(scope.profile, scope.region)).listAliases(), defaultAlias);
+}
+
+/** The same list, from aliases already read. */
+export function kmsItemsFrom(aliases: readonly KeyAlias[], defaultAlias: string): KmsItem[] {
   const items: KmsItem[] = aliases
     .filter((a) => !a.aliasName.startsWith('alias/aws/') || a.aliasName === defaultAlias)
     .map((a) => ({ label: a.aliasName, description: a.aliasName === defaultAlias ? 'AWS managed key (default)' : a.targetKeyId, alias: a.aliasName }));

@@ -63,7 +63,8 @@ export async function resolveItem(deps: PickerDeps, arg: ExplorerNode | ItemRef 
   return pickItem(deps, scope, service);
 }
 
-async function pickProfile(deps: PickerDeps): Promise<string> {
+/** A profile from the visible ones (no question when there is only one). */
+export async function pickProfile(deps: PickerDeps): Promise<string> {
   const runtime = await deps.aws();
   const profiles = visibleProfiles(await runtime.listProfiles(), readExplorerSettings().profiles);
   if (profiles.length === 0) throw new UserError('No AWS profile found. Run "AWS Secrets: Open AWS Config File" to add one.');
@@ -74,7 +75,8 @@ async function pickProfile(deps: PickerDeps): Promise<string> {
   return choice.name;
 }
 
-async function pickRegion(deps: PickerDeps, profileName: string): Promise<string> {
+/** A Region of the profile: its own and the configured ones, or one typed in. */
+export async function pickRegion(deps: PickerDeps, profileName: string): Promise<string> {
   const runtime = await deps.aws();
   const profile = (await runtime.listProfiles()).find((p) => p.name === profileName);
   const regions = profile ? regionsFor(profile, readExplorerSettings().regions) : [];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ComparisonNode } from '../compare/presentation';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerNode } from '../tree/nodes';
 import { clipboardClearsSettled } from './clipboard';
@@ -20,8 +21,15 @@ export interface ExplorerHook {
   getTreeItem(node: ExplorerNode): vscode.TreeItem;
 }
 
+/** The Environments comparison view's TreeDataProvider. */
+export interface ComparisonHook {
+  getChildren(node?: ComparisonNode): ComparisonNode[];
+  getTreeItem(node: ComparisonNode): vscode.TreeItem;
+}
+
 export interface TestHooks {
   readonly explorer: ExplorerHook;
+  readonly comparison: ComparisonHook;
   /** Answers the extension's questions from a script instead of the UI, until the returned function is called. */
   usePrompts(prompts: Prompts): () => void;
   /** Resolves when every scheduled clipboard clear has run. */
@@ -37,9 +45,16 @@ export function testHooksEnabled(mode: vscode.ExtensionMode, env: NodeJS.Process
   return mode === vscode.ExtensionMode.Test || env[TEST_HOOKS_VARIABLE] === '1';
 }
 
-export function testHooks(parts: { explorer: ExplorerHook; prompts: SwitchablePrompts; context: vscode.ExtensionContext; activationMs: number }): TestHooks {
+export function testHooks(parts: {
+  explorer: ExplorerHook;
+  comparison: ComparisonHook;
+  prompts: SwitchablePrompts;
+  context: vscode.ExtensionContext;
+  activationMs: number;
+}): TestHooks {
   return {
     explorer: parts.explorer,
+    comparison: parts.comparison,
     usePrompts: (p) => parts.prompts.use(p),
     clipboardClearsSettled,
     activationMs: parts.activationMs,

@@ -149,6 +149,7 @@ describe('operations: a secret and a parameter from creation to deletion', () =>
     await answerInput(page, 'Value (hidden as you type)', 'param-one');
     await answerPick(page, 'KMS key', 'alias/aws/ssm');
     await answerInput(page, 'Description', '');
+    await answerPick(page, 'Expiration (optional)', 'No expiration');
     await expand(await treeItemAt(page, PARAMETER.slice(0, 4)));
     assert.match(await rowText(PARAMETER), /SecureString · v1/);
   });

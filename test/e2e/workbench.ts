@@ -106,6 +106,12 @@ export async function treeItemAt(page: Page, path: readonly string[]): Promise<L
   return page.locator(`${SIDEBAR} ${TREE_ROW}[data-index="${index}"]`);
 }
 
+/** A tree row in the panel (e.g. the AWS Environments comparison) whose label is `label` (exact, or a RegExp). */
+export function panelTreeItem(page: Page, label: string | RegExp): Locator {
+  const name = page.locator('.label-name', { hasText: typeof label === 'string' ? new RegExp(`^${escapeRegExp(label)}$`) : label });
+  return page.locator(`.part.panel ${TREE_ROW}`).filter({ has: name });
+}
+
 /** Labels of the visible tree rows, with two spaces of indent per level (for asserts and logs). */
 export async function visibleTree(page: Page): Promise<string[]> {
   return page.locator(`${SIDEBAR} ${TREE_ROW}`).evaluateAll((rows) =>

@@ -11,6 +11,8 @@ export interface FaultRule {
   region?: string;
   service?: ServiceName;
   operation?: string;
+  /** Only requests about this secret or parameter: its name, as in SecretId / Name (an ARN counts by its name). */
+  resource?: string;
   kind: FaultKind;
   latencyMs?: number;
   /** Apply this many times, then expire; unlimited when omitted. */
@@ -36,7 +38,7 @@ export function validateFaultRule(value: unknown): FaultRule {
   if (!FAULT_KINDS.includes(rule['kind'] as FaultKind)) throw new Error(`Fault kind must be one of ${FAULT_KINDS.join(', ')}.`);
   if (rule['service'] !== undefined && !SERVICES.includes(rule['service'] as ServiceName))
     throw new Error(`Fault service must be one of ${SERVICES.join(', ')}.`);
-  for (const key of ['region', 'operation'] as const) {
+  for (const key of ['region', 'operation', 'resource'] as const) {
     if (rule[key] !== undefined && typeof rule[key] !== 'string') throw new Error(`Fault ${key} must be a string.`);
   }
   if (rule['times'] !== undefined && (!Number.isInteger(rule['times']) || (rule['times'] as number) < 1))
@@ -46,6 +48,7 @@ export function validateFaultRule(value: unknown): FaultRule {
     region: rule['region'] as string | undefined,
     service: rule['service'] as ServiceName | undefined,
     operation: rule['operation'] as string | undefined,
+    resource: rule['resource'] as string | undefined,
     kind: rule['kind'] as FaultKind,
     latencyMs: rule['latencyMs'] as number | undefined,
     times: rule['times'] as number | undefined,
@@ -82,13 +85,15 @@ export class FaultStore {
   /**
    * Consumes the rules that match this request: every matching latency rule
    * adds its delay, and the first matching failure rule (in the order added) wins.
+   * `resource` is the name the request is about, when it names one.
    */
-  decide(region: string, service: ServiceName, operation: string): FaultDecision {
+  decide(region: string, service: ServiceName, operation: string, resource?: string): FaultDecision {
     const decision: FaultDecision = { delayMs: 0 };
     for (const rule of this.rules) {
       if (rule.region !== undefined && rule.region !== region) continue;
       if (rule.service !== undefined && rule.service !== service) continue;
       if (rule.operation !== undefined && rule.operation !== operation) continue;
+      if (rule.resource !== undefined && rule.resource !== resource) continue;
       if (rule.kind === 'latency') {
         decision.delayMs += rule.latencyMs ?? 0;
         rule.remaining--;

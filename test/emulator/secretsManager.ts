@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { paginate } from './pagination';
 import { randomPassword, rotatedValue } from './password';
 import {
-  ACCOUNT_ID,
   AwsError,
   compact,
   DAY_MS,
@@ -21,10 +20,14 @@ import {
   type Tag,
   validationError,
 } from './protocol';
+import { afterReplicatedWrite, guardReplication, REPLICATION_OPERATIONS, replicationStatus } from './replication';
 import { nextRotationDate, readRotationRules } from './rotation';
+import { findSecret } from './secretIds';
 import { matchesSecretFilters, readSecretFilters } from './secretFilters';
 import { addSecretVersion, attachStage, removeStage, type SecretValue, selectVersion, versionWithStage } from './secretVersions';
 import { AWSCURRENT, AWSPENDING, type EmulatorState, randomArnSuffix, type RegionState, type Secret, secretArn, type SecretVersion } from './state';
+
+export { findSecret } from './secretIds';
 
 export const MAX_SECRET_BYTES = 65_536;
 const NAME_CHARS = /^[A-Za-z0-9/_+=.@-]+$/;
@@ -34,19 +37,6 @@ const MARKED_FOR_DELETION = "You can't perform this operation on the secret beca
 
 function notFound(): AwsError {
   return new AwsError('ResourceNotFoundException', NOT_FOUND);
-}
-
-/** Resolves a name, a full ARN or a partial ARN (without the 6-character suffix). */
-export function findSecret(region: RegionState, secretId: string): Secret | undefined {
-  if (!secretId.startsWith('arn:')) return region.secrets.get(secretId);
-  const match = /^arn:aws[a-z-]*:secretsmanager:([^:]+):(\d{12}):secret:(.+)$/.exec(secretId);
-  if (!match || match[1] !== region.region || match[2] !== ACCOUNT_ID) return undefined;
-  const resource = match[3]!;
-  const byPartial = region.secrets.get(resource);
-  if (byPartial) return byPartial;
-  const withSuffix = /^(.+)-[A-Za-z0-9]{6}$/.exec(resource);
-  const candidate = withSuffix ? region.secrets.get(withSuffix[1]!) : undefined;
-  return candidate && candidate.arn === secretId ? candidate : undefined;
 }
 
 function requireSecret(region: RegionState, input: Input): Secret {
@@ -247,7 +237,7 @@ function createSecret(state: EmulatorState, input: Input, ctx: RequestContext): 
 
 function describeSecret(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireSecret(state.region(ctx.region), input);
-  return compact({ ...secretMetadata(secret), VersionIdsToStages: versionsToStages(secret) });
+  return compact({ ...secretMetadata(secret), VersionIdsToStages: versionsToStages(secret), ReplicationStatus: replicationStatus(state, secret, ctx.now) });
 }
 
 function getSecretValue(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
@@ -577,6 +567,7 @@ const OPERATIONS: Record<string, StateHandler> = {
   RestoreSecret: restoreSecret,
   TagResource: tagResource,
   UntagResource: untagResource,
+  ...REPLICATION_OPERATIONS,
 };
 
 export function secretsManagerHandlers(state: EmulatorState): Record<string, Handler> {
@@ -585,7 +576,10 @@ export function secretsManagerHandlers(state: EmulatorState): Record<string, Han
     handlers[name] = (input, ctx) => {
       // AWS purges secrets in the background once their window ends; do it lazily.
       state.region(ctx.region).purgeExpiredSecrets(ctx.now);
-      return operation(state, input, ctx);
+      guardReplication(state, name, input, ctx);
+      const result = operation(state, input, ctx);
+      afterReplicatedWrite(state, name, input, ctx);
+      return result;
     };
   }
   return handlers;

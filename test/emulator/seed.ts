@@ -13,6 +13,7 @@ import {
   fakeCiphertext,
   type Parameter,
   parameterArn,
+  type ParameterPolicy,
   type RegionState,
   type Secret,
   secretArn,
@@ -89,10 +90,16 @@ function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: 
         labels: [...(version.labels ?? [])],
         lastModifiedDate: seedTime(base, version.daysAgo, index),
         lastModifiedUser: CALLER_ARN,
+        policies: item.expiresInDays === undefined ? undefined : [expirationPolicy(today + item.expiresInDays * DAY_MS)],
       })),
     };
     region.parameters.set(parameter.name, parameter);
   });
+}
+
+function expirationPolicy(at: number): ParameterPolicy {
+  const text = JSON.stringify({ Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: new Date(at).toISOString() } });
+  return { type: 'Expiration', text, expiresAt: at };
 }
 
 /** Replaces the whole state with the named seed. */

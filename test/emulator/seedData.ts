@@ -48,6 +48,8 @@ export interface SeedParameter {
   tags?: Tag[];
   /** Oldest first; version numbers are 1..n. */
   versions: SeedParameterVersion[];
+  /** An Expiration policy this many days from the seed's day (Advanced tier). */
+  expiresInDays?: number;
 }
 
 export interface SeedFunction {
@@ -232,6 +234,41 @@ const US_SECRETS: SeedSecret[] = [
     tags: tags({ env: 'prod', team: 'data' }),
     createdDaysAgo: 270,
     versions: single(json({ user: 'ETL_SERVICE', password: demoValue('us/prod/snowflake'), account: 'demo-xy12345', warehouse: 'ETL_WH' }), 270),
+  },
+  {
+    name: 'prod/checkout/config',
+    description: 'Checkout service settings',
+    tags: tags({ env: 'prod', team: 'checkout' }),
+    createdDaysAgo: 90,
+    versions: single(json({ currency: 'USD', timeoutMs: 3000, apiKey: demoValue('us/prod/checkout/api') }), 30),
+  },
+  {
+    name: 'prod/checkout/partner-id',
+    description: 'Account id at the payment partner (the same in every environment)',
+    tags: tags({ env: 'prod', team: 'checkout' }),
+    createdDaysAgo: 90,
+    versions: single(`partner-demo-${hex('us/checkout/partner', 12)}`, 90),
+  },
+  {
+    name: 'staging/checkout/config',
+    description: 'Checkout service settings (staging)',
+    tags: tags({ env: 'staging', team: 'checkout' }),
+    createdDaysAgo: 80,
+    versions: single(json({ currency: 'USD', timeoutMs: 3000, retryLimit: 3, apiKey: demoValue('us/stg/checkout/api') }), 6),
+  },
+  {
+    name: 'staging/checkout/partner-id',
+    description: 'Account id at the payment partner (the same in every environment)',
+    tags: tags({ env: 'staging', team: 'checkout' }),
+    createdDaysAgo: 80,
+    versions: single(`partner-demo-${hex('us/checkout/partner', 12)}`, 80),
+  },
+  {
+    name: 'staging/checkout/feature-key',
+    description: 'Key of the new checkout flow (not in prod yet)',
+    tags: tags({ env: 'staging', team: 'checkout' }),
+    createdDaysAgo: 5,
+    versions: single(`ff-demo-${base62('us/stg/checkout/feature', 24)}`, 5),
   },
   {
     name: 'staging/payments/db',
@@ -529,6 +566,17 @@ const US_PARAMETERS: SeedParameter[] = [
       { value: 'debug', daysAgo: 50 },
       { value: 'info', labels: ['current'], daysAgo: 49 },
     ],
+  },
+  { name: '/app/prod/checkout/timeout-ms', type: 'String', allowedPattern: '^\\d+$', versions: [{ value: '3000', daysAgo: 90 }] },
+  { name: '/app/staging/checkout/timeout-ms', type: 'String', allowedPattern: '^\\d+$', versions: [{ value: '3000', daysAgo: 80 }] },
+  { name: '/app/staging/checkout/retry-limit', type: 'String', versions: [{ value: '3', daysAgo: 6 }] },
+  {
+    name: '/app/staging/checkout/preview-token',
+    type: 'SecureString',
+    tier: 'Advanced',
+    description: 'Token for the checkout preview; expires with the preview',
+    versions: [{ value: demoValue('us/ssm/stg/checkout/preview'), daysAgo: 2 }],
+    expiresInDays: 60,
   },
   { name: '/app/staging/payments/db-host', type: 'String', versions: [{ value: 'payments-staging.cluster-cdemo.us-east-1.rds.amazonaws.com', daysAgo: 260 }] },
   {

@@ -56,15 +56,30 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-/** The resource an AccessDenied message names, from the usual identifier members. */
-function resourceOf(service: ServiceName, region: string, body: string): string | undefined {
+/** The identifier a request names (SecretId, Name, ResourceId, Path), if any. */
+function requestId(body: string): string | undefined {
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(body || '{}') as Record<string, unknown>;
   } catch {
     return undefined;
   }
-  const id = [parsed['SecretId'], parsed['Name'], parsed['ResourceId'], parsed['Path']].find((value): value is string => typeof value === 'string');
+  return [parsed['SecretId'], parsed['Name'], parsed['ResourceId'], parsed['Path']].find((value): value is string => typeof value === 'string');
+}
+
+/** The name of the secret or parameter a request is about (an ARN counts by its name), for fault rules. */
+function resourceName(body: string): string | undefined {
+  const id = requestId(body);
+  if (id === undefined) return undefined;
+  const secret = /^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:(.+?)(-[A-Za-z0-9]{6})?$/.exec(id);
+  if (secret) return secret[1];
+  const parameter = /^arn:[^:]+:ssm:[^:]*:[^:]*:parameter(\/.*)$/.exec(id);
+  return parameter ? parameter[1] : id;
+}
+
+/** The resource an AccessDenied message names, from the usual identifier members. */
+function resourceOf(service: ServiceName, region: string, body: string): string | undefined {
+  const id = requestId(body);
   if (id === undefined) return undefined;
   if (id.startsWith('arn:')) return id;
   if (service === 'secretsmanager') return `arn:aws:secretsmanager:${region}:${ACCOUNT_ID}:secret:${id}`;
@@ -193,7 +208,7 @@ export class EmulatorServer {
       const route = this.route(req, url);
       const ctx: RequestContext = { region: scope.region ?? DEFAULT_REGION, service: route.service, operation: route.operation, now: 0 };
       this.count(route);
-      const decision = this.faults.decide(ctx.region, ctx.service, ctx.operation);
+      const decision = this.faults.decide(ctx.region, ctx.service, ctx.operation, resourceName(body));
       if (decision.delayMs > 0) await this.delay(decision.delayMs);
       if (this.closed) return;
       if (decision.failure === 'connectionReset') {

@@ -4,6 +4,7 @@
  * errors AWS raises for each rule the extension can run into.
  */
 import { paginate } from './pagination';
+import { checkPolicyTier, policiesView, purgeExpiredParameters, readPolicies } from './parameterPolicies';
 import { matchesParameterFilters, readByPathFilters, readDescribeFilters } from './parameterFilters';
 import { isUnderPath, isValidLabel, normalizePath, parseParameterReference, validateParameterName } from './parameterNames';
 import {
@@ -140,7 +141,7 @@ function metadataView(parameter: Parameter, region: RegionState): Record<string,
     AllowedPattern: version.allowedPattern,
     Version: version.version,
     Tier: version.tier,
-    Policies: [],
+    Policies: policiesView(version.policies),
     DataType: version.dataType,
   });
 }
@@ -312,7 +313,11 @@ function putParameter(region: RegionState, input: Input, ctx: RequestContext): u
   const pattern = allowedPattern ?? previous?.allowedPattern;
   if (pattern !== undefined) checkAllowedPattern(pattern, value);
   const bytes = Buffer.byteLength(value, 'utf8');
-  const tier = chooseTier(input.optString('Tier'), previous?.tier, bytes);
+  const policies = readPolicies(input, ctx.now);
+  // Intelligent-Tiering picks the Advanced tier when policies are given.
+  const requestedTier = policies?.length && input.optString('Tier') === 'Intelligent-Tiering' ? 'Advanced' : input.optString('Tier');
+  const tier = chooseTier(requestedTier, previous?.tier, bytes);
+  checkPolicyTier(policies, tier);
 
   if (existing && existing.versions.length >= MAX_PARAMETER_VERSIONS) {
     // AWS drops the oldest version to make room, unless a label still points at it.
@@ -339,6 +344,7 @@ function putParameter(region: RegionState, input: Input, ctx: RequestContext): u
     labels: [],
     lastModifiedDate: ctx.now,
     lastModifiedUser: CALLER_ARN,
+    policies: (policies ?? previous?.policies)?.map((policy) => ({ ...policy })),
   };
   if (existing) existing.versions.push(version);
   else region.parameters.set(name, { name, arn: parameterArn(ctx.region, name), versions: [version], tags: tags ?? [] });
@@ -366,7 +372,7 @@ function getParameterHistory(region: RegionState, input: Input): unknown {
         Version: version.version,
         Labels: [...version.labels],
         Tier: version.tier,
-        Policies: [],
+        Policies: policiesView(version.policies),
         DataType: version.dataType,
       }),
     ),
@@ -484,7 +490,10 @@ const OPERATIONS: Record<string, RegionHandler> = {
 export function ssmHandlers(state: EmulatorState): Record<string, Handler> {
   const handlers: Record<string, Handler> = {};
   for (const [name, operation] of Object.entries(OPERATIONS)) {
-    handlers[name] = (input, ctx) => operation(state.region(ctx.region), input, ctx);
+    handlers[name] = (input, ctx) => {
+      purgeExpiredParameters(state.region(ctx.region), ctx.now);
+      return operation(state.region(ctx.region), input, ctx);
+    };
   }
   return handlers;
 }

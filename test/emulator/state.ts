@@ -50,7 +50,29 @@ export interface Secret {
   rotationRules?: RotationRules;
   lastRotatedDate?: number;
   nextRotationDate?: number;
+  /** The secret's own Region, or on a replica the Region of its primary. */
   primaryRegion: string;
+  /** On a primary: the Regions it is replicated to (ReplicateSecretToRegions). */
+  replicas?: Replica[];
+}
+
+/** One replica of a multi-Region secret, as the primary records it. */
+export interface Replica {
+  region: string;
+  /** As given; undefined means that Region's aws/secretsmanager key. */
+  kmsKeyId?: string;
+  status: 'InProgress' | 'InSync' | 'Failed';
+  statusMessage?: string;
+  /** When replication was asked for: the status turns from InProgress to InSync a moment later. */
+  startedAt: number;
+}
+
+/** A parameter policy as stored: its type and the JSON text it was given in. */
+export interface ParameterPolicy {
+  type: 'Expiration' | 'ExpirationNotification' | 'NoChangeNotification';
+  text: string;
+  /** For Expiration: when the parameter is deleted. */
+  expiresAt?: number;
 }
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
@@ -70,6 +92,8 @@ export interface ParameterVersion {
   labels: string[];
   lastModifiedDate: number;
   lastModifiedUser: string;
+  /** Policies in force when this version was written (Advanced tier); AWS keeps them across versions until replaced. */
+  policies?: ParameterPolicy[];
 }
 
 export interface Parameter {

@@ -139,6 +139,7 @@ describe('create secret and parameter', () => {
         { input: 'hunter2-param' },
         { pick: 'alias/aws/ssm' },
         { input: 'DB password for QA' },
+        { pick: 'No expiration' },
       ],
       () => vscode.commands.executeCommand('awsSecrets.createParameter'),
     );
@@ -156,6 +157,7 @@ describe('create secret and parameter', () => {
         { input: 'y'.repeat(5000) },
         { pick: 'Advanced tier', title: /5000 bytes: more than the Standard tier's 4 KB/ },
         { input: '' },
+        { pick: 'No expiration' },
       ],
       () => vscode.commands.executeCommand('awsSecrets.createParameter'),
     );

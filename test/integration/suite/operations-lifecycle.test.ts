@@ -18,7 +18,7 @@ async function createSecret(name: string, text: string): Promise<void> {
 }
 
 async function createParameter(name: string, value: string): Promise<void> {
-  await asUser([{ input: name }, { pick: 'SecureString' }, { input: value }, { pick: 'alias/aws/ssm' }, { input: '' }], () =>
+  await asUser([{ input: name }, { pick: 'SecureString' }, { input: value }, { pick: 'alias/aws/ssm' }, { input: '' }, { pick: 'No expiration' }], () =>
     vscode.commands.executeCommand('awsSecrets.createParameter'),
   );
 }

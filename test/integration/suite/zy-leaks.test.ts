@@ -14,7 +14,7 @@ import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
 import { activateProduct, PRODUCT_ID, waitFor } from './helpers';
 import { asUser, type Answer, type ScriptedUser } from './scriptedUser';
-import { explorer, parameterNode, plainText, secretNode, treeTexts } from './tree';
+import { explorer, nodeAt, parameterNode, plainText, secretNode, treeTexts } from './tree';
 
 const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
@@ -57,7 +57,7 @@ describe('no value ever leaks', () => {
       ],
       () => vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
-    await as([{ input: param }, { pick: 'SecureString' }, { input: values[2] }, { pick: 'alias/aws/ssm' }, { input: '' }], () =>
+    await as([{ input: param }, { pick: 'SecureString' }, { input: values[2] }, { pick: 'alias/aws/ssm' }, { input: '' }, { pick: 'No expiration' }], () =>
       vscode.commands.executeCommand('awsSecrets.createParameter'),
     );
 
@@ -87,6 +87,21 @@ describe('no value ever leaks', () => {
       vscode.commands.executeCommand('awsSecrets.delete', await plainNode()),
     );
     await as([], async () => vscode.commands.executeCommand('awsSecrets.restore', await plainNode()));
+    // Environments: copy the folder, compare it with its copy, show one pair side by side.
+    const folderNode = () => nodeAt(provider, ['demo', 'us-east-1', 'Secrets Manager', `leak-${run}`]);
+    await as(
+      [{ pick: 'Secrets Manager' }, { input: `leak-${run}-copy/` }, { pick: 'alias/aws/secretsmanager' }, { pick: 'Carry tags over' }, { confirm: 'Copy' }],
+      async () => vscode.commands.executeCommand('awsSecrets.copyTo', await folderNode()),
+    );
+    await as([{ pick: 'Another prefix…' }, { input: `leak-${run}-copy/` }], async () =>
+      vscode.commands.executeCommand('awsSecrets.compareWith', await folderNode()),
+    );
+    const pair = api.comparison
+      .getChildren()
+      .flatMap((group) => api.comparison.getChildren(group))
+      .find((n) => n.type === 'entry' && n.entry.relative === 'json');
+    assert.ok(pair, 'the copy is compared with its source');
+    await as([], () => vscode.commands.executeCommand('awsSecrets.showDifference', pair));
     await as([{ pick: 'Secrets Manager' }, { pick: json, search: json }, { pick: 'password' }], () => vscode.commands.executeCommand('awsSecrets.copyJsonKey'));
 
     // Hard-coded values in files: fixed three ways, and one left for the scans.
@@ -149,6 +164,14 @@ describe('no value ever leaks', () => {
     const provider = await explorer();
     const texts: string[] = [];
     texts.push(...(await treeTexts(provider)));
+    const walk = (node?: Parameters<TestHooks['comparison']['getChildren']>[0]) => {
+      for (const child of api.comparison.getChildren(node)) {
+        const item = api.comparison.getTreeItem(child);
+        texts.push(`${String(item.label)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : ''}`);
+        walk(child);
+      }
+    };
+    walk();
     const diagnostics = vscode.languages.getDiagnostics().flatMap(([, list]) => list.map((d) => d.message));
     assert.ok(
       diagnostics.some((m) => m.startsWith('Hard-coded password')),
@@ -223,7 +246,7 @@ describe('no value ever leaks', () => {
     assert.ok(entries.length > 100, `the log has the suite's lines (${entries.length})`);
     assert.deepEqual(
       entries
-        .filter((m) => !/^\[(aws|browse|operate|protect)\] (?!\[)/.test(m[2]))
+        .filter((m) => !/^\[(aws|browse|operate|protect|environments)\] (?!\[)/.test(m[2]))
         .map((m) => m[0])
         .slice(0, 5),
       [],
