@@ -1,4 +1,5 @@
 import {
+  BatchGetSecretValueCommand,
   CancelRotateSecretCommand,
   CreateSecretCommand,
   DeleteSecretCommand,
@@ -19,8 +20,9 @@ import {
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { callAws, type CallSpec, type StoreContext } from './call';
-import { isAwsError } from './errors';
+import { isAwsError, toAwsError } from './errors';
 import type {
+  BatchSecretValue,
   CallOptions,
   CreateSecretInput,
   DeleteSecretMode,
@@ -117,6 +119,36 @@ export class SecretsManagerStore implements SecretStore {
       text: response.SecretString,
       binary: response.SecretBinary,
     };
+  }
+
+  async batchGetValues(ids: readonly string[], options?: CallOptions): Promise<BatchSecretValue[]> {
+    const response = await this.call({ operation: 'BatchGetSecretValue', resource: ids.join(', ') }, options, (abortSignal) =>
+      this.client.send(new BatchGetSecretValueCommand({ SecretIdList: [...ids] }), { abortSignal }),
+    );
+    const values = response.SecretValues ?? [];
+    const errors = response.Errors ?? [];
+    return ids.map((id): BatchSecretValue => {
+      // Values come back by name and ARN, not by the id asked: a name, a full ARN or a partial ARN (without the suffix).
+      const found = values.find((v) => v.Name === id || v.ARN === id || (v.ARN?.startsWith(`${id}-`) === true && v.ARN.length === id.length + 7));
+      if (found) {
+        const value = {
+          name: found.Name ?? secretNameOf(id),
+          arn: found.ARN ?? '',
+          versionId: found.VersionId ?? '',
+          stages: found.VersionStages ?? [],
+          createdDate: found.CreatedDate,
+          text: found.SecretString,
+          binary: found.SecretBinary,
+        };
+        return { id, value };
+      }
+      const failed = errors.find((e) => e.SecretId === id);
+      const context = { ...this.context, operation: 'BatchGetSecretValue', resource: secretNameOf(id) };
+      const cause = failed ? { name: failed.ErrorCode, message: failed.Message } : { name: 'ResourceNotFoundException', message: 'Not in the response.' };
+      const error = toAwsError(cause, context);
+      this.logger.warn(`secretsmanager:BatchGetSecretValue could not read ${secretNameOf(id)} (${this.context.region}, ${this.context.profileLabel}): ${error.code ?? error.kind}`);
+      return { id, error };
+    });
   }
 
   async create(input: CreateSecretInput, options?: CallOptions): Promise<WriteResult> {

@@ -4,6 +4,7 @@ import {
   DescribeParametersCommand,
   GetParameterCommand,
   GetParameterHistoryCommand,
+  GetParametersCommand,
   LabelParameterVersionCommand,
   ListTagsForResourceCommand,
   PutParameterCommand,
@@ -126,6 +127,29 @@ export class SsmParameterStore implements ParameterStore {
     };
   }
 
+  async getValues(names: readonly string[], options?: CallOptions): Promise<{ name: string; value?: ParameterValue }[]> {
+    const response = await this.call({ operation: 'GetParameters', resource: names.join(', ') }, options, (abortSignal) =>
+      this.client.send(new GetParametersCommand({ Names: [...names], WithDecryption: true }), { abortSignal }),
+    );
+    const parameters = response.Parameters ?? [];
+    const invalid = new Set(response.InvalidParameters ?? []);
+    return names.map((asked) => {
+      if (invalid.has(asked)) return { name: asked };
+      // A `:version` (or `:label`) selector comes back in Selector; the name may have been asked by ARN.
+      const [base, wanted] = splitSelector(asked);
+      const p = parameters.find((candidate) => (candidate.Name === base || candidate.ARN === base) && (candidate.Selector ?? '') === wanted);
+      if (!p) return { name: asked };
+      const value: ParameterValue = {
+        name: p.Name ?? base,
+        type: (p.Type ?? 'String') as ParameterType,
+        version: p.Version ?? 0,
+        value: p.Value ?? '',
+        lastModifiedDate: p.LastModifiedDate,
+      };
+      return { name: asked, value };
+    });
+  }
+
   async put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }> {
     const response = await this.call({ operation: 'PutParameter', resource: input.name, sensitive: [input.value] }, options, (abortSignal) =>
       this.client.send(
@@ -183,6 +207,12 @@ export class SsmParameterStore implements ParameterStore {
   private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return callAws(this.context, this.logger, spec, options, run);
   }
+}
+
+/** `name:3` → [`name`, `:3`]; an ARN's own colons are not a selector (`arn:aws:ssm:REGION:ACCOUNT:parameter/name:3`). */
+function splitSelector(asked: string): [string, string] {
+  const head = asked.startsWith('arn:') ? asked.split(':').slice(0, 6).join(':') : asked.split(':')[0]!;
+  return [head, asked.slice(head.length)];
 }
 
 function toSummary(p: ParameterMetadata): ParameterSummary {

@@ -90,6 +90,14 @@ export interface SecretValue {
 
 export type SecretValueInput = { readonly text: string } | { readonly binary: Uint8Array };
 
+/**
+ * One secret's answer in a batch read, under the id it was asked by: its current value, or why
+ * it could not be read (AWS reports those per secret, not as a failed call).
+ */
+export type BatchSecretValue =
+  | { readonly id: string; readonly value: SecretValue & { readonly name: string; readonly arn: string } }
+  | { readonly id: string; readonly error: Error };
+
 export interface CreateSecretInput {
   readonly name: string;
   readonly value: SecretValueInput;
@@ -125,6 +133,8 @@ export interface SecretStore {
   /** Every version, newest first, including versions without a staging label. */
   listVersions(id: string, options?: CallOptions): Promise<SecretVersion[]>;
   getValue(id: string, selector?: { versionId?: string; versionStage?: string }, options?: CallOptions): Promise<SecretValue>;
+  /** The AWSCURRENT values of up to 20 secrets in one BatchGetSecretValue call, one answer per id. */
+  batchGetValues(ids: readonly string[], options?: CallOptions): Promise<BatchSecretValue[]>;
   create(input: CreateSecretInput, options?: CallOptions): Promise<WriteResult>;
   /** Writes a new version; AWS moves AWSCURRENT to it and AWSPREVIOUS to the old one. */
   putValue(id: string, value: SecretValueInput, options?: CallOptions): Promise<WriteResult>;
@@ -196,6 +206,12 @@ export interface ParameterStore {
   /** Every version, newest first. Values are not kept. */
   history(name: string, options?: CallOptions): Promise<ParameterVersion[]>;
   getValue(name: string, selector?: { version?: number; label?: string }, options?: CallOptions): Promise<ParameterValue>;
+  /**
+   * Up to 10 parameters in one GetParameters call (decrypted), one answer per
+   * name asked (a name may be an ARN and carry a `:version`); `value` is absent for the names AWS
+   * reports as invalid (not found, or no such version).
+   */
+  getValues(names: readonly string[], options?: CallOptions): Promise<{ readonly name: string; readonly value?: ParameterValue }[]>;
   put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }>;
   label(name: string, version: number, labels: readonly string[], options?: CallOptions): Promise<{ invalidLabels: string[] }>;
   delete(name: string, options?: CallOptions): Promise<void>;
