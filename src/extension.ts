@@ -4,6 +4,7 @@ import { LOG_NAME } from './constants';
 import { AwsRuntimeLoader } from './loading/awsRuntimeLoader';
 import { registerOperate } from './operate/registerOperate';
 import { registerProtect } from './protect/registerProtect';
+import { registerRun } from './run/registerRun';
 import { readExplorerSettings } from './settings/settings';
 import { ExplorerModel } from './tree/explorerModel';
 import { flushClipboardClears } from './ui/clipboard';
@@ -36,7 +37,14 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   });
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
 
-  context.subscriptions.push(channel, aws, browse.disposable, ...registerOperate(feature('operate')), ...registerProtect(feature('protect')));
+  context.subscriptions.push(
+    channel,
+    aws,
+    browse.disposable,
+    ...registerOperate(feature('operate')),
+    ...registerProtect(feature('protect')),
+    ...registerRun(feature('run')),
+  );
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;
   return testHooks({ explorer: browse.provider, prompts, context, activationMs: performance.now() - started });
