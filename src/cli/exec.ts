@@ -37,6 +37,8 @@ const DEFAULT_FILE = '.env.aws';
 /** Signals passed on to the command, so it can shut down the way it would without us. */
 const FORWARDED: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2'];
 const VALUE_OPTIONS = new Set(['--env-file', '--profile', '--region']);
+/** Comma-separated names of variables to remove from the command's environment (used by the extension's terminal). */
+const UNSET_VARIABLE = 'AWS_SECRETS_LENS_EXEC_UNSET';
 
 interface Arguments {
   envFile: string;
@@ -86,8 +88,10 @@ export async function runExec(argv: readonly string[]): Promise<number> {
     process.stdout.write(EXEC_USAGE);
     return 0;
   }
-  // The command inherits the environment as it was given to us.
+  // The command inherits the environment as it was given to us, less what the caller asked to take out
+  // (the extension's terminal runs us with ELECTRON_RUN_AS_NODE, which the user's shell must not inherit).
   const inherited = { ...process.env };
+  for (const name of [UNSET_VARIABLE, ...(process.env[UNSET_VARIABLE] ?? '').split(',').filter(Boolean)]) delete inherited[name];
   // The SDK's notice about future Node versions is not the command's business (nor this run's).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const resolved = await resolveEnvironment(args);
@@ -121,7 +125,10 @@ async function resolveEnvironment(args: Arguments): Promise<Record<string, strin
   try {
     const profiles = await runtime.listProfiles();
     const profile =
-      args.profile ?? file.header.profile ?? process.env.AWS_PROFILE ?? (profiles.some((p) => p.name === ENVIRONMENT_PROFILE) ? ENVIRONMENT_PROFILE : 'default');
+      args.profile ??
+      file.header.profile ??
+      process.env.AWS_PROFILE ??
+      (profiles.some((p) => p.name === ENVIRONMENT_PROFILE) ? ENVIRONMENT_PROFILE : 'default');
     const found = profiles.find((p) => p.name === profile);
     if (!found) {
       const files = runtime.configFiles();

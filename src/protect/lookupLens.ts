@@ -5,6 +5,7 @@ import type { ParameterSummary, SecretSummary } from '../aws/types';
 import { Commands } from '../constants';
 import type { Lookup } from '../detect';
 import { detectBundle } from '../loading/bundles';
+import { isReferencesFile } from '../references/file';
 import { formatDate, parameterDescription, secretDescription } from '../tree/presentation';
 import { regionsFor } from '../tree/regions';
 import { rememberedScope, type PickerDeps, type Scope } from '../ui/pickers';
@@ -35,6 +36,8 @@ export class LookupLens implements vscode.CodeLensProvider, vscode.HoverProvider
   ) {}
 
   private enabled(document: vscode.TextDocument): boolean {
+    // References files are checked by Run, in the profile and region their header names.
+    if (isReferencesFile(document)) return false;
     return this.findings.current.checkLookups && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
   }
 

@@ -154,3 +154,16 @@ export function advance(from: Position, text: string): Position {
   if (lastBreak < 0) return { line: from.line, character: from.character + text.length };
   return { line: from.line + text.split('\n').length - 1, character: text.length - lastBreak - 1 };
 }
+
+/**
+ * Whether a document is a references file, which the Run feature checks itself (with the
+ * profile and region of its header): a dotenv document (or `*.env.aws`) holding a dynamic
+ * reference or the header.
+ */
+export function isReferencesFile(document: { readonly languageId: string; readonly fileName: string; getText(): string }): boolean {
+  if (document.languageId !== 'dotenv' && !document.fileName.endsWith('.env.aws')) return false;
+  const text = document.getText();
+  return text.includes('{{resolve:') || HEADER_ANYWHERE.test(text);
+}
+
+const HEADER_ANYWHERE = /^\s*#\s*aws-secrets-lens\s*:/m;

@@ -6,7 +6,16 @@
  * resolve gives the values, through the AWS layer's store interfaces.
  */
 export { parseDotenv, type DotenvEntry, type Position, type Quote, type Range } from './dotenv';
-export { effectiveEntries, parseReferencesFile, type FileEntry, type FileHeader, type FileProblem, type FoundReference, type ReferencesFile } from './file';
+export {
+  effectiveEntries,
+  isReferencesFile,
+  parseReferencesFile,
+  type FileEntry,
+  type FileHeader,
+  type FileProblem,
+  type FoundReference,
+  type ReferencesFile,
+} from './file';
 export { describeReference, findReferences, formatReference, type AwsReference, type ParameterReference, type SecretReference } from './grammar';
 export {
   describeFailure,

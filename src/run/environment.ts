@@ -28,14 +28,7 @@ export interface ResolvedEnvironment {
  * cannot be resolved and its line; never with a value.
  */
 export async function resolveEnvironment(deps: FeatureDeps, target: RunTarget): Promise<ResolvedEnvironment> {
-  if (!vscode.workspace.isTrusted) {
-    throw new UserError('Running with secrets from a references file needs a trusted workspace: trust this folder first (Manage Workspace Trust).');
-  }
-  const label = vscode.workspace.asRelativePath(target.uri);
-  const file = parseReferencesFile(await readText(target.uri));
-  const headerErrors = file.problems.filter((p) => p.severity === 'error' && p.key === undefined);
-  if (headerErrors.length > 0) throw new UserError(`${label}: ${headerErrors.map((p) => `line ${p.range.start.line + 1}: ${p.message}`).join(' ')}`);
-  const scope = await chooseScope(deps, file, target);
+  const { file, scope, label } = await prepareRun(deps, target);
   const count = file.references.length;
   const aws = await deps.aws();
   try {
@@ -52,6 +45,18 @@ export async function resolveEnvironment(deps: FeatureDeps, target: RunTarget): 
       `${n === 1 ? 'A reference' : `${n} references`} in ${label} could not be resolved, so nothing was started. ${error.failures.map((f) => describeFailure(f, label)).join(' · ')}`,
     );
   }
+}
+
+/** Everything a run needs before anything is read from AWS: trust, a readable file with a good header, the profile and region. */
+export async function prepareRun(deps: FeatureDeps, target: RunTarget): Promise<{ file: ReferencesFile; scope: Scope; label: string }> {
+  if (!vscode.workspace.isTrusted) {
+    throw new UserError('Running with secrets from a references file needs a trusted workspace: trust this folder first (Manage Workspace Trust).');
+  }
+  const label = vscode.workspace.asRelativePath(target.uri);
+  const file = parseReferencesFile(await readText(target.uri));
+  const headerErrors = file.problems.filter((p) => p.severity === 'error' && p.key === undefined);
+  if (headerErrors.length > 0) throw new UserError(`${label}: ${headerErrors.map((p) => `line ${p.range.start.line + 1}: ${p.message}`).join(' ')}`);
+  return { file, scope: await chooseScope(deps, file, target), label };
 }
 
 /** Profile: the run's, else the file's header, else the setting, else asked. Region likewise, then the profile's own. */

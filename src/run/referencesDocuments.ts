@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DYNAMIC_START, isReferenceArn } from '../references/grammar';
+import { isReferencesFile } from '../references/file';
 
 /**
  * Where references files are: dotenv documents (VS Code's dotenv language covers `.env`,
@@ -20,18 +20,7 @@ const REFERENCES_GLOB = '**/{.env.aws,*.env.aws,.env.*.aws}';
 
 export function isReferencesDocument(document: vscode.TextDocument): boolean {
   if (vscode.languages.match(REFERENCES_SELECTOR, document) === 0) return false;
-  const text = document.getText();
-  return (
-    text.includes(DYNAMIC_START) ||
-    /aws-secrets-lens\s*:/.test(text) ||
-    /=\s*["'`]?arn:[a-z-]+:(secretsmanager|ssm):/.test(text) ||
-    document.fileName.endsWith('.env.aws')
-  );
-}
-
-/** Whether a value written in a dotenv file would be read as a reference (for plain-value checks). */
-export function looksLikeReference(value: string): boolean {
-  return value.includes(DYNAMIC_START) || isReferenceArn(value);
+  return isReferencesFile(document) || document.fileName.endsWith('.env.aws') || /=\s*["'`]?arn:[a-z-]+:(secretsmanager|ssm):/.test(document.getText());
 }
 
 /** References files in the workspace (the `.env.aws` family), plus open dotenv documents that hold references. */

@@ -12,7 +12,7 @@ import { parameter, secretText } from './awsCheck';
 import { activateProduct, waitFor } from './helpers';
 import { createJsonSecret, createSecureParameter, debugToEnd, RunProject, runTask, workspaceFolder } from './runFixture';
 import { asUser } from './scriptedUser';
-import { explorer, parameterNode, secretNode } from './tree';
+import { explorer, parameterNode, plainText, secretNode } from './tree';
 
 const id = Date.now().toString(36);
 /** A JSON key's value with `=`, both quotes, unicode and a line break; a SecureString likewise. */
@@ -148,7 +148,9 @@ describe('run with secrets', () => {
       waitFor(() => vscode.window.terminals.find((t) => t.name === 'Secrets: .env.aws'), 'the terminal'),
     );
     try {
-      assert.equal((terminal.creationOptions as vscode.TerminalOptions).isTransient, true, 'VS Code neither saves nor revives it');
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      assert.equal(options.isTransient, true, 'VS Code neither saves nor revives it');
+      assert.ok(!JSON.stringify(options).includes('pa=ss'), 'the values are read inside the terminal, not handed to VS Code');
       const vars = Object.entries(env)
         .map(([k, v]) => `${k}='${v}'`)
         .join(' ');
@@ -197,7 +199,7 @@ describe('run with secrets', () => {
       references,
       new vscode.Position(1, line.indexOf('secretsmanager')),
     );
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    const text = hovers.flatMap((h) => h.contents.map((c) => plainText(c as vscode.MarkdownString))).join('\n');
     assert.match(text, new RegExp(`${secret.replace('/', '\\/')} \\(key password\\)`));
     assert.match(text, /Secrets Manager/);
     assert.match(text, /never shown here/);
