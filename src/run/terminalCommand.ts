@@ -19,6 +19,9 @@ export function registerTerminalCommand(deps: FeatureDeps): vscode.Disposable {
   return registerCommand(deps, Commands.openTerminalWithSecrets, 'Open terminal with secrets', async (arg?: vscode.Uri) => {
     const uri = await pickReferencesFile(deps, arg);
     const { scope, label, file } = await prepareRun(deps, { uri });
+    // The terminal reads the file from disk: what the editor shows is what it gets.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) await open.save();
     const shell = vscode.env.shell || process.env.SHELL || '/bin/sh';
     // Under Electron, its binary runs the CLI as Node only with ELECTRON_RUN_AS_NODE, which exec then takes out of the shell's environment.
     const electron = process.versions.electron !== undefined;
