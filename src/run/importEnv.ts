@@ -128,6 +128,8 @@ export function registerImportCommand(deps: FeatureDeps): vscode.Disposable {
         );
       }
       const edit = new vscode.WorkspaceEdit();
+      // The header makes the file say where its references are read, for every later run.
+      if (!file.header.profile && !file.header.region) edit.insert(document.uri, new vscode.Position(0, 0), `${headerLine(scope)}\n`);
       for (const entry of plain.filter((e) => done.has(e.key))) edit.replace(document.uri, rangeOf(entry), formatReference(done.get(entry.key)!));
       await vscode.workspace.applyEdit(edit);
       await vscode.window.showTextDocument(document);
@@ -192,6 +194,10 @@ async function store(
     stored.push({ key: entry.key, reference: { service: 'ssm', parameterName: name, name, secure: true } });
   }
   return stored;
+}
+
+function headerLine(scope: Scope): string {
+  return `# aws-secrets-lens: profile=${scope.profile} region=${scope.region}`;
 }
 
 function rangeOf(entry: FileEntry): vscode.Range {

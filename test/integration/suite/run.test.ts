@@ -283,7 +283,7 @@ describe('run with secrets', () => {
     assert.deepEqual(stored, { DB_URL: values.DB_URL, TOKEN: values.TOKEN, MULTI: values.MULTI });
     assert.equal(
       document.getText(),
-      `# local\nDB_URL={{resolve:secretsmanager:${name}:SecretString:DB_URL}}\nTOKEN={{resolve:secretsmanager:${name}:SecretString:TOKEN}}\nMULTI={{resolve:secretsmanager:${name}:SecretString:MULTI}}\nEMPTY=\n`,
+      `# aws-secrets-lens: profile=demo region=us-east-1\n# local\nDB_URL={{resolve:secretsmanager:${name}:SecretString:DB_URL}}\nTOKEN={{resolve:secretsmanager:${name}:SecretString:TOKEN}}\nMULTI={{resolve:secretsmanager:${name}:SecretString:MULTI}}\nEMPTY=\n`,
     );
     await vscode.commands.executeCommand('undo');
     assert.deepEqual(dotenv.parse(document.getText()), values, 'one undo brings every value back');
