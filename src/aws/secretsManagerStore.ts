@@ -146,7 +146,11 @@ export class SecretsManagerStore implements SecretStore {
       const context = { ...this.context, operation: 'BatchGetSecretValue', resource: secretNameOf(id) };
       const cause = failed ? { name: failed.ErrorCode, message: failed.Message } : { name: 'ResourceNotFoundException', message: 'Not in the response.' };
       const error = toAwsError(cause, context);
-      this.logger.warn(`secretsmanager:BatchGetSecretValue could not read ${secretNameOf(id)} (${this.context.region}, ${this.context.profileLabel}): ${error.code ?? error.kind}`);
+      // A secret that is not there is an answer (the caller reports it), not a failure of the call.
+      (error.kind === 'notFound' ? this.logger.debug : this.logger.warn).call(
+        this.logger,
+        `secretsmanager:BatchGetSecretValue could not read ${secretNameOf(id)} (${this.context.region}, ${this.context.profileLabel}): ${error.code ?? error.kind}`,
+      );
       return { id, error };
     });
   }

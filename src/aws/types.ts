@@ -95,8 +95,7 @@ export type SecretValueInput = { readonly text: string } | { readonly binary: Ui
  * it could not be read (AWS reports those per secret, not as a failed call).
  */
 export type BatchSecretValue =
-  | { readonly id: string; readonly value: SecretValue & { readonly name: string; readonly arn: string } }
-  | { readonly id: string; readonly error: Error };
+  { readonly id: string; readonly value: SecretValue & { readonly name: string; readonly arn: string } } | { readonly id: string; readonly error: Error };
 
 export interface CreateSecretInput {
   readonly name: string;

@@ -58,7 +58,7 @@ describe('emulator: batch reads as AWS documents them', () => {
   it('BatchGetSecretValue: SecretIdList or Filters, not both, not neither', async () => {
     const both = await errorOf(() => sm.send(new BatchGetSecretValueCommand({ SecretIdList: ['batch/s0'], Filters: [{ Key: 'name', Values: ['batch/'] }] })));
     assert.ok(both instanceof InvalidParameterException);
-    assert.ok(await errorOf(() => sm.send(new BatchGetSecretValueCommand({}))) instanceof InvalidParameterException);
+    assert.ok((await errorOf(() => sm.send(new BatchGetSecretValueCommand({})))) instanceof InvalidParameterException);
   });
 
   it('BatchGetSecretValue: unreadable secrets come back in Errors, the rest as values with their metadata', async () => {

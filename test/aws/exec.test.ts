@@ -20,7 +20,8 @@ import { AWKWARD } from './values';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 /** A program that prints its arguments and the variables it is asked about, as JSON. */
-const PRINT = 'process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), env: Object.fromEntries(process.argv.slice(1).map((k) => [k, process.env[k]])) }))';
+const PRINT =
+  'process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), env: Object.fromEntries(process.argv.slice(1).map((k) => [k, process.env[k]])) }))';
 
 describe('aws-secrets-lens exec', () => {
   let endpoint: TestEndpoint;
@@ -38,7 +39,11 @@ describe('aws-secrets-lens exec', () => {
   /** Runs the CLI without blocking: the bundled emulator answers from this very process. */
   const exec = (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'exec', ...args], { cwd: work, env: { PATH: process.env.PATH, ...fixture.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [cli, 'exec', ...args], {
+        cwd: work,
+        env: { PATH: process.env.PATH, ...fixture.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -54,7 +59,15 @@ describe('aws-secrets-lens exec', () => {
     prefix = uniquePrefix('exec');
     work = mkdtempSync(path.join(tmpdir(), 'asl-exec-'));
     cli = path.join(work, 'cli.js');
-    await build({ entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'silent' });
+    await build({
+      entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: cli,
+      logLevel: 'silent',
+    });
     await endpoint
       .secretsManager()
       .send(new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/db`), SecretString: JSON.stringify({ password: AWKWARD, user: 'app' }) }));
@@ -155,17 +168,25 @@ describe('aws-secrets-lens exec', () => {
 
   it('passes signals on to the command and ends the way it ended', async () => {
     const file = envFile('plain.env', 'A=1\n');
-    const program = "process.on('SIGTERM', () => { process.stdout.write('terminated'); process.exit(42); }); process.stdout.write('ready'); setInterval(() => {}, 1000);";
+    const program =
+      "process.on('SIGTERM', () => { process.stdout.write('terminated'); process.exit(42); }); process.stdout.write('ready'); setInterval(() => {}, 1000);";
     const handled = await runUntilReady(['--env-file', file, '--', process.execPath, '-e', program], 'SIGTERM');
     assert.deepEqual([handled.code, handled.output], [42, 'readyterminated']);
-    const unhandled = await runUntilReady(['--env-file', file, '--', process.execPath, '-e', "process.stdout.write('ready'); setInterval(() => {}, 1000);"], 'SIGINT');
+    const unhandled = await runUntilReady(
+      ['--env-file', file, '--', process.execPath, '-e', "process.stdout.write('ready'); setInterval(() => {}, 1000);"],
+      'SIGINT',
+    );
     assert.deepEqual([unhandled.code, unhandled.signal], [null, 'SIGINT']);
   });
 
   /** Starts exec, waits until the command says "ready", sends `signal` to exec (not to the command). */
   function runUntilReady(args: string[], signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'exec', ...args], { cwd: work, env: { PATH: process.env.PATH, ...fixture.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [cli, 'exec', ...args], {
+        cwd: work,
+        env: { PATH: process.env.PATH, ...fixture.env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();

@@ -13,7 +13,6 @@ import { Cleanup, external, openTestEndpoint, uniquePrefix, type TestEndpoint } 
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 import { AWKWARD } from './values';
 
-
 describe('resolving references files', () => {
   let endpoint: TestEndpoint;
   let fixture: RuntimeFixture;
@@ -21,7 +20,8 @@ describe('resolving references files', () => {
   let prefix: string;
 
   const calls = (operation: string) => fixture.logLines.filter((line) => line.startsWith(`trace → ${operation}`)).length;
-  const resolve = (text: string, region = endpoint.region) => resolveReferencesFile(parseReferencesFile(text), { aws: fixture.runtime, profile: PROFILE, region });
+  const resolve = (text: string, region = endpoint.region) =>
+    resolveReferencesFile(parseReferencesFile(text), { aws: fixture.runtime, profile: PROFILE, region });
 
   before(async () => {
     endpoint = await openTestEndpoint();
@@ -30,12 +30,15 @@ describe('resolving references files', () => {
     prefix = uniquePrefix('refs');
     const sm = endpoint.secretsManager();
     const ssm = endpoint.ssm();
-    await sm.send(new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/db`), SecretString: JSON.stringify({ username: 'app', password: AWKWARD, port: 5432 }) }));
+    await sm.send(
+      new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/db`), SecretString: JSON.stringify({ username: 'app', password: AWKWARD, port: 5432 }) }),
+    );
     await sm.send(new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/token`), SecretString: AWKWARD }));
     await ssm.send(new PutParameterCommand({ Name: cleanup.parameter(`/${prefix}/secure`), Value: AWKWARD, Type: 'SecureString' }));
     await ssm.send(new PutParameterCommand({ Name: cleanup.parameter(`/${prefix}/host`), Value: 'db.internal', Type: 'String' }));
     for (let i = 0; i < 21; i++) await sm.send(new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/many/s${i}`), SecretString: `value-${i}` }));
-    for (let i = 0; i < 11; i++) await ssm.send(new PutParameterCommand({ Name: cleanup.parameter(`/${prefix}/many/p${i}`), Value: `param-${i}`, Type: 'String' }));
+    for (let i = 0; i < 11; i++)
+      await ssm.send(new PutParameterCommand({ Name: cleanup.parameter(`/${prefix}/many/p${i}`), Value: `param-${i}`, Type: 'String' }));
   });
 
   after(async () => {
@@ -124,17 +127,21 @@ describe('resolving references files', () => {
     assert.deepEqual(env, { A: 'there', B: AWKWARD });
   });
 
-  it('reads one by one when BatchGetSecretValue is denied but GetSecretValue is allowed', { skip: external && 'fault injection needs the bundled emulator' }, async () => {
-    endpoint.emulator!.addFault({ operation: 'BatchGetSecretValue', kind: 'accessDenied' });
-    try {
-      const before = calls('secretsmanager:GetSecretValue');
-      const env = await resolve(`A={{resolve:secretsmanager:${prefix}/token}}\nB={{resolve:secretsmanager:${prefix}/db::username}}`);
-      assert.deepEqual(env, { A: AWKWARD, B: 'app' });
-      assert.equal(calls('secretsmanager:GetSecretValue') - before, 2);
-    } finally {
-      endpoint.emulator!.clearFaults();
-    }
-  });
+  it(
+    'reads one by one when BatchGetSecretValue is denied but GetSecretValue is allowed',
+    { skip: external && 'fault injection needs the bundled emulator' },
+    async () => {
+      endpoint.emulator!.addFault({ operation: 'BatchGetSecretValue', kind: 'accessDenied' });
+      try {
+        const before = calls('secretsmanager:GetSecretValue');
+        const env = await resolve(`A={{resolve:secretsmanager:${prefix}/token}}\nB={{resolve:secretsmanager:${prefix}/db::username}}`);
+        assert.deepEqual(env, { A: AWKWARD, B: 'app' });
+        assert.equal(calls('secretsmanager:GetSecretValue') - before, 2);
+      } finally {
+        endpoint.emulator!.clearFaults();
+      }
+    },
+  );
 
   it('reports expired credentials on every reference they stop', { skip: external && 'fault injection needs the bundled emulator' }, async () => {
     endpoint.emulator!.addFault({ kind: 'expiredToken' });

@@ -47,7 +47,10 @@ describe('run: the demo project’s .env into Secrets Manager, then the program 
     });
     await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
     await page.keyboard.press(`${key}+S`);
-    await waitFor(() => !readFileSync(join(workspace, '.env'), 'utf8').includes(original.JWT_SECRET!), { what: 'the saved file without the plain values', timeoutMs: UI_TIMEOUT_MS });
+    await waitFor(() => !readFileSync(join(workspace, '.env'), 'utf8').includes(original.JWT_SECRET!), {
+      what: 'the saved file without the plain values',
+      timeoutMs: UI_TIMEOUT_MS,
+    });
 
     const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: workbench.session.emulator.endpoint, credentials: { ...EMULATOR_CREDENTIALS } });
     try {
