@@ -6,6 +6,7 @@ import { readRunSettings } from '../settings/settings';
 import type { Log } from '../ui/logging';
 import type { ReferenceChecker } from './referenceChecker';
 import { isReferencesDocument } from './referencesDocuments';
+import { Debouncer } from '../ui/debounce';
 
 export const SOURCE = 'AWS Secrets Lens';
 const DEBOUNCE_MS = 300;
@@ -21,7 +22,7 @@ export function toRange(range: Range): vscode.Range {
  */
 export class ReferencesDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('aws-secrets-lens-references');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debouncer = new Debouncer(DEBOUNCE_MS);
   private readonly subscriptions: vscode.Disposable[];
   /** Per document, the run that is current: a later edit makes earlier checks moot. */
   private readonly generation = new Map<string, number>();
@@ -116,19 +117,11 @@ export class ReferencesDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.refresh(document);
-      }, DEBOUNCE_MS),
-    );
+    this.debouncer.schedule(document.uri.toString(), () => void this.refresh(document));
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debouncer.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import { SERVICE_NAMES } from '../aws/items';
-import type { ParameterSummary, SecretSummary } from '../aws/types';
 import { Commands } from '../constants';
 import { parseReferencesFile } from '../references/file';
 import { describeReference } from '../references/grammar';
-import { formatDate, parameterDescription, secretDescription } from '../tree/presentation';
+import { parameterDescription, secretDescription, summaryLines } from '../tree/presentation';
 import { readRunSettings } from '../settings/settings';
 import type { ReferenceChecker } from './referenceChecker';
 import { isReferencesDocument } from './referencesDocuments';
@@ -46,22 +45,6 @@ export class ReferencesHover implements vscode.HoverProvider {
     md.appendText('The value is read only when you run, and never shown here.');
     return new vscode.Hover(md, toRange(found.range));
   }
-}
-
-function summaryLines(s: SecretSummary | ParameterSummary): string[] {
-  if ('rotationEnabled' in s) {
-    return [
-      s.description ? `Description: ${s.description}` : '',
-      s.lastChangedDate ? `Last changed: ${formatDate(s.lastChangedDate)}` : '',
-      s.rotationEnabled ? `Rotation: ${secretDescription(s)}` : '',
-      s.deletedDate ? 'Scheduled for deletion' : '',
-    ].filter(Boolean);
-  }
-  return [
-    `Type: ${parameterDescription(s)}`,
-    s.description ? `Description: ${s.description}` : '',
-    s.lastModifiedDate ? `Last changed: ${formatDate(s.lastModifiedDate)}` : '',
-  ].filter(Boolean);
 }
 
 /**

@@ -12,13 +12,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { build } from 'esbuild';
+import { buildCli } from '../harness/cliBundle';
 import { Cleanup, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
 
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 import { AWKWARD } from './values';
 
-const REPO_ROOT = path.resolve(__dirname, '../..');
 /** A program that prints its arguments and the variables it is asked about, as JSON. */
 const PRINT =
   'process.stdout.write(JSON.stringify({ argv: process.argv.slice(1), env: Object.fromEntries(process.argv.slice(1).map((k) => [k, process.env[k]])) }))';
@@ -58,16 +57,7 @@ describe('aws-secrets-lens exec', () => {
     cleanup = new Cleanup(endpoint);
     prefix = uniquePrefix('exec');
     work = mkdtempSync(path.join(tmpdir(), 'asl-exec-'));
-    cli = path.join(work, 'cli.js');
-    await build({
-      entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: cli,
-      logLevel: 'silent',
-    });
+    cli = await buildCli(path.join(work, 'cli.js'));
     await endpoint
       .secretsManager()
       .send(new CreateSecretCommand({ Name: cleanup.secret(`${prefix}/db`), SecretString: JSON.stringify({ password: AWKWARD, user: 'app' }) }));
