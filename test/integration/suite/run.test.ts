@@ -243,6 +243,9 @@ describe('run with secrets', () => {
 
   it('"Copy as Reference" and "Add to References File…" on tree items', async () => {
     const provider = await explorer();
+    // The secret and the parameter were made behind the tree's back: reload what it shows.
+    await vscode.commands.executeCommand('awsSecrets.refresh');
+    await waitFor(() => secretNode(provider, secret).then(Boolean), 'the secret in the tree');
     await asUser([{ pick: 'password' }], async () => vscode.commands.executeCommand('awsSecrets.copyAsReference', await secretNode(provider, secret)));
     assert.equal(await vscode.env.clipboard.readText(), `{{resolve:secretsmanager:${secret}:SecretString:password}}`);
     await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyAsReference', await parameterNode(provider, param)));
