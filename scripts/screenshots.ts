@@ -1,5 +1,6 @@
-// npm run screenshots — retakes the README's screenshots (media/screenshot-*.png) from the real
-// extension in code-server, on the demo data and the demo project.
+// npm run screenshots [-- NAME...] — retakes the README's screenshots (media/screenshot-*.png)
+// from the real extension in code-server, on the demo data and the demo project. NAMEs
+// (explorer, diff, protect, run) retake only those.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../test/harness/cleanup';
@@ -7,17 +8,25 @@ import { REPO_ROOT } from '../test/harness/paths';
 import { startSession } from '../test/harness/session';
 import { makeTempDir } from '../test/harness/tempDir';
 import {
+  answerInput,
   answerPick,
+  clickDialogButton,
   collapse,
   expand,
   moveMouseAway,
   openViewContainer,
   panelTreeItem,
+  runCommand,
   runContextMenu,
   treeItemAt,
   UI_TIMEOUT_MS,
+  waitForDialog,
   waitForViewContent,
 } from '../test/e2e/workbench';
+import { waitFor } from '../test/harness/wait';
+
+const wanted = process.argv.slice(2);
+const take = (name: string) => wanted.length === 0 || wanted.includes(name);
 
 async function main(): Promise<void> {
   const workspace = join(makeTempDir('screenshots').path, 'acme-payments');
@@ -25,7 +34,8 @@ async function main(): Promise<void> {
   const session = await startSession({
     folder: workspace,
     browser: { viewport: { width: 1440, height: 900 } },
-    settings: { 'awsSecrets.regions': ['eu-west-1'] },
+    // The terminal's DOM renderer: the run screenshot waits for its text.
+    settings: { 'awsSecrets.regions': ['eu-west-1'], 'terminal.integrated.gpuAcceleration': 'off' },
   });
   try {
     const page = session.page;
@@ -55,7 +65,7 @@ async function main(): Promise<void> {
     await expand(await treeItemAt(page, [...ps, 'app']));
     await (await treeItemAt(page, [...sm, 'prod', 'payments', 'db'])).hover();
     await page.locator('.monaco-hover, .workbench-hover', { hasText: 'Rotation Lambda' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-explorer.png') });
+    if (take('explorer')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-explorer.png') });
 
     // Compare with previous: the diff editor on two versions.
     await moveMouseAway(page);
@@ -63,7 +73,7 @@ async function main(): Promise<void> {
     await page.locator('.monaco-diff-editor .modified .view-lines', { hasText: 'password' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await page.mouse.move(1100, 700);
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-    await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-diff.png') });
+    if (take('diff')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-diff.png') });
 
     // A hard-coded key pair in the demo project, with its CodeLens and the Problems panel.
     await page.keyboard.press(`${key}+P`);
@@ -75,7 +85,40 @@ async function main(): Promise<void> {
     await page.keyboard.press(`${key}+Shift+M`);
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'Hard-coded' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await moveMouseAway(page);
-    await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-protect.png') });
+    if (take('protect')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-protect.png') });
+
+    // Run with secrets: the demo .env imported into Secrets Manager, the demo program in "Open Terminal with Secrets".
+    await page.keyboard.press(`${key}+Shift+M`);
+    await page.keyboard.press(`${key}+P`);
+    await input.fill('.env');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '.env' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.press('Enter');
+    await runCommand(page, 'AWS Secrets: Import .env into AWS…');
+    await answerPick(page, /Import \d+ values of \.env/, 'One JSON secret in Secrets Manager');
+    await answerPick(page, /Region for demo/, 'us-east-1');
+    await answerInput(page, /Secret for \.env/, 'acme-payments/local');
+    await answerPick(page, /Then, in \.env/, /Rewrite \.env into references/);
+    await waitForDialog(page, /Create secret acme-payments\/local/);
+    await clickDialogButton(page, 'Create');
+    await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
+    await page.keyboard.press(`${key}+S`);
+    await page.locator('.codelens-decoration a', { hasText: 'Open Terminal with Secrets' }).first().click();
+    const rows = page.locator('.terminal-wrapper.active .xterm-rows');
+    await waitFor(async () => /[$#] *$/m.test(await rows.innerText()), { what: 'the shell prompt', timeoutMs: UI_TIMEOUT_MS });
+    await page.locator('.terminal-wrapper.active .xterm-helper-textarea').focus();
+    await page.keyboard.type('node tools/show-env.js');
+    await page.keyboard.press('Enter');
+    await waitFor(async () => /DATABASE_PASSWORD +set/.test((await rows.innerText()).replace(/\u00a0/g, ' ')), {
+      what: 'the program output',
+      timeoutMs: UI_TIMEOUT_MS,
+    });
+    await page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 30_000 })
+      .catch(() => undefined);
+    await moveMouseAway(page);
+    if (take('run')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-run.png') });
 
     // Environments: staging/ compared with prod/ in the AWS Environments panel, one JSON secret's differences open.
     await openViewContainer(page, 'AWS Secrets');
@@ -86,8 +129,8 @@ async function main(): Promise<void> {
     await page.locator('.part.panel a.action-label[aria-label^="Maximize Panel"]').first().click();
     await expand(panelTreeItem(page, 'checkout/config'));
     await moveMouseAway(page);
-    await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-environments.png') });
-    console.log('media/screenshot-explorer.png, media/screenshot-diff.png, media/screenshot-protect.png, media/screenshot-environments.png');
+    if (take('environments')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-environments.png') });
+    console.log('media/screenshot-*.png:', wanted.length ? wanted.join(', ') : 'explorer, diff, protect, run, environments');
   } finally {
     await session.dispose();
   }

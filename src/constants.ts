@@ -57,7 +57,18 @@ export const Commands = {
   replicateToRegions: 'awsSecrets.replicateToRegions',
   removeReplicaRegion: 'awsSecrets.removeReplicaRegion',
   promoteReplica: 'awsSecrets.promoteReplica',
+  openTerminalWithSecrets: 'awsSecrets.openTerminalWithSecrets',
+  checkReferences: 'awsSecrets.checkReferences',
+  copyAsReference: 'awsSecrets.copyAsReference',
+  addToReferencesFile: 'awsSecrets.addToReferencesFile',
+  importEnv: 'awsSecrets.importEnv',
+  exportEnv: 'awsSecrets.exportEnv',
 } as const;
+
+/** The task type whose processes get a references file's values (package.json taskDefinitions). */
+export const TASK_TYPE = 'awsSecrets';
+/** The launch configuration attribute that names a references file. */
+export const LAUNCH_ATTRIBUTE = 'awsSecrets';
 
 export const ContextKeys = {
   noProfiles: 'awsSecrets.noProfiles',

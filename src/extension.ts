@@ -5,6 +5,7 @@ import { registerEnvironments } from './environments/registerEnvironments';
 import { AwsRuntimeLoader } from './loading/awsRuntimeLoader';
 import { registerOperate } from './operate/registerOperate';
 import { registerProtect } from './protect/registerProtect';
+import { registerRun } from './run/registerRun';
 import { readExplorerSettings } from './settings/settings';
 import { ExplorerModel } from './tree/explorerModel';
 import { flushClipboardClears } from './ui/clipboard';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...registerOperate(feature('operate')),
     ...registerProtect(feature('protect')),
     ...environments.disposables,
+    ...registerRun(feature('run')),
   );
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;

@@ -48,6 +48,9 @@ import type {
   WriteResult,
 } from './types';
 
+/** Error codes of endpoints that do not implement an operation. */
+const UNSUPPORTED = /UnknownOperation|InvalidAction|NotImplemented/;
+
 /** ListSecrets accepts at most 100 per call. */
 const MAX_LIST_PAGE = 100;
 /** BatchGetSecretValue takes at most 20 secret ids per call. */
@@ -257,9 +260,10 @@ export class SecretsManagerStore implements SecretStore {
       try {
         await this.batchChunk(chunk, values, errors, options);
       } catch (error) {
-        // Some AWS-compatible endpoints fail the whole call for one missing or denied secret;
-        // asking one by one then tells which one it was.
-        if (!isAwsError(error) || error.kind === 'cancelled' || chunk.length === 1 || !['notFound', 'accessDenied', 'invalidInput'].includes(error.kind))
+        // Some AWS-compatible endpoints fail the whole call for one missing or denied secret, some
+        // policies allow GetSecretValue but not BatchGetSecretValue, and some endpoints lack it:
+        // asking one by one then reads what can be read and tells which one failed.
+        if (!isAwsError(error) || error.kind === 'cancelled' || chunk.length === 1 || !(['notFound', 'accessDenied', 'invalidInput'].includes(error.kind) || UNSUPPORTED.test(error.code ?? '')))
           throw error;
         for (const id of chunk) {
           try {

@@ -158,7 +158,14 @@ export class SsmParameterStore implements ParameterStore {
         }
         continue;
       }
-      for (const p of response.Parameters ?? []) if (p.Name && chunk.includes(p.Name)) values.set(p.Name, toValue(p, p.Name));
+      for (const p of response.Parameters ?? []) {
+        // A `:version` (or `:label`) selector comes back in Selector, and a name may have been asked by its ARN.
+        const asked = chunk.find((name) => {
+          const [base, wanted] = splitSelector(name);
+          return (p.Name === base || p.ARN === base) && (p.Selector ?? '') === wanted;
+        });
+        if (asked) values.set(asked, toValue(p, p.Name ?? asked));
+      }
       for (const name of response.InvalidParameters ?? []) {
         errors.set(name, {
           code: 'ParameterNotFound',
@@ -249,6 +256,12 @@ export class SsmParameterStore implements ParameterStore {
   private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
     return callAws(this.context, this.logger, spec, options, run);
   }
+}
+
+/** `name:3` → [`name`, `:3`]; an ARN's own colons are not a selector (`arn:aws:ssm:REGION:ACCOUNT:parameter/name:3`). */
+function splitSelector(asked: string): [string, string] {
+  const head = asked.startsWith('arn:') ? asked.split(':').slice(0, 6).join(':') : asked.split(':')[0]!;
+  return [head, asked.slice(head.length)];
 }
 
 function toSummary(p: ParameterMetadata): ParameterSummary {

@@ -2,15 +2,18 @@
 // after its name; this file only picks one and handles what applies to all (--help, --version).
 import { version } from '../../package.json';
 import { UsageError } from './args';
+import { EXEC_USAGE, runExec } from './exec';
 import { runScan, SCAN_USAGE } from './scan';
 
 type Command = (argv: readonly string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
+  exec: runExec,
 };
 
 const USAGE = `${SCAN_USAGE}
+${EXEC_USAGE}
 Commands: ${Object.keys(COMMANDS).join(', ')}. "aws-secrets-lens COMMAND --help" describes one.
 Also: aws-secrets-lens --version
 `;

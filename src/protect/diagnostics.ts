@@ -5,6 +5,7 @@ import type { Finding } from '../detect';
 import type { Log } from '../ui/logging';
 import { findingMessage } from './findingText';
 import type { FindingsStore } from './findingsStore';
+import { Debouncer } from '../ui/debounce';
 
 export const DIAGNOSTIC_SOURCE = 'AWS Secrets Lens';
 
@@ -24,7 +25,7 @@ const SEVERITIES: Record<Exclude<SeveritySetting, 'auto'>, vscode.DiagnosticSeve
  */
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('aws-secrets-lens');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debouncer = new Debouncer(DEBOUNCE_MS);
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fired after a document's findings were updated (CodeLens listens). */
   readonly onDidUpdate = this.changed.event;
@@ -71,20 +72,11 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument): void {
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.refresh(document);
-      }, DEBOUNCE_MS),
-    );
+    this.debouncer.schedule(document.uri.toString(), () => void this.refresh(document));
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debouncer.dispose();
     for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
     this.changed.dispose();

@@ -5,7 +5,8 @@ import type { ParameterSummary, SecretSummary } from '../aws/types';
 import { Commands } from '../constants';
 import type { Lookup } from '../detect';
 import { detectBundle } from '../loading/bundles';
-import { formatDate, parameterDescription, secretDescription } from '../tree/presentation';
+import { isReferencesFile } from '../references/file';
+import { formatDate, parameterDescription, secretDescription, summaryLines } from '../tree/presentation';
 import { regionsFor } from '../tree/regions';
 import { rememberedScope, type PickerDeps, type Scope } from '../ui/pickers';
 import type { FindingsStore } from './findingsStore';
@@ -35,6 +36,8 @@ export class LookupLens implements vscode.CodeLensProvider, vscode.HoverProvider
   ) {}
 
   private enabled(document: vscode.TextDocument): boolean {
+    // References files are checked by Run, in the profile and region their header names.
+    if (isReferencesFile(document)) return false;
     return this.findings.current.checkLookups && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
   }
 
@@ -171,22 +174,4 @@ function itemOf(scope: Scope, lookup: Lookup): ItemRef {
 
 function changed(date: Date | undefined): string | undefined {
   return date ? `changed ${formatDate(date)}` : undefined;
-}
-
-function summaryLines(s: SecretSummary | ParameterSummary): string[] {
-  if ('rotationEnabled' in s) {
-    return [
-      s.description ? `Description: ${s.description}` : '',
-      s.lastChangedDate ? `Last changed: ${formatDate(s.lastChangedDate)}` : '',
-      s.rotationEnabled
-        ? `Rotation: ${secretDescription(s)}${s.nextRotationDate ? `, next ${formatDate(s.nextRotationDate)}` : ''}`
-        : 'Rotation: not configured',
-      s.deletedDate ? `Scheduled for deletion (deleted ${formatDate(s.deletedDate)})` : '',
-    ].filter(Boolean);
-  }
-  return [
-    `Type: ${parameterDescription(s)}`,
-    s.description ? `Description: ${s.description}` : '',
-    s.lastModifiedDate ? `Last changed: ${formatDate(s.lastModifiedDate)}` : '',
-  ].filter(Boolean);
 }

@@ -75,3 +75,24 @@ export function readCopySettings(): CopySettings {
     parameterStoreWritesPerSecond: clampInt(config.get('parameterStoreWritesPerSecond'), 1, 1000, 3),
   };
 }
+
+export interface RunSettings {
+  /** The references file for launch configurations that name none (may hold `${workspaceFolder}`); empty: none. */
+  readonly envFile: string;
+  readonly profile?: string;
+  readonly region?: string;
+  /** Check that referenced secrets, parameters and JSON keys exist (sends names to AWS); never in an untrusted workspace. */
+  readonly checkReferences: boolean;
+}
+
+/** Run settings for a folder (or the window). The workspace's own values of these are ignored in an untrusted workspace (package.json restrictedConfigurations). */
+export function readRunSettings(scope?: vscode.ConfigurationScope): RunSettings {
+  const config = vscode.workspace.getConfiguration(`${Settings.section}.run`, scope);
+  const text = (key: string) => config.get<string>(key)?.trim() || undefined;
+  return {
+    envFile: text('envFile') ?? '',
+    profile: text('profile'),
+    region: text('region'),
+    checkReferences: vscode.workspace.isTrusted && config.get<boolean>('checkReferences') !== false,
+  };
+}

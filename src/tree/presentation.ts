@@ -332,3 +332,22 @@ export function formatDate(date: Date): string {
 export function formatDateTime(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** A secret's or parameter's metadata as lines of text for a hover (never a value). */
+export function summaryLines(s: SecretSummary | ParameterSummary): string[] {
+  if ('rotationEnabled' in s) {
+    return [
+      s.description ? `Description: ${s.description}` : '',
+      s.lastChangedDate ? `Last changed: ${formatDate(s.lastChangedDate)}` : '',
+      s.rotationEnabled
+        ? `Rotation: ${secretDescription(s)}${s.nextRotationDate ? `, next ${formatDate(s.nextRotationDate)}` : ''}`
+        : 'Rotation: not configured',
+      s.deletedDate ? `Scheduled for deletion (deleted ${formatDate(s.deletedDate)})` : '',
+    ].filter(Boolean);
+  }
+  return [
+    `Type: ${parameterDescription(s)}`,
+    s.description ? `Description: ${s.description}` : '',
+    s.lastModifiedDate ? `Last changed: ${formatDate(s.lastModifiedDate)}` : '',
+  ].filter(Boolean);
+}

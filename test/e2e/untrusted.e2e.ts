@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { makeTempDir } from '../harness/tempDir';
 import { waitFor } from '../harness/wait';
 import { useWorkbench } from './fixture';
-import { UI_TIMEOUT_MS } from './workbench';
+import { runCommand, UI_TIMEOUT_MS, waitForNotification } from './workbench';
 
 const workspace = join(makeTempDir('untrusted').path, 'untrusted-repo');
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -15,6 +15,11 @@ mkdirSync(join(workspace, '.vscode'), { recursive: true });
 writeFileSync(
   join(workspace, '.vscode', 'settings.json'),
   JSON.stringify({ 'awsSecrets.detection.enabled': false, 'awsSecrets.detection.exclude': ['**'], 'awsSecrets.lookups.check': true }),
+);
+// …and a references file that would read a secret.
+writeFileSync(
+  join(workspace, '.env.aws'),
+  '# aws-secrets-lens: profile=demo region=us-east-1\nDB_PASSWORD={{resolve:secretsmanager:prod/payments/db::password}}\n',
 );
 writeFileSync(
   join(workspace, 'app.py'),
@@ -54,5 +59,18 @@ describe('untrusted workspace (restricted mode)', () => {
     await waitFor(async () => (await page.locator('.codelens-decoration').count()) > 0, { what: 'CodeLens drawn', timeoutMs: UI_TIMEOUT_MS });
     assert.equal(await page.locator('.codelens-decoration', { hasText: 'exists in' }).count(), 0);
     assert.equal(session.emulator.stats()['secretsmanager.DescribeSecret'] ?? 0, 0);
+  });
+
+  it('neither runs with secrets nor exports them, and checks no reference in AWS', async () => {
+    const { page, session } = workbench;
+    await runCommand(page, 'AWS Secrets: Export as .env…');
+    await waitForNotification(page, /Export as \.env… writes secret values to a file, so it is not available in an untrusted workspace/);
+    await runCommand(page, 'AWS Secrets: Open Terminal with Secrets…');
+    await waitForNotification(page, /needs a trusted workspace/);
+    const stats = session.emulator.stats();
+    assert.deepEqual(
+      ['secretsmanager.BatchGetSecretValue', 'secretsmanager.GetSecretValue', 'secretsmanager.DescribeSecret'].map((op) => stats[op] ?? 0),
+      [0, 0, 0],
+    );
   });
 });

@@ -6,13 +6,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/ui/testHooks';
 import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
 import { activateProduct, PRODUCT_ID, waitFor } from './helpers';
+import { createJsonSecret, debugToEnd, RunProject, runTask } from './runFixture';
 import { asUser, type Answer, type ScriptedUser } from './scriptedUser';
 import { explorer, nodeAt, parameterNode, plainText, secretNode, treeTexts } from './tree';
 
@@ -20,9 +21,14 @@ const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
 const canary = (n: number) => `Zq${n}${randomBytes(12).toString('hex')}Xw`;
 const values = Array.from({ length: 10 }, (_, i) => canary(i));
+/** Values only the Run feature handles: read from AWS for F5, a task, a terminal, exec and an export; imported from a .env. */
+const runValues = [canary(30), canary(31), canary(32)];
+values.push(...runValues);
 
 describe('no value ever leaks', () => {
   const users: ScriptedUser[] = [];
+  /** What the Run feature showed or printed besides notifications: hovers, diagnostics, exec's output. */
+  const runTexts: string[] = [];
   const as = async (answers: Answer[], action: () => Thenable<unknown> | Promise<unknown>) => {
     users.push(await asUser(answers, action));
   };
@@ -154,6 +160,102 @@ describe('no value ever leaks', () => {
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
   });
 
+  it('runs programs with secrets every way there is, imports a .env and exports one', async () => {
+    const project = new RunProject(`leak-${run}/run`);
+    const secret = `leak-${run}/run`;
+    await createJsonSecret(secret, { password: runValues[0], token: runValues[1] });
+    const references = project.referencesFile('.env.aws', [
+      '# aws-secrets-lens: profile=demo region=us-east-1',
+      `PASSWORD={{resolve:secretsmanager:${secret}::password}}`,
+      `TOKEN={{resolve:secretsmanager:${secret}:SecretString:token}}`,
+    ]);
+    const expected = { PASSWORD: runValues[0], TOKEN: runValues[1] };
+    // F5 from launch.json, a task from tasks.json, a terminal.
+    const f5 = project.output(['PASSWORD', 'TOKEN']);
+    const vscodeDir = join(folder(), '.vscode');
+    mkdirSync(vscodeDir, { recursive: true });
+    const launch = { type: 'node', request: 'launch', name: `leak ${run}`, program: project.program, env: f5.env, awsSecrets: { envFile: references.fsPath } };
+    writeFileSync(join(vscodeDir, 'launch.json'), JSON.stringify({ version: '0.2.0', configurations: [launch] }));
+    await waitFor(
+      () => (vscode.workspace.getConfiguration('launch').get<{ name: string }[]>('configurations') ?? []).some((c) => c.name === launch.name),
+      'launch.json',
+    );
+    await as([], async () => assert.ok(await debugToEnd(launch.name)));
+    assert.deepEqual(await project.read(f5.out), expected);
+    const task = project.output(['PASSWORD']);
+    writeFileSync(
+      join(vscodeDir, 'tasks.json'),
+      JSON.stringify({
+        version: '2.0.0',
+        tasks: [{ type: 'awsSecrets', label: `leak ${run}`, command: process.execPath, args: [project.program], envFile: references.fsPath, env: task.env }],
+      }),
+    );
+    const found = await waitFor(
+      async () => (await vscode.tasks.fetchTasks({ type: 'awsSecrets' })).find((t) => t.name === `leak ${run}`),
+      'tasks.json',
+      15_000,
+    );
+    await as([], async () => assert.equal(await runTask(found), 0));
+    assert.deepEqual(await project.read(task.out), { PASSWORD: runValues[0] });
+    const shell = project.output(['TOKEN']);
+    await as([], () => vscode.commands.executeCommand('awsSecrets.openTerminalWithSecrets', references));
+    const terminal = await waitFor(() => vscode.window.terminals.find((t) => t.name === 'Secrets: .env.aws'), 'the terminal');
+    terminal.sendText(`OUT='${shell.env.OUT}' ASKED=TOKEN '${process.execPath}' '${project.program}'`);
+    assert.deepEqual(await project.read(shell.out, 60_000), { TOKEN: runValues[1] });
+    terminal.dispose();
+    // A missing key, so the failure message is searched too; then an export, read and deleted.
+    const broken = project.referencesFile('broken.env.aws', [
+      '# aws-secrets-lens: profile=demo region=us-east-1',
+      `X={{resolve:secretsmanager:${secret}::nope}}`,
+    ]);
+    await as([], async () =>
+      assert.equal(
+        await debugToEnd({ type: 'node', request: 'launch', name: 'broken', program: project.program, awsSecrets: { envFile: broken.fsPath } }),
+        false,
+      ),
+    );
+    await as([{ input: 'exported.env' }, { confirm: 'Write Plain Values' }], () => vscode.commands.executeCommand('awsSecrets.exportEnv', references));
+    const exported = join(project.dir, 'exported.env');
+    assert.ok(readFileSync(exported, 'utf8').includes(runValues[0]));
+    rmSync(exported);
+    // A .env with a value, imported and rewritten into references (left unsaved, like the user's own edit).
+    const plain = join(project.dir, '.env');
+    writeFileSync(plain, `API_KEY=${runValues[2]}\n`);
+    await vscode.window.showTextDocument(vscode.Uri.file(plain));
+    await as([{ pick: 'One JSON secret in Secrets Manager' }, { input: `leak-${run}/imported` }, { pick: /Rewrite/ }, { confirm: 'Create' }], () =>
+      vscode.commands.executeCommand('awsSecrets.importEnv', vscode.Uri.file(plain)),
+    );
+    rmSync(plain);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', references, new vscode.Position(1, 12));
+    runTexts.push(...hovers.flatMap((h) => h.contents.map((c) => plainText(c as vscode.MarkdownString))));
+    runTexts.push(...vscode.languages.getDiagnostics(references).map((d) => d.message));
+    const cli = join(vscode.extensions.getExtension(PRODUCT_ID)?.extensionPath ?? '', 'dist', 'cli.js');
+    for (const file of [references.fsPath, broken.fsPath]) {
+      try {
+        runTexts.push(
+          execFileSync(process.execPath, [cli, 'exec', '--env-file', file, '--', process.execPath, '-e', ''], {
+            encoding: 'utf8',
+            env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+          }),
+        );
+      } catch (error) {
+        runTexts.push(String((error as { stderr?: string }).stderr ?? ''));
+      }
+    }
+    assert.ok(
+      runTexts.some((t) => /has no key “nope”/.test(t)),
+      'exec reported the missing key',
+    );
+    project.dispose();
+  });
+
+  it('shows no value from Run: hovers, diagnostics, exec output, the workspace’s launch.json, tasks.json and settings', () => {
+    const vscodeDir = join(folder(), '.vscode');
+    const settings = filesUnder(vscodeDir).map((f) => readFileSync(f, 'utf8'));
+    assert.ok(settings.length >= 2, 'launch.json and tasks.json were written');
+    assert.deepEqual(leaksIn([...runTexts, ...settings]), []);
+  });
+
   it('shows no value in any notification or question', () => {
     const shown = users.flatMap((u) => u.shown.map((s) => s.text));
     assert.ok(shown.length > 40, `${shown.length} messages and questions`);
@@ -246,7 +348,7 @@ describe('no value ever leaks', () => {
     assert.ok(entries.length > 100, `the log has the suite's lines (${entries.length})`);
     assert.deepEqual(
       entries
-        .filter((m) => !/^\[(aws|browse|operate|protect|environments)\] (?!\[)/.test(m[2]))
+        .filter((m) => !/^\[(aws|browse|operate|protect|environments|run)\] (?!\[)/.test(m[2]))
         .map((m) => m[0])
         .slice(0, 5),
       [],
