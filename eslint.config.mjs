@@ -17,7 +17,10 @@ const SDK_FREE_AWS = ['types', 'errors', 'profileNames', 'configFiles', 'validat
 /** An import of `folder` (the folder itself or anything under it), from anywhere in src/. */
 const anyOf = (folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
 
-const noVscode = { name: 'vscode', message: 'The pure layers (aws, detect, snippets, tree, compare, references) and the CLI run in plain Node: no vscode import.' };
+const noVscode = {
+  name: 'vscode',
+  message: 'The pure layers (aws, detect, snippets, tree, compare, references) and the CLI run in plain Node: no vscode import.',
+};
 const noAwsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws may import the AWS SDK; depend on the SecretStore / ParameterStore interfaces.' };
 /** The SDK-backed AWS layer is a separate, lazily loaded bundle: outside src/aws only its types and its SDK-free files may be imported. */
 const lazyAwsLayer = {
@@ -88,7 +91,11 @@ export default tseslint.config(
         'error',
         {
           paths: [noVscode],
-          patterns: [noFeatures(), noShared, { group: anyOf(['detect', 'snippets', 'tree', 'compare', 'references']), message: 'The AWS layer is the bottom layer.' }],
+          patterns: [
+            noFeatures(),
+            noShared,
+            { group: anyOf(['detect', 'snippets', 'tree', 'compare', 'references']), message: 'The AWS layer is the bottom layer.' },
+          ],
         },
       ],
     },

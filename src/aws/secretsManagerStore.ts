@@ -263,7 +263,12 @@ export class SecretsManagerStore implements SecretStore {
         // Some AWS-compatible endpoints fail the whole call for one missing or denied secret, some
         // policies allow GetSecretValue but not BatchGetSecretValue, and some endpoints lack it:
         // asking one by one then reads what can be read and tells which one failed.
-        if (!isAwsError(error) || error.kind === 'cancelled' || chunk.length === 1 || !(['notFound', 'accessDenied', 'invalidInput'].includes(error.kind) || UNSUPPORTED.test(error.code ?? '')))
+        if (
+          !isAwsError(error) ||
+          error.kind === 'cancelled' ||
+          chunk.length === 1 ||
+          !(['notFound', 'accessDenied', 'invalidInput'].includes(error.kind) || UNSUPPORTED.test(error.code ?? ''))
+        )
           throw error;
         for (const id of chunk) {
           try {

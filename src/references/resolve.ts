@@ -251,7 +251,10 @@ async function readAll(references: readonly (SecretReference | ParameterReferenc
 
 /** One secret a batch could not read: not found in the file's terms, else AWS's reason. */
 function itemFailed(id: string, scope: Scope, error: BatchItemError | undefined): Answer {
-  if (!error || error.kind === 'notFound') return { problem: `${id.startsWith('arn:') ? (id.split(':secret:')[1] ?? id) : id} was not found in ${scope.region} for profile ${profileLabel(scope.profile)}.` };
+  if (!error || error.kind === 'notFound')
+    return {
+      problem: `${id.startsWith('arn:') ? (id.split(':secret:')[1] ?? id) : id} was not found in ${scope.region} for profile ${profileLabel(scope.profile)}.`,
+    };
   return { problem: error.message };
 }
 
