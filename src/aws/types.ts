@@ -65,11 +65,17 @@ export interface SecretSummary {
   readonly lastAccessedDate?: Date;
   readonly lastRotatedDate?: Date;
   readonly nextRotationDate?: Date;
-  /** Set when the secret is scheduled for deletion: the date it was deleted (deletion happens after the recovery window). */
+  /**
+   * Set when the secret is scheduled for deletion. What the date means differs: AWS's ListSecrets
+   * reference calls it the time DeleteSecret was called, its DescribeSecret reference (and moto)
+   * the date the secret is purged; only its presence is relied on.
+   */
   readonly deletedDate?: Date;
   readonly tags: readonly Tag[];
-  /** Version id → staging labels, when the call returned them. */
+  /** Version id → staging labels, when the call returned them; versions without a label (deprecated) are left out. */
   readonly versionStages?: Readonly<Record<string, readonly string[]>>;
+  /** The service that created and manages the secret (`OwningService`, e.g. `rds`); its owner controls writes, rotation and deletion. */
+  readonly owningService?: string;
 }
 
 export interface SecretVersion {
@@ -122,8 +128,12 @@ export interface SecretStore {
   describe(id: string, options?: CallOptions): Promise<SecretSummary>;
   /** Like describe, but undefined when there is no such secret (an expected answer, logged as such). */
   find(id: string, options?: CallOptions): Promise<SecretSummary | undefined>;
-  /** Every version, newest first, including versions without a staging label. */
+  /**
+   * Every version, including versions without a staging label: AWSCURRENT first, then AWSPENDING,
+   * AWSPREVIOUS, custom labels and unlabelled versions, each group newest first.
+   */
   listVersions(id: string, options?: CallOptions): Promise<SecretVersion[]>;
+  /** The value of one version: by id, by staging label, or AWSCURRENT when neither is given. */
   getValue(id: string, selector?: { versionId?: string; versionStage?: string }, options?: CallOptions): Promise<SecretValue>;
   create(input: CreateSecretInput, options?: CallOptions): Promise<WriteResult>;
   /** Writes a new version; AWS moves AWSCURRENT to it and AWSPREVIOUS to the old one. */

@@ -183,8 +183,9 @@ function presentSecret(node: SecretNode): NodePresentation {
 }
 
 export function secretDescription(s: SecretSummary): string | undefined {
-  // DeletedDate is when DeleteSecret was called; AWS does not report the recovery window it was given.
-  if (s.deletedDate) return `deletion scheduled · deleted ${formatDate(s.deletedDate)}`;
+  // No date: DeletedDate is the request time in AWS's ListSecrets reference but the purge date in
+  // its DescribeSecret reference (and in moto), so any reading of it could be wrong.
+  if (s.deletedDate) return 'deletion scheduled';
   if (s.rotationEnabled) return rotationText(s);
   return undefined;
 }
@@ -211,8 +212,11 @@ function secretRows(s: SecretSummary): [string, string][] {
   } else {
     rows.push(['Rotation', 'not configured']);
   }
-  if (s.deletedDate)
-    rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
+  if (s.deletedDate) {
+    rows.push(['Deletion', 'Scheduled: the secret is deleted for good when its recovery window (7 to 30 days from the request) ends. Restore it to keep it.']);
+    // Shown under its API name, because services disagree on what it means (request or purge date).
+    rows.push(['DeletedDate', formatDateTime(s.deletedDate)]);
+  }
   if (s.tags.length) rows.push(['Tags', s.tags.map((t) => `${t.key}=${t.value}`).join(', ')]);
   return rows;
 }

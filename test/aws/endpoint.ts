@@ -90,6 +90,16 @@ export class TestEndpoint {
   }
 }
 
+/**
+ * Always the bundled emulator, whatever TEST_AWS_ENDPOINT says: for the emulator's own
+ * fidelity tests (server-side validation, page sizes, status codes copied from the API reference).
+ */
+export async function openEmulatorEndpoint(): Promise<TestEndpoint> {
+  const region = process.env['TEST_AWS_REGION'] || 'us-east-1';
+  const emulator = await startEmulator({ seed: 'none' });
+  return new TestEndpoint(emulator.endpoint, region, region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1', { ...EMULATOR_CREDENTIALS }, false, emulator);
+}
+
 export async function openTestEndpoint(): Promise<TestEndpoint> {
   const configured = process.env['TEST_AWS_ENDPOINT'];
   const region = process.env['TEST_AWS_REGION'] || 'us-east-1';

@@ -30,7 +30,7 @@ describe('tree item presentation', () => {
       'rotates on rate(10 days)',
     );
     const deleted = present(secret({ deletedDate: new Date('2026-12-24T10:00:00Z') }), single);
-    assert.equal(deleted.description, 'deletion scheduled · deleted 2026-12-24');
+    assert.equal(deleted.description, 'deletion scheduled');
     assert.match(deleted.contextValue, /\bdeleted\b/);
     assert.equal(deleted.collapsible, 'none');
     assert.equal(present(secret({}), single).description, undefined);
