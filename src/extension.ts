@@ -35,11 +35,12 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     model,
   });
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
+  const operate = registerOperate(feature('operate'));
 
-  context.subscriptions.push(channel, aws, browse.disposable, ...registerOperate(feature('operate')), ...registerProtect(feature('protect')));
+  context.subscriptions.push(channel, aws, browse.disposable, operate.disposable, ...registerProtect(feature('protect')));
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;
-  return testHooks({ explorer: browse.provider, prompts, context, activationMs: performance.now() - started });
+  return testHooks({ explorer: browse.provider, prompts, context, activationMs: performance.now() - started, unstoredValues: operate.unstoredValues });
 }
 
 export async function deactivate(): Promise<void> {

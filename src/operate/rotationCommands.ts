@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
 import type { RotationRules, SecretStore } from '../aws/types';
-import { parseJsonObject, secretValueProblem } from '../aws/validation';
+import { secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
 import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
@@ -10,6 +10,7 @@ import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from '../ui/wizard';
+import { jsonProperties, withStringValue } from './jsonValue';
 import type { OperateDeps } from './operateDeps';
 
 const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
@@ -176,13 +177,14 @@ async function rotateNowStep(prompts: Prompts, title: string, d: RotationDraft):
 async function generateNewValue(prompts: Prompts, target: SecretRef, store: SecretStore): Promise<void> {
   const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
   if (current.text === undefined) throw new UserError(`${target.name} is a binary secret; a generated text value would change its type.`);
-  const object = parseJsonObject(current.text);
+  const currentText = current.text;
+  const keys = [...new Set(jsonProperties(currentText)?.map((property) => property.key))];
   let key: string | undefined;
-  if (object) {
+  if (keys.length > 0) {
     const picked = await choose(prompts, {
       title: `Which key of ${target.name} gets a new value?`,
-      placeholder: 'The other keys keep their values',
-      items: Object.keys(object).map((k) => ({ label: k })),
+      placeholder: 'The other keys keep their values, exactly as written',
+      items: keys.map((k) => ({ label: k })),
       active: (item) => /pass|secret|token|key/i.test(item.label),
     });
     key = picked.label;
@@ -208,7 +210,9 @@ async function generateNewValue(prompts: Prompts, target: SecretRef, store: Secr
   );
   const written = await withProgress(`Storing a new value for ${target.name}…`, async (signal) => {
     const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
-    const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
+    // Only that key's value changes; every other byte of the JSON stays as stored.
+    const text = key ? withStringValue(currentText, key, generated) : generated;
+    if (text === undefined) throw new UserError(`${target.name} has no key ${key}. Nothing was stored.`);
     const problem = secretValueProblem(text);
     if (problem) throw new UserError(problem);
     return store.putValue(secretId(target), { text }, { signal });
