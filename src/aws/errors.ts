@@ -61,6 +61,7 @@ const SERVICE_NAMES: Record<ServiceId, string> = {
   ssm: 'Parameter Store',
   kms: 'KMS',
   lambda: 'Lambda',
+  rds: 'RDS',
 };
 
 const CODES: Record<string, AwsErrorKind> = {
@@ -71,6 +72,11 @@ const CODES: Record<string, AwsErrorKind> = {
   ParameterNotFound: 'notFound',
   ParameterVersionNotFound: 'notFound',
   NotFoundException: 'notFound',
+  DBInstanceNotFound: 'notFound',
+  DBInstanceNotFoundFault: 'notFound',
+  DBClusterNotFoundFault: 'notFound',
+  InvalidParameterValue: 'invalidInput',
+  InvalidParameterCombination: 'invalidInput',
   ResourceExistsException: 'alreadyExists',
   ParameterAlreadyExists: 'alreadyExists',
   InvalidRequestException: 'invalidInput',

@@ -18,6 +18,7 @@ export const SERVICE_NAMES: Record<ServiceId, string> = {
   ssm: 'Parameter Store',
   kms: 'KMS',
   lambda: 'Lambda',
+  rds: 'RDS',
 };
 
 /** The services' official names, for generated code and documentation. */

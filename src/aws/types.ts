@@ -4,7 +4,7 @@
  * Nothing here is a runtime value, so `import type` from outside `aws/` costs nothing.
  */
 
-export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda';
+export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds';
 
 export type ProfileKind = 'static' | 'sso' | 'role' | 'process' | 'webIdentity' | 'environment' | 'other';
 
@@ -234,6 +234,29 @@ export interface FunctionStore {
   listFunctions(options?: CallOptions): Promise<LambdaFunctionSummary[]>;
 }
 
+/** An RDS DB instance or an Aurora / DocumentDB cluster: what a database credentials secret points at. */
+export interface DatabaseSummary {
+  readonly kind: 'instance' | 'cluster';
+  /** `DBInstanceIdentifier` or `DBClusterIdentifier`. */
+  readonly identifier: string;
+  readonly arn?: string;
+  /** RDS's engine name, e.g. `postgres`, `aurora-mysql`, `docdb`. */
+  readonly engine: string;
+  readonly engineVersion?: string;
+  /** The endpoint's address (a cluster's writer endpoint) and port. */
+  readonly host?: string;
+  readonly port?: number;
+  readonly dbName?: string;
+  readonly masterUsername?: string;
+  /** The secret RDS manages for the master user password (ManageMasterUserPassword), if any. */
+  readonly masterUserSecretArn?: string;
+}
+
+export interface DatabaseStore {
+  /** The region's DB instances (not those that belong to a cluster) and its clusters, DocumentDB's included. */
+  listDatabases(options?: CallOptions): Promise<DatabaseSummary[]>;
+}
+
 /** Minimal logger the AWS layer writes to; a VS Code LogOutputChannel satisfies it. Never pass it a secret value. */
 export interface Logger {
   trace(message: string): void;
@@ -268,5 +291,6 @@ export interface AwsRuntime {
   parameters(profile: string, region: string): Promise<ParameterStore>;
   keys(profile: string, region: string): Promise<KeyStore>;
   functions(profile: string, region: string): Promise<FunctionStore>;
+  databases(profile: string, region: string): Promise<DatabaseStore>;
   dispose(): void;
 }

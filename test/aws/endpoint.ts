@@ -17,6 +17,7 @@ import { DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { DeleteParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { EMULATOR_CREDENTIALS, type RunningEmulator, startEmulator } from '../emulator/index';
 
 export interface Credentials {
@@ -81,6 +82,10 @@ export class TestEndpoint {
 
   lambda(options?: ClientOptions): LambdaClient {
     return this.track(new LambdaClient(this.config(options)));
+  }
+
+  rds(options?: ClientOptions): RDSClient {
+    return this.track(new RDSClient(this.config(options)));
   }
 
   /** Destroys the clients made here and stops the bundled emulator. */
