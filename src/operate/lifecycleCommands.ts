@@ -6,6 +6,7 @@ import { registerCommand } from '../ui/commands';
 import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { ask, choose, confirm } from '../ui/wizard';
+import { refuseIfManaged } from './managedSecrets';
 import type { OperateDeps } from './operateDeps';
 import { RestoreOffers } from './restoreOffers';
 
@@ -16,6 +17,7 @@ export function registerLifecycleCommands(deps: OperateDeps): vscode.Disposable[
     offers,
     registerCommand(deps, Commands.delete, 'Delete', async (node?: ExplorerNode | ItemRef) => {
       const target = itemOnly(await resolveItem(deps, node, ['secretsmanager', 'ssm']));
+      await refuseIfManaged(deps, target, 'Deleting it');
       if (target.service === 'secretsmanager') await deleteSecret(deps, target, offers);
       else await deleteParameter(deps, target);
     }),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
+import { DATABASE_TAGS, describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
 import type { RotationRules, SecretStore } from '../aws/types';
 import { secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
@@ -10,7 +10,9 @@ import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from '../ui/wizard';
+import { fitsRotation, isSecretEngine, rotationTemplate, type RotationStrategy, type SecretEngine } from './databaseSecret';
 import { jsonProperties, withStringValue } from './jsonValue';
+import { refuseIfManaged } from './managedSecrets';
 import type { OperateDeps } from './operateDeps';
 
 const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
@@ -22,16 +24,19 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
   return [
     registerCommand(deps, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemRef) => {
       const target = await secretOf(node);
+      await refuseIfManaged(deps, target, 'Rotating it');
       await rotateNow(deps, target, await storeOf(target), node ?? target);
     }),
 
     registerCommand(deps, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemRef) => {
       const target = await secretOf(node);
+      await refuseIfManaged(deps, target, 'Configuring its rotation');
       await configureRotation(deps, target, await storeOf(target));
     }),
 
     registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemRef) => {
       const target = await secretOf(node);
+      await refuseIfManaged(deps, target, 'Turning off its rotation');
       await confirm(
         deps.prompts,
         `Turn off automatic rotation of ${describeItem(target)}?`,
@@ -46,6 +51,7 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
 
     registerCommand(deps, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemRef) => {
       const target = await secretOf(node);
+      await refuseIfManaged(deps, target, 'Generating a new value');
       await generateNewValue(deps.prompts, target, await storeOf(target));
       await deps.model.itemChanged(target);
     }),
@@ -79,21 +85,27 @@ async function rotateNow(deps: OperateDeps, target: SecretRef, store: SecretStor
 }
 
 interface RotationDraft {
+  /** The database engine of a credentials secret (from its tags), when known: it decides the rotation templates. */
+  engine?: SecretEngine;
+  strategy?: RotationStrategy;
   lambdaArn?: string;
   scheduleKind?: 'days' | 'expression';
   schedule?: string;
   now?: boolean;
 }
 
-/** Three steps (Lambda, schedule, now or later), then RotateSecret with the rules. */
+/** Lambda, schedule, now or later — and first, for database credentials, the rotation strategy — then RotateSecret. */
 async function configureRotation(deps: OperateDeps, target: SecretRef, store: SecretStore): Promise<void> {
   const title = `Configure Rotation of ${target.name}`;
-  const d: RotationDraft = {};
-  await runSteps([
+  const summary = target.summary ?? (await withProgress(`Reading ${target.name}…`, (signal) => store.describe(secretId(target), { signal })));
+  const engine = summary.tags.find((tag) => tag.key === DATABASE_TAGS.engine)?.value;
+  const d: RotationDraft = { engine: isSecretEngine(engine) ? engine : undefined };
+  const steps = [
     () => rotationLambdaStep(deps, target, title, d),
     () => rotationScheduleStep(deps.prompts, title, d),
     () => rotateNowStep(deps.prompts, title, d),
-  ]);
+  ];
+  await runSteps(d.engine ? [() => rotationStrategyStep(deps.prompts, title, d), ...steps] : steps);
   const rules: RotationRules = d.scheduleKind === 'days' ? { automaticallyAfterDays: Number(d.schedule) } : { scheduleExpression: d.schedule };
   await withProgress(`Configuring rotation of ${target.name}…`, (signal) =>
     store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }),
@@ -104,21 +116,63 @@ async function configureRotation(deps: OperateDeps, target: SecretRef, store: Se
   );
 }
 
-async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
-  const fn = await askPick(deps.prompts, {
+/** Position of a rotation step: database credentials have the strategy step first. */
+function rotationStep(d: RotationDraft, step: number): { step: number; totalSteps: number } {
+  return d.engine ? { step: step + 1, totalSteps: 4 } : { step, totalSteps: 3 };
+}
+
+/**
+ * The two strategies of the rotation function templates ("Rotation strategies" in the Secrets
+ * Manager User Guide), single user suggested: alternating users needs a superuser secret.
+ */
+async function rotationStrategyStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const engine = d.engine!;
+  const strategy = await askPick(prompts, {
     title,
     step: 1,
-    totalSteps: 3,
-    placeholder: `Rotation Lambda in ${target.region}`,
+    totalSteps: 4,
+    placeholder: 'Rotation strategy for these database credentials',
+    items: [
+      {
+        label: 'Single user',
+        strategy: 'single' as const,
+        description: `suggested · template ${rotationTemplate(engine, 'single')}`,
+        detail: 'Changes the password of this user; connections opened during rotation may fail briefly.',
+      },
+      {
+        label: 'Alternating users',
+        strategy: 'alternating' as const,
+        description: `template ${rotationTemplate(engine, 'alternating')}`,
+        detail: 'Alternates between two users, for high availability; the secret needs "masterarn", the ARN of a secret with superuser credentials.',
+      },
+    ],
+    active: (item) => item.strategy === (d.strategy ?? 'single'),
+  });
+  if (strategy === BACK) return BACK;
+  d.strategy = strategy.strategy;
+}
+
+async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const template = d.engine ? rotationTemplate(d.engine, d.strategy ?? 'single') : undefined;
+  const fn = await askPick(deps.prompts, {
+    title,
+    ...rotationStep(d, 1),
+    placeholder: `Rotation Lambda in ${target.region}${template ? `: a function made from the ${template} template` : ''}`,
     items: async () => {
       const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
       if (functions.length === 0)
         throw new UserError(
           `There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`,
         );
-      return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
+      return functions.map((f) => ({
+        label: f.name,
+        description: d.engine && fitsRotation(f, d.engine, d.strategy ?? 'single') ? `${f.runtime ?? ''} · fits this secret`.trim() : f.runtime,
+        detail: f.description,
+        arn: f.arn,
+        fits: d.engine ? fitsRotation(f, d.engine, d.strategy ?? 'single') : /rotat/i.test(f.name),
+      }));
     },
-    active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),
+    active: (item) => (d.lambdaArn ? item.arn === d.lambdaArn : item.fits),
   });
   if (fn === BACK) return BACK;
   d.lambdaArn = fn.arn;
@@ -127,8 +181,7 @@ async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: s
 async function rotationScheduleStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
   const kind = await askPick(prompts, {
     title,
-    step: 2,
-    totalSteps: 3,
+    ...rotationStep(d, 2),
     placeholder: 'Schedule',
     items: [
       { label: 'Every N days', schedule: 'days' as const },
@@ -140,8 +193,7 @@ async function rotationScheduleStep(prompts: Prompts, title: string, d: Rotation
   d.scheduleKind = kind.schedule;
   const schedule = await askInput(prompts, {
     title,
-    step: 2,
-    totalSteps: 3,
+    ...rotationStep(d, 2),
     prompt: kind.schedule === 'days' ? 'Rotate every how many days? (1–1000)' : 'Schedule expression',
     value: d.schedule ?? (kind.schedule === 'days' ? '30' : 'rate(30 days)'),
     validate: (v) => scheduleProblem(kind.schedule, v.trim()),
@@ -158,8 +210,7 @@ function scheduleProblem(kind: 'days' | 'expression', value: string): string | u
 async function rotateNowStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
   const now = await askPick(prompts, {
     title,
-    step: 3,
-    totalSteps: 3,
+    ...rotationStep(d, 3),
     placeholder: 'Rotate once now?',
     items: [
       { label: 'Rotate now, then on schedule', now: true },

@@ -9,6 +9,7 @@ import { UserCancelled } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { ask, choose } from '../ui/wizard';
+import { refuseIfManaged } from './managedSecrets';
 import type { OperateDeps } from './operateDeps';
 
 interface TagOps {
@@ -24,6 +25,7 @@ export function registerTagCommands(deps: OperateDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, Commands.editTags, 'Edit tags', async (node?: ExplorerNode | ItemRef) => {
       const target = itemOnly(await resolveItem(deps, node, ['secretsmanager', 'ssm']));
+      await refuseIfManaged(deps, target, 'Editing its tags');
       const ops = await tagOps(deps, target);
       let changed = false;
       try {

@@ -11,6 +11,7 @@ import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import { choose } from '../ui/wizard';
 import { jsonProperties, type JsonProperty } from './jsonValue';
+import { refuseIfManaged } from './managedSecrets';
 import type { OperateDeps } from './operateDeps';
 import { EDIT_SCHEME, VIEW_SCHEME } from './valueFileSystem';
 
@@ -52,6 +53,7 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
 
     registerCommand(deps, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
+      await refuseIfManaged(deps, target, 'Editing its value');
       // Editing always starts from the current value, even when invoked on an older version.
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(EDIT_SCHEME, itemOnly(target), signal));
       await vscode.window.showTextDocument(uri, { preview: false });

@@ -10,6 +10,7 @@ import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, choose, confirm } from '../ui/wizard';
+import { refuseIfManaged } from './managedSecrets';
 import type { OperateDeps } from './operateDeps';
 import { VIEW_SCHEME } from './valueFileSystem';
 
@@ -53,6 +54,7 @@ export function registerVersionCommands(deps: OperateDeps): vscode.Disposable[] 
 
     registerCommand(deps, Commands.labelVersion, 'Label version', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
+      await refuseIfManaged(deps, target, 'Moving its staging labels');
       if (target.service === 'secretsmanager') await labelSecretVersion(deps, target);
       else await labelParameterVersion(deps, target);
       await deps.model.itemChanged(itemOnly(target));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItem, ITEM_NOUNS, readItemValue, SERVICE_NAMES, type ItemRef, type ItemService } from '../aws/items';
+import { findItem, ITEM_NOUNS, managedRefusal, readItemValue, SERVICE_NAMES, type ItemRef, type ItemService } from '../aws/items';
 import { profileLabel } from '../aws/profileNames';
 import { parameterNameProblem, parameterValueProblem, parseJsonObject, secretNameProblem, secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
@@ -61,7 +61,8 @@ async function refAtCursor(deps: ProtectDeps): Promise<FindingRef> {
 async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRef | undefined): Promise<void> {
   const located = await locate(deps, ref);
   const { document, group, values } = located;
-  const scope = await resolveScope(deps);
+  // Always asked: the write comes from a workspace file, and a workspace can narrow the profiles and regions.
+  const scope = await resolveScope(deps, undefined, { alwaysAsk: true });
   const title = `Move to ${SERVICE_NAMES[service]} (${scope.region})`;
   // A group (an access key id with its secret key, a user and password) becomes one JSON value, one key each.
   const keys = group.length > 1 ? jsonKeys(group) : undefined;
@@ -85,6 +86,10 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
     if (!existing) break;
     if ('deletedDate' in existing && existing.deletedDate) {
       void deps.prompts.error(`${name} is scheduled for deletion in ${scope.region}. Restore it in the explorer, or choose another name.`);
+      continue;
+    }
+    if ('owningService' in existing && existing.owningService) {
+      void deps.prompts.error(managedRefusal(name, existing, 'Storing a new version of it'));
       continue;
     }
     const add = await deps.prompts.warn(

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES } from '../aws/items';
+import { databaseOf, ownerName, ownerShortName, SERVICE_NAMES } from '../aws/items';
 import { profileLabel } from '../aws/profileNames';
 import type { ParameterSummary, ProfileKind, SecretSummary } from '../aws/types';
 import type { ExplorerNode, ParameterNode, ProfileNode, SecretNode, ServiceNode } from './nodes';
@@ -70,7 +70,7 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         label: v.stages.length ? v.stages.join(', ') : '(no staging label)',
         description: `${v.versionId.slice(0, 8)}${v.createdDate ? ` · ${formatDateTime(v.createdDate)}` : ''}`,
         icon: { id: v.stages.includes('AWSCURRENT') ? 'pass-filled' : 'history' },
-        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}`,
+        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}${node.parent.secret.owningService ? ' managed' : ''}`,
         collapsible: 'none',
         tooltip: {
           title: `Version ${v.versionId}`,
@@ -175,7 +175,8 @@ function presentSecret(node: SecretNode): NodePresentation {
     label: node.label,
     description: secretDescription(s),
     icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
-    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}`,
+    // `managed`: another service owns it; the menus hide what only its owner may do.
+    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}${s.owningService ? ' managed' : ''}`,
     // A secret scheduled for deletion refuses version calls until it is restored.
     collapsible: deleted ? 'none' : 'collapsed',
     tooltip: { title: s.name, rows: secretRows(s) },
@@ -186,8 +187,8 @@ export function secretDescription(s: SecretSummary): string | undefined {
   // No date: DeletedDate is the request time in AWS's ListSecrets reference but the purge date in
   // its DescribeSecret reference (and in moto), so any reading of it could be wrong.
   if (s.deletedDate) return 'deletion scheduled';
-  if (s.rotationEnabled) return rotationText(s);
-  return undefined;
+  const managed = s.owningService ? `managed by ${ownerShortName(s.owningService)}` : undefined;
+  return [managed, s.rotationEnabled ? rotationText(s) : undefined].filter(Boolean).join(' · ') || undefined;
 }
 
 function rotationText(s: SecretSummary): string {
@@ -199,13 +200,23 @@ function rotationText(s: SecretSummary): string {
 
 function secretRows(s: SecretSummary): [string, string][] {
   const rows: [string, string][] = [['ARN', s.arn]];
+  if (s.owningService)
+    rows.push([
+      'Managed by',
+      `${ownerName(s.owningService)} (OwningService ${s.owningService}): it controls the value, rotation, tags and deletion; change them there.`,
+    ]);
+  const database = databaseOf(s);
+  if (database) rows.push(['Database', `${database.database}${database.engine ? ` (${database.engine})` : ''}`]);
   if (s.description) rows.push(['Description', s.description]);
   rows.push(['KMS key', s.kmsKeyId ?? 'aws/secretsmanager (default)']);
   if (s.createdDate) rows.push(['Created', formatDateTime(s.createdDate)]);
   if (s.lastChangedDate) rows.push(['Last changed', formatDateTime(s.lastChangedDate)]);
   if (s.lastAccessedDate) rows.push(['Last accessed', formatDate(s.lastAccessedDate)]);
   if (s.rotationEnabled) {
-    rows.push(['Rotation', rotationText(s)]);
+    rows.push([
+      'Rotation',
+      s.owningService && !s.rotationLambdaArn ? `${rotationText(s)}, by ${ownerShortName(s.owningService)} (managed rotation)` : rotationText(s),
+    ]);
     if (s.rotationLambdaArn) rows.push(['Rotation Lambda', s.rotationLambdaArn]);
     if (s.lastRotatedDate) rows.push(['Last rotated', formatDateTime(s.lastRotatedDate)]);
     if (s.nextRotationDate) rows.push(['Next rotation', formatDateTime(s.nextRotationDate)]);
