@@ -48,7 +48,7 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(VIEW_SCHEME, target, signal));
       await vscode.window.showTextDocument(uri, { preview: true });
       const asStored = deps.documents.shownAsStored(uri);
-      if (asStored) vscode.window.setStatusBarMessage(`${target.name} is shown exactly as stored: pretty-printing would change it (${asStored}).`, 10_000);
+      if (asStored) vscode.window.setStatusBarMessage(`${target.name} is shown as stored, not pretty-printed: ${asStored}.`, 10_000);
     }),
 
     registerCommand(deps, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemRef) => {
@@ -58,8 +58,9 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(EDIT_SCHEME, itemOnly(target), signal));
       await vscode.window.showTextDocument(uri, { preview: false });
       const asStored = deps.documents.shownAsStored(uri);
+      const save = process.platform === 'darwin' ? '⌘S' : 'Ctrl+S';
       vscode.window.setStatusBarMessage(
-        `Save (${process.platform === 'darwin' ? '⌘S' : 'Ctrl+S'}) to store a new version of ${target.name}; auto-save never does.${asStored ? ` Shown exactly as stored: pretty-printing would change it (${asStored}).` : ''}`,
+        `${save} stores a new version of ${target.name} (auto-save never does).${asStored ? ` Shown as stored: ${asStored}.` : ''}`,
         10_000,
       );
     }),

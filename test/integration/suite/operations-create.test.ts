@@ -79,6 +79,7 @@ describe('create secret and parameter', () => {
   it('refuses a name that exists or is scheduled for deletion before sending anything', async () => {
     const user = await asUser(
       [
+        { pick: 'Plain text' },
         { input: 'prod/payments/db', refused: /already exists/ },
         { input: 'staging/legacy/ftp-credentials', refused: /scheduled for deletion\. Restore it/ },
         { dismiss: true },

@@ -138,7 +138,7 @@ describe('database credentials', () => {
     const provider = await explorer();
     const user = await asUser(
       [
-        { accept: true, title: /Rotation strategy/ },
+        { pick: 'Single user', title: /Rotation strategy/ },
         { accept: true, title: /SecretsManagerRDSPostgreSQLRotationSingleUser template/ },
         { pick: 'Every N days' },
         { input: '30' },
