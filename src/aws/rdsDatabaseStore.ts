@@ -21,30 +21,34 @@ export class RdsDatabaseStore implements DatabaseStore {
     );
   }
 
-  private async instances(options?: CallOptions): Promise<DBInstance[]> {
-    const all: DBInstance[] = [];
-    let marker: string | undefined;
-    do {
-      const response = await callAws(this.context, this.logger, { operation: 'DescribeDBInstances' }, options, (abortSignal) =>
-        this.client.send(new DescribeDBInstancesCommand({ MaxRecords: MAX_RECORDS, Marker: marker }), { abortSignal }),
-      );
-      all.push(...(response.DBInstances ?? []));
-      marker = nextTokenOf(response.Marker, marker);
-    } while (marker);
-    return all;
+  private instances(options?: CallOptions): Promise<DBInstance[]> {
+    return this.all('DescribeDBInstances', options, async (marker, abortSignal) => {
+      const response = await this.client.send(new DescribeDBInstancesCommand({ MaxRecords: MAX_RECORDS, Marker: marker }), { abortSignal });
+      return { items: response.DBInstances ?? [], marker: response.Marker };
+    });
   }
 
-  private async clusters(options?: CallOptions): Promise<DBCluster[]> {
-    const all: DBCluster[] = [];
+  private clusters(options?: CallOptions): Promise<DBCluster[]> {
+    return this.all('DescribeDBClusters', options, async (marker, abortSignal) => {
+      const response = await this.client.send(new DescribeDBClustersCommand({ MaxRecords: MAX_RECORDS, Marker: marker }), { abortSignal });
+      return { items: response.DBClusters ?? [], marker: response.Marker };
+    });
+  }
+
+  /** Every page of a listing, following Marker until there is none. */
+  private async all<T>(
+    operation: string,
+    options: CallOptions | undefined,
+    page: (marker: string | undefined, abortSignal: AbortSignal | undefined) => Promise<{ items: T[]; marker?: string }>,
+  ): Promise<T[]> {
+    const items: T[] = [];
     let marker: string | undefined;
     do {
-      const response = await callAws(this.context, this.logger, { operation: 'DescribeDBClusters' }, options, (abortSignal) =>
-        this.client.send(new DescribeDBClustersCommand({ MaxRecords: MAX_RECORDS, Marker: marker }), { abortSignal }),
-      );
-      all.push(...(response.DBClusters ?? []));
-      marker = nextTokenOf(response.Marker, marker);
+      const response = await callAws(this.context, this.logger, { operation }, options, (abortSignal) => page(marker, abortSignal));
+      items.push(...response.items);
+      marker = nextTokenOf(response.marker, marker);
     } while (marker);
-    return all;
+    return items;
   }
 }
 

@@ -227,73 +227,84 @@ async function secretTypeStep(w: WizardContext, d: SecretDraft): Promise<StepRes
   d.source = choice.source;
 }
 
+/** Questions within one wizard step: Back goes to the previous question, and from the first one to the previous step; `done` ends the step early. */
+async function subSteps(questions: readonly (() => Promise<StepResult<void> | 'done'>)[]): Promise<StepResult<void>> {
+  for (let i = 0; i < questions.length;) {
+    const result = await questions[i]();
+    if (result === 'done') return;
+    if (result !== BACK) i += 1;
+    else if (i === 0) return BACK;
+    else i -= 1;
+  }
+}
+
+async function engineStep(w: WizardContext, db: DatabaseDraft): Promise<StepResult<void>> {
+  const engine = await askPick(w.deps.prompts, {
+    ...at(w, 3),
+    placeholder: 'Database engine',
+    items: ENGINES.map((e) => ({ label: e.label, engine: e.engine })),
+    active: (item) => item.engine === (db.engine ?? 'mysql'),
+  });
+  if (engine === BACK) return BACK;
+  if (engine.engine !== db.engine) db.port = undefined;
+  db.engine = engine.engine;
+}
+
 /** RDS / Aurora and DocumentDB: one of the region's databases, or the connection details typed. Redshift and others: the engine. */
 async function databaseStep(w: WizardContext, d: SecretDraft, type: DatabaseSecretType): Promise<StepResult<void>> {
   const db = (d.db ??= {});
-  if (type === 'redshift' || type === 'database') {
-    if (type === 'redshift') {
-      db.engine = 'redshift';
-      return;
-    }
-    const engine = await askPick(w.deps.prompts, {
-      ...at(w, 3),
-      placeholder: 'Database engine',
-      items: ENGINES.map((e) => ({ label: e.label, engine: e.engine })),
-      active: (item) => item.engine === (db.engine ?? 'mysql'),
-    });
-    if (engine === BACK) return BACK;
-    if (engine.engine !== db.engine) db.port = undefined;
-    db.engine = engine.engine;
+  if (type === 'redshift') {
+    db.engine = 'redshift';
     return;
   }
+  if (type === 'database') return engineStep(w, db);
   const manual = {
     label: '$(edit) Enter the connection details yourself',
     database: undefined as DatabaseSummary | undefined,
     description: undefined as string | undefined,
   };
-  const picked = await askPick(w.deps.prompts, {
-    ...at(w, 3),
-    placeholder: type === 'docdb' ? `DocumentDB cluster in ${w.scope.region}` : `DB instance or cluster in ${w.scope.region}`,
-    items: async () => {
-      try {
-        const found = databasesFor(type, await (await (await w.deps.aws()).databases(w.scope.profile, w.scope.region)).listDatabases());
-        return [
-          ...found.map((database) => ({
-            label: database.identifier,
-            description: `${database.engine}${database.host ? ` · ${database.host}:${database.port ?? ''}` : ''}`,
-            detail: `DB ${database.kind}${database.masterUserSecretArn ? ' · its master password is already managed by RDS in Secrets Manager' : ''}`,
-            database,
-          })),
-          { ...manual, description: found.length === 0 ? `none found in ${w.scope.region}` : undefined },
-        ];
-      } catch (error) {
-        // Listing needs rds:DescribeDBInstances / DescribeDBClusters; without them the details can still be typed.
-        return [{ ...manual, description: `could not list databases: ${error instanceof Error ? error.message : String(error)}` }];
-      }
+  return subSteps([
+    async () => {
+      const picked = await askPick(w.deps.prompts, {
+        ...at(w, 3),
+        placeholder: type === 'docdb' ? `DocumentDB cluster in ${w.scope.region}` : `DB instance or cluster in ${w.scope.region}`,
+        items: async () => {
+          try {
+            const found = databasesFor(type, await (await (await w.deps.aws()).databases(w.scope.profile, w.scope.region)).listDatabases());
+            return [
+              ...found.map((database) => ({
+                label: database.identifier,
+                description: `${database.engine}${database.host ? ` · ${database.host}:${database.port ?? ''}` : ''}`,
+                detail: `DB ${database.kind}${database.masterUserSecretArn ? ' · its master password is already managed by RDS in Secrets Manager' : ''}`,
+                database,
+              })),
+              { ...manual, description: found.length === 0 ? `none found in ${w.scope.region}` : undefined },
+            ];
+          } catch (error) {
+            // Listing needs rds:DescribeDBInstances / DescribeDBClusters; without them the details can still be typed.
+            return [{ ...manual, description: `could not list databases: ${error instanceof Error ? error.message : String(error)}` }];
+          }
+        },
+        active: (item) => item.database?.identifier === db.picked?.identifier,
+      });
+      if (picked === BACK) return BACK;
+      if (picked.database?.identifier !== db.picked?.identifier)
+        Object.assign(db, { host: undefined, port: undefined, dbname: undefined, username: undefined });
+      db.picked = picked.database;
+      if (picked.database) db.engine = secretEngineOf(picked.database.engine);
+      else if (type === 'docdb') db.engine = 'mongo';
     },
-    active: (item) => item.database?.identifier === db.picked?.identifier,
-  });
-  if (picked === BACK) return BACK;
-  if (picked.database?.identifier !== db.picked?.identifier) Object.assign(db, { host: undefined, port: undefined, dbname: undefined, username: undefined });
-  db.picked = picked.database;
-  db.engine = picked.database ? secretEngineOf(picked.database.engine) : type === 'docdb' ? 'mongo' : db.engine;
-  if (!db.engine) {
-    const engine = await askPick(w.deps.prompts, {
-      ...at(w, 3),
-      placeholder: 'Database engine',
-      items: ENGINES.map((e) => ({ label: e.label, engine: e.engine })),
-    });
-    if (engine === BACK) return BACK;
-    db.engine = engine.engine;
-  }
+    // Typed details for RDS / Aurora, or an engine the list did not know: which engine (Back returns to the list).
+    async () => ((db.picked && db.engine) || type === 'docdb' ? undefined : engineStep(w, db)),
+  ]);
 }
 
 /** Host, port and database name, prefilled from the picked database. */
 async function connectionStep(w: WizardContext, d: SecretDraft, type: DatabaseSecretType): Promise<StepResult<void>> {
   const db = (d.db ??= {});
   const engine = db.engine ?? 'mysql';
-  for (let field = 0; field < 3;) {
-    if (field === 0) {
+  return subSteps([
+    async () => {
       const host = await askInput(w.deps.prompts, {
         ...at(w, 4),
         prompt: type === 'redshift' ? 'Endpoint host, e.g. my-cluster.abc123.eu-west-1.redshift.amazonaws.com' : 'Host name or endpoint of the database',
@@ -302,40 +313,35 @@ async function connectionStep(w: WizardContext, d: SecretDraft, type: DatabaseSe
       });
       if (host === BACK) return BACK;
       db.host = host.trim();
-    } else if (field === 1) {
+    },
+    async () => {
       const port = await askInput(w.deps.prompts, {
         ...at(w, 4),
         prompt: 'Port',
         value: db.port ?? String(db.picked?.port ?? defaultPort(engine)),
         validate: (v) => (/^\d{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : 'A port number from 1 to 65535.'),
       });
-      if (port === BACK) {
-        field -= 1;
-        continue;
-      }
+      if (port === BACK) return BACK;
       db.port = port.trim();
-    } else {
+    },
+    async () => {
       const dbname = await askInput(w.deps.prompts, {
         ...at(w, 4),
         prompt: engine === 'oracle' ? 'Database name (Oracle needs one)' : 'Database name (optional)',
         value: db.dbname ?? db.picked?.dbName,
         validate: (v) => (engine === 'oracle' && v.trim() === '' ? 'Oracle credentials need a database name.' : undefined),
       });
-      if (dbname === BACK) {
-        field -= 1;
-        continue;
-      }
+      if (dbname === BACK) return BACK;
       db.dbname = dbname.trim();
-    }
-    field += 1;
-  }
+    },
+  ]);
 }
 
 /** The user name, and the password: generated by Secrets Manager unless the user types one. */
 async function loginStep(w: WizardContext, d: SecretDraft): Promise<StepResult<void>> {
   const db = (d.db ??= {});
-  for (let field = 0; field < 3;) {
-    if (field === 0) {
+  const answered = await subSteps([
+    async () => {
       const username = await askInput(w.deps.prompts, {
         ...at(w, 5),
         prompt: 'User name',
@@ -344,7 +350,8 @@ async function loginStep(w: WizardContext, d: SecretDraft): Promise<StepResult<v
       });
       if (username === BACK) return BACK;
       db.username = username.trim();
-    } else if (field === 1) {
+    },
+    async () => {
       const how = await askPick(w.deps.prompts, {
         ...at(w, 5),
         placeholder: 'Password',
@@ -358,16 +365,13 @@ async function loginStep(w: WizardContext, d: SecretDraft): Promise<StepResult<v
         ],
         active: (item) => item.type === (db.typePassword ?? false),
       });
-      if (how === BACK) {
-        field -= 1;
-        continue;
-      }
+      if (how === BACK) return BACK;
       db.typePassword = how.type;
-      if (!how.type) {
-        db.password = undefined;
-        break;
-      }
-    } else {
+      if (how.type) return;
+      db.password = undefined;
+      return 'done';
+    },
+    async () => {
       const password = await askInput(w.deps.prompts, {
         ...at(w, 5),
         prompt: `Password of ${db.username} (hidden as you type)`,
@@ -375,17 +379,13 @@ async function loginStep(w: WizardContext, d: SecretDraft): Promise<StepResult<v
         value: db.password,
         validate: (v) => (v === '' ? 'Enter the password, or go back and generate one.' : undefined),
       });
-      if (password === BACK) {
-        field -= 1;
-        continue;
-      }
+      if (password === BACK) return BACK;
       db.password = password;
-    }
-    field += 1;
-  }
+    },
+  ]);
+  if (answered === BACK) return BACK;
   // The tags name the database and engine in the tree; they are shown (and can be removed) in the tags step.
-  const credentials = { engine: db.engine ?? 'mysql', host: db.host ?? '', database: db.picked };
-  const tags = databaseTags(credentials)
+  const tags = databaseTags({ engine: db.engine ?? 'mysql', host: db.host ?? '', database: db.picked })
     .map((tag) => `${tag.key}=${tag.value}`)
     .join(', ');
   // Refreshed when the database changes, unless the user has edited the tags.
