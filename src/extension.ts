@@ -38,19 +38,27 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   });
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
   const environments = registerEnvironments(feature('environments'));
+  const operate = registerOperate(feature('operate'));
 
   context.subscriptions.push(
     channel,
     aws,
     browse.disposable,
-    ...registerOperate(feature('operate')),
+    operate.disposable,
     ...registerProtect(feature('protect')),
     ...environments.disposables,
     ...registerRun(feature('run')),
   );
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;
-  return testHooks({ explorer: browse.provider, comparison: environments.view, prompts, context, activationMs: performance.now() - started });
+  return testHooks({
+    explorer: browse.provider,
+    comparison: environments.view,
+    prompts,
+    context,
+    activationMs: performance.now() - started,
+    unstoredValues: operate.unstoredValues,
+  });
 }
 
 export async function deactivate(): Promise<void> {

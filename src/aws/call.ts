@@ -45,3 +45,12 @@ export async function callAws<T>(
     throw mapped;
   }
 }
+
+/**
+ * The token for a listing's next call, or undefined when there is none. Implementations differ:
+ * some send an empty token on the last page, and a server that repeats a token must not make a
+ * listing loop forever. Never infer "full page" or "last page" from the item count.
+ */
+export function nextTokenOf(token: string | undefined, previous: string | undefined): string | undefined {
+  return token && token !== previous ? token : undefined;
+}

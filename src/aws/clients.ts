@@ -1,5 +1,6 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -12,6 +13,7 @@ const CLIENTS = {
   ssm: SSMClient,
   kms: KMSClient,
   lambda: LambdaClient,
+  rds: RDSClient,
 } as const;
 
 type ClientOf<S extends ServiceId> = InstanceType<(typeof CLIENTS)[S]>;

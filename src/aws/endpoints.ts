@@ -9,6 +9,7 @@ const SERVICE_IDS: Record<ServiceId, string> = {
   ssm: 'SSM',
   kms: 'KMS',
   lambda: 'Lambda',
+  rds: 'RDS',
 };
 
 type IniSection = Readonly<Record<string, string | undefined>>;

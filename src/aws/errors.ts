@@ -62,6 +62,7 @@ const SERVICE_NAMES: Record<ServiceId, string> = {
   ssm: 'Parameter Store',
   kms: 'KMS',
   lambda: 'Lambda',
+  rds: 'RDS',
 };
 
 const CODES: Record<string, AwsErrorKind> = {
@@ -72,6 +73,11 @@ const CODES: Record<string, AwsErrorKind> = {
   ParameterNotFound: 'notFound',
   ParameterVersionNotFound: 'notFound',
   NotFoundException: 'notFound',
+  DBInstanceNotFound: 'notFound',
+  DBInstanceNotFoundFault: 'notFound',
+  DBClusterNotFoundFault: 'notFound',
+  InvalidParameterValue: 'invalidInput',
+  InvalidParameterCombination: 'invalidInput',
   ResourceExistsException: 'alreadyExists',
   ParameterAlreadyExists: 'alreadyExists',
   InvalidRequestException: 'invalidInput',
@@ -129,6 +135,13 @@ const NETWORK_CODES = new Set([
   'RequestTimeout',
 ]);
 
+/**
+ * How implementations word a refusal because the secret is scheduled for deletion: AWS says
+ * "marked for deletion", moto "currently marked deleted". The wording is only a fast path:
+ * the Secrets Manager store confirms any other InvalidRequestException with DescribeSecret.
+ */
+const SCHEDULED_FOR_DELETION = /\b(marked|scheduled)\b.{0,20}\bdelet/i;
+
 interface SdkLikeError {
   name?: string;
   code?: string;
@@ -153,6 +166,11 @@ export function toAwsError(error: unknown, context: CallContext, sensitive: read
   return new AwsError(kind, describe(kind, context, detail, e), context, code, detail);
 }
 
+/** The same failure as another kind, with that kind's message (the AWS layer learned more than the error said). */
+export function withKind(error: AwsError, kind: AwsErrorKind): AwsError {
+  return new AwsError(kind, describe(kind, error.context, error.detail, {}), error.context, error.code, error.detail);
+}
+
 function errorCode(e: SdkLikeError): string | undefined {
   const nodeCode = e.code ?? (e.cause as SdkLikeError | undefined)?.code;
   if (nodeCode && NETWORK_CODES.has(nodeCode)) return nodeCode;
@@ -164,7 +182,7 @@ function classify(e: SdkLikeError, code: string | undefined, detail: string): Aw
   if (code === 'CredentialsProviderError' || code === 'TokenProviderError') {
     return /sso/i.test(detail) && /(expired|invalid|not found|sso login)/i.test(detail) ? 'ssoExpired' : 'noCredentials';
   }
-  if (code === 'InvalidRequestException' && /(marked|scheduled) for deletion/i.test(detail)) return 'scheduledForDeletion';
+  if (code === 'InvalidRequestException' && SCHEDULED_FOR_DELETION.test(detail)) return 'scheduledForDeletion';
   // AWS: "Operation not permitted on a replica secret. Call must be made in primary secret's region."
   if ((code === 'InvalidParameterException' || code === 'InvalidRequestException') && /not permitted on a replica secret/i.test(detail))
     return 'readOnlyReplica';

@@ -18,6 +18,7 @@ export const SERVICE_NAMES: Record<ServiceId, string> = {
   ssm: 'Parameter Store',
   kms: 'KMS',
   lambda: 'Lambda',
+  rds: 'RDS',
 };
 
 /** The services' official names, for generated code and documentation. */
@@ -104,4 +105,72 @@ export async function findItem(aws: AwsRuntime, ref: ItemRef, signal?: AbortSign
   return ref.service === 'secretsmanager'
     ? (await aws.secrets(ref.profile, ref.region)).find(secretId(ref), { signal })
     : (await aws.parameters(ref.profile, ref.region)).find(ref.name, { signal });
+}
+
+/** Services that create and manage secrets in Secrets Manager (`OwningService`), as the AWS console names them. */
+const OWNER_NAMES: Record<string, string> = {
+  rds: 'Amazon RDS',
+  redshift: 'Amazon Redshift',
+  'ecs-sc': 'Amazon ECS Service Connect',
+  events: 'Amazon EventBridge',
+  appflow: 'Amazon AppFlow',
+  directconnect: 'AWS Direct Connect',
+  datasync: 'AWS DataSync',
+  'opsworks-cm': 'AWS OpsWorks for Chef Automate',
+  sqlworkbench: 'Amazon Redshift query editor v2',
+  'marketplace-deployment': 'AWS Marketplace',
+};
+
+/** "Amazon RDS" for `rds`; an unknown owner by its id. */
+export function ownerName(owningService: string): string {
+  return OWNER_NAMES[owningService] ?? owningService;
+}
+
+/** The short name the tree shows: "RDS", "Redshift", or the id. */
+export function ownerShortName(owningService: string): string {
+  return ownerName(owningService).replace(/^(Amazon|AWS) /, '');
+}
+
+/** The RDS instance or cluster whose master user password a secret holds, from the tag RDS puts on it. */
+export function rdsDatabaseOf(summary: Pick<SecretSummary, 'tags'>): { kind: 'instance' | 'cluster'; identifier: string } | undefined {
+  for (const tag of summary.tags) {
+    const match = /:(db|cluster):([^:]+)$/.exec(tag.value);
+    if (tag.key === 'aws:rds:primaryDBInstanceArn' && match?.[1] === 'db') return { kind: 'instance', identifier: match[2] };
+    if (tag.key === 'aws:rds:primaryDBClusterArn' && match?.[1] === 'cluster') return { kind: 'cluster', identifier: match[2] };
+  }
+  return undefined;
+}
+
+/**
+ * Why an action is refused on a secret another service manages, and where to do it instead:
+ * writing, rotating, tagging or deleting it through Secrets Manager would break its owner
+ * (AWS refuses most of it: "The secret is managed by another service").
+ */
+export function managedRefusal(name: string, summary: Pick<SecretSummary, 'owningService' | 'tags'>, action: string): string {
+  const owner = ownerName(summary.owningService ?? '');
+  const where = `${action} is done in ${ownerShortName(summary.owningService ?? '')}, which controls its value, rotation, tags and deletion.`;
+  if (summary.owningService === 'rds') {
+    const db = rdsDatabaseOf(summary);
+    const command =
+      db?.kind === 'cluster'
+        ? `aws rds modify-db-cluster --db-cluster-identifier ${db.identifier} --rotate-master-user-password --apply-immediately`
+        : `aws rds modify-db-instance --db-instance-identifier ${db?.identifier ?? '<instance>'} --rotate-master-user-password --apply-immediately`;
+    return `${name} is managed by ${owner}: ${where} To rotate it, modify the DB ${db?.kind ?? 'instance or cluster'} in RDS (console: Modify › Credentials management), or run: ${command}. Reading, copying and snippets work as usual.`;
+  }
+  return `${name} is managed by ${owner}: ${where} See "Secrets managed by other AWS services" in the Secrets Manager User Guide. Reading, copying and snippets work as usual.`;
+}
+
+/**
+ * Tags the Create Secret wizard puts on a database credentials secret, so the tree can name the
+ * database and engine (and Configure Rotation suggest a strategy) without reading the value.
+ */
+export const DATABASE_TAGS = { engine: 'secrets-lens:engine', database: 'secrets-lens:database' } as const;
+
+/** The database a credentials secret is for, from its tags (the wizard's, or the one RDS puts on a secret it owns). */
+export function databaseOf(summary: Pick<SecretSummary, 'tags'>): { database: string; engine?: string } | undefined {
+  const tag = (key: string) => summary.tags.find((t) => t.key === key)?.value || undefined;
+  const database = tag(DATABASE_TAGS.database);
+  if (database) return { database, engine: tag(DATABASE_TAGS.engine) };
+  const rds = rdsDatabaseOf(summary);
+  return rds && { database: `RDS ${rds.kind === 'instance' ? 'DB instance' : 'DB cluster'} ${rds.identifier}` };
 }

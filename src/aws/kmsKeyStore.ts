@@ -1,5 +1,5 @@
 import { ListAliasesCommand, type KMSClient } from '@aws-sdk/client-kms';
-import { callAws, type StoreContext } from './call';
+import { callAws, nextTokenOf, type StoreContext } from './call';
 import type { CallOptions, KeyAlias, KeyStore, Logger } from './types';
 
 export class KmsKeyStore implements KeyStore {
@@ -20,7 +20,7 @@ export class KmsKeyStore implements KeyStore {
       for (const a of response.Aliases ?? []) {
         if (a.AliasName) aliases.push({ aliasName: a.AliasName, targetKeyId: a.TargetKeyId, aliasArn: a.AliasArn });
       }
-      marker = response.Truncated ? response.NextMarker : undefined;
+      marker = response.Truncated ? nextTokenOf(response.NextMarker, marker) : undefined;
     } while (marker);
     return aliases.sort((a, b) => a.aliasName.localeCompare(b.aliasName));
   }

@@ -1,5 +1,5 @@
 import { ListFunctionsCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { callAws, type StoreContext } from './call';
+import { callAws, nextTokenOf, type StoreContext } from './call';
 import type { CallOptions, FunctionStore, LambdaFunctionSummary, Logger } from './types';
 
 export class LambdaFunctionStore implements FunctionStore {
@@ -21,7 +21,7 @@ export class LambdaFunctionStore implements FunctionStore {
         if (f.FunctionName && f.FunctionArn)
           functions.push({ name: f.FunctionName, arn: f.FunctionArn, runtime: f.Runtime, description: f.Description || undefined });
       }
-      marker = response.NextMarker || undefined;
+      marker = nextTokenOf(response.NextMarker, marker);
     } while (marker);
     return functions.sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -6,6 +6,7 @@ import { ClientCache } from './clients';
 import { AwsError } from './errors';
 import { KmsKeyStore } from './kmsKeyStore';
 import { LambdaFunctionStore } from './lambdaFunctionStore';
+import { RdsDatabaseStore } from './rdsDatabaseStore';
 import { profileLabel } from './profileNames';
 import { configFilePaths } from './configFiles';
 import { discoverProfiles } from './profiles';
@@ -76,6 +77,11 @@ class SdkAwsRuntime implements AwsRuntime {
   async functions(profile: string, region: string): Promise<LambdaFunctionStore> {
     const p = await this.profile(profile, region, 'lambda');
     return new LambdaFunctionStore(this.clients.get('lambda', p, region), this.context(p, region, 'lambda'), this.options.logger);
+  }
+
+  async databases(profile: string, region: string): Promise<RdsDatabaseStore> {
+    const p = await this.profile(profile, region, 'rds');
+    return new RdsDatabaseStore(this.clients.get('rds', p, region), this.context(p, region, 'rds'), this.options.logger);
   }
 
   dispose(): void {

@@ -23,8 +23,8 @@ import {
   type SecretListEntry,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { callAws, type CallSpec, type StoreContext } from './call';
-import { batchErrorKind, isAwsError } from './errors';
+import { callAws, nextTokenOf, type CallSpec, type StoreContext } from './call';
+import { batchErrorKind, isAwsError, withKind } from './errors';
 import type {
   BatchItemError,
   BatchValues,
@@ -80,8 +80,9 @@ export class SecretsManagerStore implements SecretStore {
         ),
       );
       items.push(...(response.SecretList ?? []).map(toSummary));
-      nextToken = response.NextToken || undefined;
+      nextToken = nextTokenOf(response.NextToken, nextToken);
     } while (nextToken && items.length < query.pageSize);
+    // A server may put more than MaxResults in a page (or fewer): the page is what it returned.
     return { items, nextToken };
   }
 
@@ -113,17 +114,20 @@ export class SecretsManagerStore implements SecretStore {
         this.client.send(new ListSecretVersionIdsCommand({ SecretId: id, IncludeDeprecated: true, MaxResults: 100, NextToken: nextToken }), { abortSignal }),
       );
       for (const v of response.Versions ?? []) {
-        if (!v.VersionId) continue;
+        if (!v.VersionId || versions.some((known) => known.versionId === v.VersionId)) continue;
         versions.push({ versionId: v.VersionId, stages: v.VersionStages ?? [], createdDate: v.CreatedDate, lastAccessedDate: v.LastAccessedDate });
       }
-      nextToken = response.NextToken || undefined;
+      nextToken = nextTokenOf(response.NextToken, nextToken);
     } while (nextToken);
-    return versions.sort((a, b) => (b.createdDate?.getTime() ?? 0) - (a.createdDate?.getTime() ?? 0));
+    return sortVersions(versions);
   }
 
   async getValue(id: string, selector: { versionId?: string; versionStage?: string } = {}, options?: CallOptions): Promise<SecretValue> {
+    // AWS defaults to AWSCURRENT when neither is given; naming it means the same on AWS and the
+    // right version on implementations that do not move their default with UpdateSecretVersionStage.
+    const versionStage = selector.versionStage ?? (selector.versionId ? undefined : 'AWSCURRENT');
     const response = await this.call({ operation: 'GetSecretValue', resource: id }, options, (abortSignal) =>
-      this.client.send(new GetSecretValueCommand({ SecretId: id, VersionId: selector.versionId, VersionStage: selector.versionStage }), { abortSignal }),
+      this.client.send(new GetSecretValueCommand({ SecretId: id, VersionId: selector.versionId, VersionStage: versionStage }), { abortSignal }),
     );
     return {
       versionId: response.VersionId ?? '',
@@ -312,7 +316,7 @@ export class SecretsManagerStore implements SecretStore {
         this.logger.debug(`secretsmanager:BatchGetSecretValue ${secretNameOf(id)} (${this.context.region}, ${this.context.profileLabel}): ${code}`);
         errors.set(id, { code, kind: batchErrorKind(code, failure.Message), message: `${secretNameOf(id)}: ${failure.Message ?? code}` });
       }
-      nextToken = response.NextToken || undefined;
+      nextToken = nextTokenOf(response.NextToken, nextToken);
     } while (nextToken);
   }
 
@@ -344,10 +348,51 @@ export class SecretsManagerStore implements SecretStore {
     return { arn: response.ARN ?? id };
   }
 
-  private call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
-    // Messages name the secret as the user knows it, even when the call used its ARN.
-    return callAws(this.context, this.logger, { ...spec, resource: spec.resource && secretNameOf(spec.resource) }, options, run);
+  private async call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    try {
+      // Messages name the secret as the user knows it, even when the call used its ARN.
+      return await callAws(this.context, this.logger, { ...spec, resource: spec.resource && secretNameOf(spec.resource) }, options, run);
+    } catch (error) {
+      throw await this.confirmScheduledForDeletion(error, spec, options);
+    }
   }
+
+  /**
+   * InvalidRequestException has several causes, and implementations word "scheduled for
+   * deletion" differently; when the wording did not tell, DescribeSecret's DeletedDate does.
+   */
+  private async confirmScheduledForDeletion(error: unknown, spec: CallSpec, options: CallOptions | undefined): Promise<unknown> {
+    if (!isAwsError(error) || error.kind !== 'invalidInput' || error.code !== 'InvalidRequestException' || !spec.resource) return error;
+    if (spec.operation === 'DescribeSecret' || spec.operation === 'CreateSecret') return error;
+    try {
+      const response = await this.client.send(new DescribeSecretCommand({ SecretId: spec.resource }), { abortSignal: options?.signal });
+      return response.DeletedDate ? withKind(error, 'scheduledForDeletion') : error;
+    } catch {
+      return error;
+    }
+  }
+}
+
+const STAGE_RANK: Record<string, number> = { AWSCURRENT: 0, AWSPENDING: 1, AWSPREVIOUS: 2 };
+
+function stageRank(version: SecretVersion): number {
+  const ranks = version.stages.map((stage) => STAGE_RANK[stage] ?? 3);
+  return ranks.length > 0 ? Math.min(...ranks) : 4;
+}
+
+/**
+ * AWSCURRENT, AWSPENDING, AWSPREVIOUS, custom labels, then unlabelled versions; newest first
+ * within a group. Labels come first because creation dates are not always trustworthy (moto
+ * reports the time of the ListSecretVersionIds call for every version); ties keep the server's order.
+ */
+export function sortVersions(versions: readonly SecretVersion[]): SecretVersion[] {
+  return versions
+    .map((version, index) => ({ version, index }))
+    .sort(
+      (a, b) =>
+        stageRank(a.version) - stageRank(b.version) || (b.version.createdDate?.getTime() ?? 0) - (a.version.createdDate?.getTime() ?? 0) || a.index - b.index,
+    )
+    .map(({ version }) => version);
 }
 
 function toSummary(entry: SecretListEntry | DescribeSecretResponse): SecretSummary {
@@ -369,10 +414,19 @@ function toSummary(entry: SecretListEntry | DescribeSecretResponse): SecretSumma
     nextRotationDate: entry.NextRotationDate,
     deletedDate: entry.DeletedDate,
     tags: (entry.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })),
-    versionStages: 'VersionIdsToStages' in entry ? entry.VersionIdsToStages : 'SecretVersionsToStages' in entry ? entry.SecretVersionsToStages : undefined,
+    versionStages: labelledVersions(
+      'VersionIdsToStages' in entry ? entry.VersionIdsToStages : 'SecretVersionsToStages' in entry ? entry.SecretVersionsToStages : undefined,
+    ),
+    owningService: entry.OwningService || undefined,
     primaryRegion: entry.PrimaryRegion || undefined,
     replication: 'ReplicationStatus' in entry ? toReplicas(entry.ReplicationStatus) : undefined,
   };
+}
+
+/** AWS lists only versions that carry a label; some implementations list deprecated ones with none. */
+function labelledVersions(stages: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!stages) return undefined;
+  return Object.fromEntries(Object.entries(stages).filter(([, labels]) => labels.length > 0));
 }
 
 function toReplicas(list: ReplicationStatusType[] | undefined): ReplicaStatus[] | undefined {

@@ -15,7 +15,7 @@ import {
   type ParameterStringFilter,
   type SSMClient,
 } from '@aws-sdk/client-ssm';
-import { callAws, type CallSpec, type StoreContext } from './call';
+import { callAws, nextTokenOf, type CallSpec, type StoreContext } from './call';
 import { AwsError, isAwsError } from './errors';
 import { policiesMember, readPolicy } from './parameterPolicies';
 import type {
@@ -69,8 +69,9 @@ export class SsmParameterStore implements ParameterStore {
         ),
       );
       items.push(...(response.Parameters ?? []).map(toSummary));
-      nextToken = response.NextToken || undefined;
+      nextToken = nextTokenOf(response.NextToken, nextToken);
     } while (nextToken && items.length < query.pageSize);
+    // A page may hold more than asked (some implementations ignore MaxResults) or fewer: it is what the server returned.
     return { items, nextToken };
   }
 
@@ -89,12 +90,20 @@ export class SsmParameterStore implements ParameterStore {
   }
 
   async find(name: string, options?: CallOptions): Promise<ParameterSummary | undefined> {
-    // DescribeParameters answers an unknown name with an empty list, not an error.
-    const response = await this.call({ operation: 'DescribeParameters', resource: name }, options, (abortSignal) =>
-      this.client.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }] }), { abortSignal }),
-    );
-    const found = response.Parameters?.[0];
-    return found && toSummary(found);
+    // DescribeParameters answers an unknown name with an empty list, not an error; with a filter,
+    // a page may also be empty and still carry a NextToken, so follow it before saying "none".
+    let nextToken: string | undefined;
+    do {
+      const response = await this.call({ operation: 'DescribeParameters', resource: name }, options, (abortSignal) =>
+        this.client.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: [name] }], NextToken: nextToken }), {
+          abortSignal,
+        }),
+      );
+      const found = response.Parameters?.find((p) => p.Name === name);
+      if (found) return toSummary(found);
+      nextToken = nextTokenOf(response.NextToken, nextToken);
+    } while (nextToken);
+    return undefined;
   }
 
   async history(name: string, options?: CallOptions): Promise<ParameterVersion[]> {
@@ -112,14 +121,14 @@ export class SsmParameterStore implements ParameterStore {
           version: h.Version ?? 0,
           labels: h.Labels ?? [],
           type: (h.Type ?? 'String') as ParameterType,
-          tier: h.Tier as ParameterTier | undefined,
+          tier: tierOf(h.Tier),
           lastModifiedDate: h.LastModifiedDate,
           lastModifiedUser: h.LastModifiedUser,
           description: h.Description,
           keyId: h.KeyId,
         });
       }
-      nextToken = response.NextToken || undefined;
+      nextToken = nextTokenOf(response.NextToken, nextToken);
     } while (nextToken);
     return versions.sort((a, b) => b.version - a.version);
   }
@@ -195,7 +204,7 @@ export class SsmParameterStore implements ParameterStore {
         { abortSignal },
       ),
     );
-    return { items: (response.Parameters ?? []).map((p) => toValue(p, p.Name ?? '')), nextToken: response.NextToken || undefined };
+    return { items: (response.Parameters ?? []).map((p) => toValue(p, p.Name ?? '')), nextToken: nextTokenOf(response.NextToken, query.nextToken) };
   }
 
   async put(input: PutParameterInput, options?: CallOptions): Promise<{ version: number; tier?: ParameterTier }> {
@@ -216,7 +225,7 @@ export class SsmParameterStore implements ParameterStore {
         { abortSignal },
       ),
     );
-    return { version: response.Version ?? 0, tier: response.Tier as ParameterTier | undefined };
+    return { version: response.Version ?? 0, tier: tierOf(response.Tier) };
   }
 
   async label(name: string, version: number, labels: readonly string[], options?: CallOptions): Promise<{ invalidLabels: string[] }> {
@@ -269,7 +278,7 @@ function toSummary(p: ParameterMetadata): ParameterSummary {
     name: p.Name ?? '',
     arn: p.ARN,
     type: (p.Type ?? 'String') as ParameterType,
-    tier: p.Tier as ParameterTier | undefined,
+    tier: tierOf(p.Tier),
     version: p.Version,
     description: p.Description || undefined,
     keyId: p.KeyId,
@@ -289,4 +298,13 @@ function toValue(p: Parameter | undefined, name: string): ParameterValue {
     value: p?.Value ?? '',
     lastModifiedDate: p?.LastModifiedDate,
   };
+}
+
+/**
+ * A parameter's tier as reported. AWS reports Standard or Advanced (Intelligent-Tiering is only
+ * a request); other implementations may echo the requested tier or something else, which is
+ * kept as it was said rather than guessed at.
+ */
+function tierOf(tier: string | undefined): ParameterTier | undefined {
+  return (tier || undefined) as ParameterTier | undefined;
 }

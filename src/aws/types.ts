@@ -5,7 +5,7 @@
  */
 import type { AwsErrorKind } from './errors';
 
-export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda';
+export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds';
 
 export type ProfileKind = 'static' | 'sso' | 'role' | 'process' | 'webIdentity' | 'environment' | 'other';
 
@@ -68,11 +68,17 @@ export interface SecretSummary {
   readonly lastAccessedDate?: Date;
   readonly lastRotatedDate?: Date;
   readonly nextRotationDate?: Date;
-  /** Set when the secret is scheduled for deletion: the date it was deleted (deletion happens after the recovery window). */
+  /**
+   * Set when the secret is scheduled for deletion. What the date means differs: AWS's ListSecrets
+   * reference calls it the time DeleteSecret was called, its DescribeSecret reference (and moto)
+   * the date the secret is purged; only its presence is relied on.
+   */
   readonly deletedDate?: Date;
   readonly tags: readonly Tag[];
-  /** Version id → staging labels, when the call returned them. */
+  /** Version id → staging labels, when the call returned them; versions without a label (deprecated) are left out. */
   readonly versionStages?: Readonly<Record<string, readonly string[]>>;
+  /** The service that created and manages the secret (`OwningService`, e.g. `rds`); its owner controls writes, rotation and deletion. */
+  readonly owningService?: string;
   /** The Region of the primary secret. Differs from the secret's own Region on a read-only replica. */
   readonly primaryRegion?: string;
   /** The replicas of a primary secret and their status (DescribeSecret only; ListSecrets does not return them). */
@@ -165,8 +171,12 @@ export interface SecretStore {
   describe(id: string, options?: CallOptions): Promise<SecretSummary>;
   /** Like describe, but undefined when there is no such secret (an expected answer, logged as such). */
   find(id: string, options?: CallOptions): Promise<SecretSummary | undefined>;
-  /** Every version, newest first, including versions without a staging label. */
+  /**
+   * Every version, including versions without a staging label: AWSCURRENT first, then AWSPENDING,
+   * AWSPREVIOUS, custom labels and unlabelled versions, each group newest first.
+   */
   listVersions(id: string, options?: CallOptions): Promise<SecretVersion[]>;
+  /** The value of one version: by id, by staging label, or AWSCURRENT when neither is given. */
   getValue(id: string, selector?: { versionId?: string; versionStage?: string }, options?: CallOptions): Promise<SecretValue>;
   create(input: CreateSecretInput, options?: CallOptions): Promise<WriteResult>;
   /** Writes a new version; AWS moves AWSCURRENT to it and AWSPREVIOUS to the old one. */
@@ -305,6 +315,29 @@ export interface FunctionStore {
   listFunctions(options?: CallOptions): Promise<LambdaFunctionSummary[]>;
 }
 
+/** An RDS DB instance or an Aurora / DocumentDB cluster: what a database credentials secret points at. */
+export interface DatabaseSummary {
+  readonly kind: 'instance' | 'cluster';
+  /** `DBInstanceIdentifier` or `DBClusterIdentifier`. */
+  readonly identifier: string;
+  readonly arn?: string;
+  /** RDS's engine name, e.g. `postgres`, `aurora-mysql`, `docdb`. */
+  readonly engine: string;
+  readonly engineVersion?: string;
+  /** The endpoint's address (a cluster's writer endpoint) and port. */
+  readonly host?: string;
+  readonly port?: number;
+  readonly dbName?: string;
+  readonly masterUsername?: string;
+  /** The secret RDS manages for the master user password (ManageMasterUserPassword), if any. */
+  readonly masterUserSecretArn?: string;
+}
+
+export interface DatabaseStore {
+  /** The region's DB instances (not those that belong to a cluster) and its clusters, DocumentDB's included. */
+  listDatabases(options?: CallOptions): Promise<DatabaseSummary[]>;
+}
+
 /** Minimal logger the AWS layer writes to; a VS Code LogOutputChannel satisfies it. Never pass it a secret value. */
 export interface Logger {
   trace(message: string): void;
@@ -339,5 +372,6 @@ export interface AwsRuntime {
   parameters(profile: string, region: string): Promise<ParameterStore>;
   keys(profile: string, region: string): Promise<KeyStore>;
   functions(profile: string, region: string): Promise<FunctionStore>;
+  databases(profile: string, region: string): Promise<DatabaseStore>;
   dispose(): void;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname } from 'node:path';
 import { configFilePaths } from '../aws/configFiles';
 import { ENVIRONMENT_PROFILE } from '../aws/profileNames';
@@ -44,9 +45,16 @@ export function registerProfileCommands(deps: { log: Log; prompts: Prompts; aws:
     registerCommand(deps, Commands.ssoLogin, 'Sign in with AWS SSO', async (arg?: ExplorerNode | string) => {
       const profile = typeof arg === 'string' ? arg : arg ? nodeScope(arg)?.profile.name : await pickSsoProfile(deps.prompts, await deps.aws());
       if (!profile || profile === ENVIRONMENT_PROFILE) return;
-      const terminal = vscode.window.createTerminal({ name: `AWS SSO login (${profile})` });
+      // The AWS CLI runs as the terminal's process with an argument vector: no shell ever parses
+      // the profile name, which the credentials file lets contain quotes, $ and ; (a config file
+      // section cannot). It starts in the home folder, not in a workspace that may not be trusted.
+      const terminal = vscode.window.createTerminal({
+        name: `AWS SSO login (${profile})`,
+        shellPath: 'aws',
+        shellArgs: ['sso', 'login', '--profile', profile],
+        cwd: homedir(),
+      });
       terminal.show();
-      terminal.sendText(`aws sso login --profile ${shellQuote(profile)}`);
       // When the login terminal closes, the session is probably fresh: reload the tree.
       const closed = vscode.window.onDidCloseTerminal((t) => {
         if (t !== terminal) return;
@@ -74,12 +82,4 @@ async function contentOf(path: string): Promise<string> {
   } catch {
     return '';
   }
-}
-
-/**
- * Profile names the SDK's parser accepts are limited to `[A-Za-z0-9_-@+.%:/]`, none of which
- * is a quote; single quotes keep `%` and `:` literal in POSIX shells and PowerShell alike.
- */
-function shellQuote(value: string): string {
-  return /^[A-Za-z0-9_.@+=-]+$/.test(value) ? value : `'${value}'`;
 }

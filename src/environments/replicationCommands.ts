@@ -13,7 +13,7 @@ import { UserError } from '../ui/errors';
 import { kmsAliasItems } from '../ui/kmsKeys';
 import { resolveItem } from '../ui/pickers';
 import { withProgress } from '../ui/progress';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { ask, choose, confirm } from '../ui/wizard';
 import type { EnvironmentsDeps } from './environmentsDeps';
 
@@ -25,7 +25,7 @@ export function registerReplicationCommands(deps: EnvironmentsDeps): vscode.Disp
   return [
     registerCommand(deps, Commands.replicateToRegions, 'Replicate to Regions', async (node?: ExplorerNode | ItemRef) => {
       const target = (await resolveItem(deps, node, ['secretsmanager'])) as SecretRef;
-      refuseReplicaWrite(target, 'replicate it to more Regions');
+      await refuseControlledWrite(deps.aws, target, { doing: 'Replicating it', to: 'replicate it to more Regions' });
       await replicate(deps, target);
     }),
     registerCommand(deps, Commands.removeReplicaRegion, 'Remove replica Region', async (node?: ExplorerNode | ItemRef) => {

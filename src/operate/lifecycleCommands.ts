@@ -4,7 +4,7 @@ import { Commands } from '../constants';
 import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
 import { resolveItem } from '../ui/pickers';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { withProgress } from '../ui/progress';
 import { ask, choose, confirm } from '../ui/wizard';
 import type { OperateDeps } from './operateDeps';
@@ -17,11 +17,11 @@ export function registerLifecycleCommands(deps: OperateDeps): vscode.Disposable[
     offers,
     registerCommand(deps, Commands.delete, 'Delete', async (node?: ExplorerNode | ItemRef) => {
       const target = itemOnly(await resolveItem(deps, node, ['secretsmanager', 'ssm']));
-      refuseReplicaWrite(
-        target,
-        'delete it',
-        `To delete it, remove ${target.region} from the primary's replicas (Remove Replica Region), or promote it to a standalone secret first.`,
-      );
+      await refuseControlledWrite(deps.aws, target, {
+        doing: 'Deleting it',
+        to: 'delete it',
+        onReplica: `To delete it, remove ${target.region} from the primary's replicas (Remove Replica Region), or promote it to a standalone secret first.`,
+      });
       if (target.service === 'secretsmanager') await deleteSecret(deps, target, offers);
       else await deleteParameter(deps, target);
     }),

@@ -8,6 +8,7 @@ import type { OperateDeps } from './operateDeps';
 import { registerRotationCommands } from './rotationCommands';
 import { registerSnippetCommands } from './snippetCommands';
 import { registerTagCommands } from './tagCommands';
+import { UnstoredValues } from './unstoredValues';
 import { registerValueCommands } from './valueCommands';
 import { EDIT_SCHEME, VIEW_SCHEME, ValueFileSystem } from './valueFileSystem';
 import { registerVersionCommands } from './versionCommands';
@@ -17,15 +18,19 @@ import { registerVersionCommands } from './versionCommands';
  * diff versions), copy with auto-clear, create, rotate, delete and restore, labels, tags and
  * retrieval snippets.
  */
-export function registerOperate(feature: FeatureDeps): vscode.Disposable[] {
+export function registerOperate(feature: FeatureDeps): { disposable: vscode.Disposable; unstoredValues: UnstoredValues['state'] } {
   const documents = new ValueFileSystem(feature.aws, feature.log, feature.prompts, feature.model);
   const deps: OperateDeps = { ...feature, documents };
-  return [
+  const unstored = new UnstoredValues(documents);
+  const disposables = [
     vscode.workspace.registerFileSystemProvider(VIEW_SCHEME, documents, { isReadonly: true, isCaseSensitive: true }),
     vscode.workspace.registerFileSystemProvider(EDIT_SCHEME, documents, { isCaseSensitive: true }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       if (doc.uri.scheme === EDIT_SCHEME || doc.uri.scheme === VIEW_SCHEME) documents.forget(doc.uri);
     }),
+    // The only place VS Code says why a document is saved: the write that follows is sent only for the user's own save.
+    vscode.workspace.onWillSaveTextDocument((event) => documents.noteSaveReason(event.document.uri, event.reason)),
+    unstored,
     ...registerValueCommands(deps),
     ...registerCreateCommands(deps),
     ...registerRotationCommands(deps),
@@ -36,4 +41,5 @@ export function registerOperate(feature: FeatureDeps): vscode.Disposable[] {
     ...registerCompareCommand(deps),
     ...registerExpirationCommand(deps),
   ];
+  return { disposable: vscode.Disposable.from(...disposables), unstoredValues: () => unstored.state() };
 }

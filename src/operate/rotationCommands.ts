@@ -1,41 +1,43 @@
 import * as vscode from 'vscode';
-import { describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
+import { DATABASE_TAGS, describeItem, secretId, type ItemRef, type SecretRef } from '../aws/items';
 import type { RotationRules, SecretStore } from '../aws/types';
-import { parseJsonObject, secretValueProblem } from '../aws/validation';
+import { secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
 import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, askInput, askPick, BACK, choose, confirm, runSteps } from '../ui/wizard';
+import { fitsRotation, isSecretEngine, rotationTemplate, type RotationStrategy, type SecretEngine } from './databaseSecret';
+import { jsonProperties, withStringValue } from './jsonValue';
 import type { OperateDeps } from './operateDeps';
 
 const SCHEDULE_PATTERN = /^(rate\(\s*\d+\s+(hour|hours|day|days)\s*\)|cron\(.{1,200}\))$/;
 
 export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[] {
-  const secretOf = async (node: ExplorerNode | ItemRef | undefined, action: string) => {
+  const secretOf = async (node: ExplorerNode | ItemRef | undefined, doing: string, to: string) => {
     const target = (await resolveItem(deps, node, ['secretsmanager'])) as SecretRef;
-    refuseReplicaWrite(target, action);
+    await refuseControlledWrite(deps.aws, target, { doing, to });
     return target;
   };
   const storeOf = async (t: SecretRef) => (await deps.aws()).secrets(t.profile, t.region);
 
   return [
     registerCommand(deps, Commands.rotateNow, 'Rotate secret', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node, 'rotate it');
+      const target = await secretOf(node, 'Rotating it', 'rotate it');
       await rotateNow(deps, target, await storeOf(target), node ?? target);
     }),
 
     registerCommand(deps, Commands.configureRotation, 'Configure rotation', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node, 'configure its rotation');
+      const target = await secretOf(node, 'Configuring its rotation', 'configure its rotation');
       await configureRotation(deps, target, await storeOf(target));
     }),
 
     registerCommand(deps, Commands.cancelRotation, 'Cancel rotation', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node, 'turn off its rotation');
+      const target = await secretOf(node, 'Turning off its rotation', 'turn off its rotation');
       await confirm(
         deps.prompts,
         `Turn off automatic rotation of ${describeItem(target)}?`,
@@ -49,7 +51,7 @@ export function registerRotationCommands(deps: OperateDeps): vscode.Disposable[]
     }),
 
     registerCommand(deps, Commands.generateNewValue, 'Generate new value', async (node?: ExplorerNode | ItemRef) => {
-      const target = await secretOf(node, 'store a new value');
+      const target = await secretOf(node, 'Generating a new value', 'store a new value');
       await generateNewValue(deps.prompts, target, await storeOf(target));
       await deps.model.itemChanged(target);
     }),
@@ -83,21 +85,27 @@ async function rotateNow(deps: OperateDeps, target: SecretRef, store: SecretStor
 }
 
 interface RotationDraft {
+  /** The database engine of a credentials secret (from its tags), when known: it decides the rotation templates. */
+  engine?: SecretEngine;
+  strategy?: RotationStrategy;
   lambdaArn?: string;
   scheduleKind?: 'days' | 'expression';
   schedule?: string;
   now?: boolean;
 }
 
-/** Three steps (Lambda, schedule, now or later), then RotateSecret with the rules. */
+/** Lambda, schedule, now or later — and first, for database credentials, the rotation strategy — then RotateSecret. */
 async function configureRotation(deps: OperateDeps, target: SecretRef, store: SecretStore): Promise<void> {
   const title = `Configure Rotation of ${target.name}`;
-  const d: RotationDraft = {};
-  await runSteps([
+  const summary = target.summary ?? (await withProgress(`Reading ${target.name}…`, (signal) => store.describe(secretId(target), { signal })));
+  const engine = summary.tags.find((tag) => tag.key === DATABASE_TAGS.engine)?.value;
+  const d: RotationDraft = { engine: isSecretEngine(engine) ? engine : undefined };
+  const steps = [
     () => rotationLambdaStep(deps, target, title, d),
     () => rotationScheduleStep(deps.prompts, title, d),
     () => rotateNowStep(deps.prompts, title, d),
-  ]);
+  ];
+  await runSteps(d.engine ? [() => rotationStrategyStep(deps.prompts, title, d), ...steps] : steps);
   const rules: RotationRules = d.scheduleKind === 'days' ? { automaticallyAfterDays: Number(d.schedule) } : { scheduleExpression: d.schedule };
   await withProgress(`Configuring rotation of ${target.name}…`, (signal) =>
     store.rotate(secretId(target), { lambdaArn: d.lambdaArn, rules, rotateImmediately: d.now }, { signal }),
@@ -108,21 +116,63 @@ async function configureRotation(deps: OperateDeps, target: SecretRef, store: Se
   );
 }
 
-async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
-  const fn = await askPick(deps.prompts, {
+/** Position of a rotation step: database credentials have the strategy step first. */
+function rotationStep(d: RotationDraft, step: number): { step: number; totalSteps: number } {
+  return d.engine ? { step: step + 1, totalSteps: 4 } : { step, totalSteps: 3 };
+}
+
+/**
+ * The two strategies of the rotation function templates ("Rotation strategies" in the Secrets
+ * Manager User Guide), single user suggested: alternating users needs a superuser secret.
+ */
+async function rotationStrategyStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const engine = d.engine!;
+  const strategy = await askPick(prompts, {
     title,
     step: 1,
-    totalSteps: 3,
-    placeholder: `Rotation Lambda in ${target.region}`,
+    totalSteps: 4,
+    placeholder: 'Rotation strategy for these database credentials',
+    items: [
+      {
+        label: 'Single user',
+        strategy: 'single' as const,
+        description: `suggested · template ${rotationTemplate(engine, 'single')}`,
+        detail: 'Changes the password of this user; connections opened during rotation may fail briefly.',
+      },
+      {
+        label: 'Alternating users',
+        strategy: 'alternating' as const,
+        description: `template ${rotationTemplate(engine, 'alternating')}`,
+        detail: 'Alternates between two users, for high availability; the secret needs "masterarn", the ARN of a secret with superuser credentials.',
+      },
+    ],
+    active: (item) => item.strategy === (d.strategy ?? 'single'),
+  });
+  if (strategy === BACK) return BACK;
+  d.strategy = strategy.strategy;
+}
+
+async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: string, d: RotationDraft): Promise<typeof BACK | void> {
+  const template = d.engine ? rotationTemplate(d.engine, d.strategy ?? 'single') : undefined;
+  const fn = await askPick(deps.prompts, {
+    title,
+    ...rotationStep(d, 1),
+    placeholder: `Rotation Lambda in ${target.region}${template ? `: a function made from the ${template} template` : ''}`,
     items: async () => {
       const functions = await (await (await deps.aws()).functions(target.profile, target.region)).listFunctions();
       if (functions.length === 0)
         throw new UserError(
           `There are no Lambda functions in ${target.region}. Create a rotation function first (see "Rotation function templates" in the AWS docs).`,
         );
-      return functions.map((f) => ({ label: f.name, description: f.runtime, detail: f.description, arn: f.arn }));
+      return functions.map((f) => ({
+        label: f.name,
+        description: d.engine && fitsRotation(f, d.engine, d.strategy ?? 'single') ? `${f.runtime ?? ''} · fits this secret`.trim() : f.runtime,
+        detail: f.description,
+        arn: f.arn,
+        fits: d.engine ? fitsRotation(f, d.engine, d.strategy ?? 'single') : /rotat/i.test(f.name),
+      }));
     },
-    active: (item) => item.arn === d.lambdaArn || /rotat/i.test(item.label),
+    active: (item) => (d.lambdaArn ? item.arn === d.lambdaArn : item.fits),
   });
   if (fn === BACK) return BACK;
   d.lambdaArn = fn.arn;
@@ -131,8 +181,7 @@ async function rotationLambdaStep(deps: OperateDeps, target: SecretRef, title: s
 async function rotationScheduleStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
   const kind = await askPick(prompts, {
     title,
-    step: 2,
-    totalSteps: 3,
+    ...rotationStep(d, 2),
     placeholder: 'Schedule',
     items: [
       { label: 'Every N days', schedule: 'days' as const },
@@ -144,8 +193,7 @@ async function rotationScheduleStep(prompts: Prompts, title: string, d: Rotation
   d.scheduleKind = kind.schedule;
   const schedule = await askInput(prompts, {
     title,
-    step: 2,
-    totalSteps: 3,
+    ...rotationStep(d, 2),
     prompt: kind.schedule === 'days' ? 'Rotate every how many days? (1–1000)' : 'Schedule expression',
     value: d.schedule ?? (kind.schedule === 'days' ? '30' : 'rate(30 days)'),
     validate: (v) => scheduleProblem(kind.schedule, v.trim()),
@@ -162,8 +210,7 @@ function scheduleProblem(kind: 'days' | 'expression', value: string): string | u
 async function rotateNowStep(prompts: Prompts, title: string, d: RotationDraft): Promise<typeof BACK | void> {
   const now = await askPick(prompts, {
     title,
-    step: 3,
-    totalSteps: 3,
+    ...rotationStep(d, 3),
     placeholder: 'Rotate once now?',
     items: [
       { label: 'Rotate now, then on schedule', now: true },
@@ -181,13 +228,14 @@ async function rotateNowStep(prompts: Prompts, title: string, d: RotationDraft):
 async function generateNewValue(prompts: Prompts, target: SecretRef, store: SecretStore): Promise<void> {
   const current = await withProgress(`Reading ${target.name}…`, (signal) => store.getValue(secretId(target), {}, { signal }));
   if (current.text === undefined) throw new UserError(`${target.name} is a binary secret; a generated text value would change its type.`);
-  const object = parseJsonObject(current.text);
+  const currentText = current.text;
+  const keys = [...new Set(jsonProperties(currentText)?.map((property) => property.key))];
   let key: string | undefined;
-  if (object) {
+  if (keys.length > 0) {
     const picked = await choose(prompts, {
       title: `Which key of ${target.name} gets a new value?`,
-      placeholder: 'The other keys keep their values',
-      items: Object.keys(object).map((k) => ({ label: k })),
+      placeholder: 'The other keys keep their values, exactly as written',
+      items: keys.map((k) => ({ label: k })),
       active: (item) => /pass|secret|token|key/i.test(item.label),
     });
     key = picked.label;
@@ -213,7 +261,9 @@ async function generateNewValue(prompts: Prompts, target: SecretRef, store: Secr
   );
   const written = await withProgress(`Storing a new value for ${target.name}…`, async (signal) => {
     const generated = await store.randomPassword({ length: Number(length), excludePunctuation: charset.excludePunctuation }, { signal });
-    const text = object && key ? JSON.stringify({ ...object, [key]: generated }) : generated;
+    // Only that key's value changes; every other byte of the JSON stays as stored.
+    const text = key ? withStringValue(currentText, key, generated) : generated;
+    if (text === undefined) throw new UserError(`${target.name} has no key ${key}. Nothing was stored.`);
     const problem = secretValueProblem(text);
     if (problem) throw new UserError(problem);
     return store.putValue(secretId(target), { text }, { signal });

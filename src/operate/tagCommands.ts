@@ -7,7 +7,7 @@ import type { ExplorerNode } from '../tree/nodes';
 import { registerCommand } from '../ui/commands';
 import { UserCancelled } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { withProgress } from '../ui/progress';
 import { ask, choose } from '../ui/wizard';
 import type { OperateDeps } from './operateDeps';
@@ -25,7 +25,7 @@ export function registerTagCommands(deps: OperateDeps): vscode.Disposable[] {
   return [
     registerCommand(deps, Commands.editTags, 'Edit tags', async (node?: ExplorerNode | ItemRef) => {
       const target = itemOnly(await resolveItem(deps, node, ['secretsmanager', 'ssm']));
-      refuseReplicaWrite(target, 'change its tags');
+      await refuseControlledWrite(deps.aws, target, { doing: 'Editing its tags', to: 'change its tags' });
       const ops = await tagOps(deps, target);
       let changed = false;
       try {

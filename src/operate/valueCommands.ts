@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { ITEM_NOUNS, itemOnly, readItemValue, secretId, type ItemRef } from '../aws/items';
 import type { AwsProfile } from '../aws/types';
-import { parseJsonObject } from '../aws/validation';
 import { Commands } from '../constants';
 import { readClipboardClearSeconds } from '../settings/settings';
 import type { ExplorerNode } from '../tree/nodes';
@@ -9,9 +8,10 @@ import { copySensitive } from '../ui/clipboard';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { withProgress } from '../ui/progress';
 import { choose } from '../ui/wizard';
+import { jsonProperties, type JsonProperty } from './jsonValue';
 import type { OperateDeps } from './operateDeps';
 import { EDIT_SCHEME, VIEW_SCHEME } from './valueFileSystem';
 
@@ -30,16 +30,16 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
     registerCommand(deps, Commands.copyJsonKey, 'Copy JSON key', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
       const value = await withProgress(`Reading ${target.name}…`, async (signal) => readItemValue(await deps.aws(), target, signal));
-      const object = parseJsonObject(value.text);
-      if (!object) throw new UserError(`${target.name} is not a JSON key/value ${ITEM_NOUNS[target.service]}. Use Copy Value instead.`);
+      // Read from the text, not through JSON.parse: a big integer or a nested value is copied as written.
+      const properties = value.binary ? undefined : jsonProperties(value.text);
+      if (!properties) throw new UserError(`${target.name} is not a JSON key/value ${ITEM_NOUNS[target.service]}. Use Copy Value instead.`);
       // Keys only: the quick pick never shows a value, just its size.
       const picked = await choose(deps.prompts, {
         title: `Copy a key of ${target.name}`,
         placeholder: 'Choose the key whose value to copy',
-        items: Object.entries(object).map(([key, v]) => ({ label: key, description: describeJsonValue(v) })),
+        items: properties.map((property) => ({ label: property.key, description: describeJsonValue(property), property })),
       });
-      const chosen = object[picked.label];
-      await copySensitive(typeof chosen === 'string' ? chosen : JSON.stringify(chosen), readClipboardClearSeconds());
+      await copySensitive(picked.property.text, readClipboardClearSeconds());
       announceCopy(`${picked.label} of ${target.name}`);
     }),
 
@@ -47,15 +47,22 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
       const target = await anyItem(node);
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(VIEW_SCHEME, target, signal));
       await vscode.window.showTextDocument(uri, { preview: true });
+      const asStored = deps.documents.shownAsStored(uri);
+      if (asStored) vscode.window.setStatusBarMessage(`${target.name} is shown as stored, not pretty-printed: ${asStored}.`, 10_000);
     }),
 
     registerCommand(deps, Commands.editValue, 'Edit value', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
-      refuseReplicaWrite(target, 'change its value');
+      await refuseControlledWrite(deps.aws, target, { doing: 'Editing its value', to: 'change its value' });
       // Editing always starts from the current value, even when invoked on an older version.
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(EDIT_SCHEME, itemOnly(target), signal));
       await vscode.window.showTextDocument(uri, { preview: false });
-      vscode.window.setStatusBarMessage(`Save (${process.platform === 'darwin' ? '⌘S' : 'Ctrl+S'}) to store a new version of ${target.name}`, 8000);
+      const asStored = deps.documents.shownAsStored(uri);
+      const save = process.platform === 'darwin' ? '⌘S' : 'Ctrl+S';
+      vscode.window.setStatusBarMessage(
+        `${save} stores a new version of ${target.name} (auto-save never does).${asStored ? ` Shown as stored: ${asStored}.` : ''}`,
+        10_000,
+      );
     }),
 
     registerCommand(deps, Commands.copyArn, 'Copy ARN', async (node?: ExplorerNode | ItemRef) => {
@@ -103,10 +110,10 @@ export function consoleUrl(target: ItemRef): string {
   return `https://${region}.console.aws.amazon.com/systems-manager/parameters/${encodeURIComponent(target.name)}/description?region=${region}&tab=Table`;
 }
 
-function describeJsonValue(value: unknown): string {
-  if (typeof value === 'string') return `${value.length} character${value.length === 1 ? '' : 's'}`;
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
+function describeJsonValue(property: JsonProperty): string {
+  const size = property.kind === 'string' ? `${property.text.length} character${property.text.length === 1 ? '' : 's'}` : property.kind;
+  // Applications usually read the last of duplicate keys (JSON.parse does).
+  return property.duplicate ? `${size} · duplicate key, ${property.duplicate.index} of ${property.duplicate.of}` : size;
 }
 
 function announceCopy(what: string): void {

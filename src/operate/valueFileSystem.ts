@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { isAwsError } from '../aws/errors';
 import { itemOnly, secretId, type ItemRef } from '../aws/items';
@@ -23,7 +24,12 @@ interface EditState {
   tier?: ParameterTier;
   size: number;
   mtime: number;
+  /** A keyed hash of the text as shown, to recognise a save that changed nothing (the text itself is not kept). */
+  shown: string;
 }
+
+/** Why VS Code saves a document, as `onWillSaveTextDocument` reports it. */
+export type SaveReason = vscode.TextDocumentSaveReason;
 
 /**
  * Serves secret and parameter values as documents. Values are fetched just before a document
@@ -33,9 +39,18 @@ interface EditState {
 export class ValueFileSystem implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
+  private readonly refusedAutoSave = new vscode.EventEmitter<ItemRef>();
+  /** Fires when an auto-save (or any save the user did not make) was refused and nothing was sent. */
+  readonly onDidRefuseAutoSave = this.refusedAutoSave.event;
   /** Content fetched for a document about to open, handed over on the first read. */
   private readonly primed = new Map<string, Uint8Array>();
   private readonly edits = new Map<string, EditState>();
+  /** Why each document is being saved, from onWillSaveTextDocument, until its write arrives. */
+  private readonly saveReasons = new Map<string, SaveReason>();
+  /** Why a JSON value is shown as stored instead of pretty-printed, per document. */
+  private readonly asStored = new Map<string, string>();
+  /** Keys the hashes of shown texts; random per window, so a hash says nothing outside this process. */
+  private readonly hashKey = randomBytes(32);
 
   constructor(
     private readonly aws: () => Promise<AwsRuntime>,
@@ -57,9 +72,28 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     const uri = valueUri(scheme, ref, fetched.shape.startsWith('json') ? '.json' : '');
     const content = Buffer.from(fetched.text, 'utf8');
     this.primed.set(uri.toString(), content);
+    if (fetched.asStored) this.asStored.set(uri.toString(), fetched.asStored);
+    else this.asStored.delete(uri.toString());
     if (scheme === EDIT_SCHEME)
-      this.edits.set(uri.toString(), { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: content.byteLength, mtime: Date.now() });
+      this.edits.set(uri.toString(), {
+        shape: fetched.shape,
+        base: fetched.base,
+        tier: fetched.tier,
+        size: content.byteLength,
+        mtime: Date.now(),
+        shown: this.hash(content),
+      });
     return uri;
+  }
+
+  /** Why the JSON value of a prepared document is shown exactly as stored (pretty-printing would have changed it), if it is. */
+  shownAsStored(uri: vscode.Uri): string | undefined {
+    return this.asStored.get(uri.toString());
+  }
+
+  /** Called from onWillSaveTextDocument: the write that follows is stored only if the user saved it themselves. */
+  noteSaveReason(uri: vscode.Uri, reason: SaveReason): void {
+    if (uri.scheme === EDIT_SCHEME) this.saveReasons.set(uri.toString(), reason);
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -77,16 +111,33 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     // Reopened or reverted: fetch again.
     const ref = refFromUri(uri);
     const fetched = await this.fetch(ref);
+    const content = Buffer.from(fetched.text, 'utf8');
     const state = this.edits.get(key);
-    if (state && uri.scheme === EDIT_SCHEME) Object.assign(state, { base: fetched.base, shape: fetched.shape, tier: fetched.tier, mtime: Date.now() });
-    return Buffer.from(fetched.text, 'utf8');
+    if (state && uri.scheme === EDIT_SCHEME)
+      Object.assign(state, { base: fetched.base, shape: fetched.shape, tier: fetched.tier, mtime: Date.now(), shown: this.hash(content) });
+    return content;
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     if (uri.scheme !== EDIT_SCHEME) throw vscode.FileSystemError.NoPermissions(uri);
     const ref = refFromUri(uri);
     const key = uri.toString();
+    const reason = this.saveReasons.get(key);
+    this.saveReasons.delete(key);
+    // Auto-save (after a delay, on focus change) and any write that is not the user's own save
+    // never send: a pause while typing must not become a version. The document stays dirty.
+    if (reason !== vscode.TextDocumentSaveReason.Manual) {
+      this.log.info(`not stored: ${ref.name} was saved by ${reason === undefined ? 'something other than the user' : 'auto-save'}`);
+      this.refusedAutoSave.fire(ref);
+      throw new Error(NOT_STORED_ON_AUTO_SAVE);
+    }
     const state = this.edits.get(key) ?? (await this.stateFromAws(ref));
+    // An unchanged text writes nothing: no new version, and the document is clean again.
+    if (this.hash(content) === state.shown) {
+      this.log.info(`nothing to store for ${ref.name}: the text is unchanged`);
+      vscode.window.setStatusBarMessage(`No change to ${ref.name}: nothing was stored.`, 5000);
+      return;
+    }
     const text = Buffer.from(content).toString('utf8');
 
     // Every check happens before anything is sent; a refused save leaves the document dirty with its text.
@@ -95,6 +146,10 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     let tier = state.tier;
     if (ref.service === 'secretsmanager') {
       const problem = secretValueProblem(converted.value);
+      if (problem) throw new Error(`Not saved: ${problem}`);
+    } else if (tier === 'Intelligent-Tiering') {
+      // AWS picks the tier the value needs; only the Advanced limit applies.
+      const problem = parameterValueProblem(converted.value, 'Advanced');
       if (problem) throw new Error(`Not saved: ${problem}`);
     } else {
       const problem = parameterValueProblem(converted.value, tier === 'Advanced' ? 'Advanced' : 'Standard');
@@ -132,6 +187,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     }
     state.size = content.byteLength;
     state.mtime = Date.now();
+    state.shown = this.hash(content);
     this.edits.set(key, state);
     this.log.info(`saved a new version of ${ref.name} (${ref.region}, ${profileLabel(ref.profile)})`);
     void this.model.itemChanged(itemOnly(ref));
@@ -141,6 +197,12 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
   forget(uri: vscode.Uri): void {
     this.edits.delete(uri.toString());
     this.primed.delete(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    this.asStored.delete(uri.toString());
+  }
+
+  private hash(content: Uint8Array): string {
+    return createHmac('sha256', this.hashKey).update(content).digest('base64');
   }
 
   watch(): vscode.Disposable {
@@ -159,7 +221,7 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     throw vscode.FileSystemError.NoPermissions(uri);
   }
 
-  private async fetch(ref: ItemRef, signal?: AbortSignal): Promise<{ text: string; shape: ValueShape; base: string; tier?: ParameterTier }> {
+  private async fetch(ref: ItemRef, signal?: AbortSignal): Promise<{ text: string; shape: ValueShape; asStored?: string; base: string; tier?: ParameterTier }> {
     const runtime = await this.aws();
     if (ref.service === 'secretsmanager') {
       const store = await runtime.secrets(ref.profile, ref.region);
@@ -187,12 +249,15 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
   private async stateFromAws(ref: ItemRef): Promise<EditState> {
     try {
       const fetched = await this.fetch(ref);
-      return { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: 0, mtime: Date.now() };
+      return { shape: fetched.shape, base: fetched.base, tier: fetched.tier, size: 0, mtime: Date.now(), shown: this.hash(Buffer.from(fetched.text, 'utf8')) };
     } catch (error) {
       throw new Error(`Not saved: could not read ${ref.name} to check it first. ${isAwsError(error) ? error.message : ''}`.trim());
     }
   }
 }
+
+const NOT_STORED_ON_AUTO_SAVE =
+  'Not stored in AWS: a value is stored only when you save it yourself (Ctrl+S or File > Save), never by auto-save. Your text is kept.';
 
 /** The fields of an ItemRef a document URI carries: identity only, never metadata. */
 const URI_FIELDS = ['service', 'profile', 'region', 'name', 'arn', 'versionId', 'stage', 'version'] as const;

@@ -7,7 +7,7 @@ import { formatDateTime } from '../tree/presentation';
 import { registerCommand } from '../ui/commands';
 import { UserError } from '../ui/errors';
 import { resolveItem } from '../ui/pickers';
-import { refuseReplicaWrite } from '../ui/readOnly';
+import { refuseControlledWrite } from '../ui/writeGuard';
 import { withProgress } from '../ui/progress';
 import type { Prompts } from '../ui/prompts';
 import { ask, choose, confirm } from '../ui/wizard';
@@ -54,7 +54,7 @@ export function registerVersionCommands(deps: OperateDeps): vscode.Disposable[] 
 
     registerCommand(deps, Commands.labelVersion, 'Label version', async (node?: ExplorerNode | ItemRef) => {
       const target = await anyItem(node);
-      refuseReplicaWrite(target, 'move its staging labels');
+      await refuseControlledWrite(deps.aws, target, { doing: 'Moving its staging labels', to: 'move its staging labels' });
       if (target.service === 'secretsmanager') await labelSecretVersion(deps, target);
       else await labelParameterVersion(deps, target);
       await deps.model.itemChanged(itemOnly(target));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findItem, ITEM_NOUNS, readItemValue, SERVICE_NAMES, type ItemRef, type ItemService } from '../aws/items';
+import { findItem, ITEM_NOUNS, managedRefusal, readItemValue, SERVICE_NAMES, type ItemRef, type ItemService } from '../aws/items';
 import { profileLabel } from '../aws/profileNames';
 import { parameterNameProblem, parameterValueProblem, parseJsonObject, secretNameProblem, secretValueProblem } from '../aws/validation';
 import { Commands } from '../constants';
@@ -117,7 +117,8 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
   const runtime = runtimeValues(document, group);
   if ('reason' in runtime) throw new UserError(`Nothing was stored. ${runtime.reason}`);
   const { values } = runtime;
-  const scope = await resolveScope(deps);
+  // Always asked: the write comes from a workspace file, and a workspace can narrow the profiles and regions.
+  const scope = await resolveScope(deps, undefined, { alwaysAsk: true });
   // A group (an access key id with its secret key, a user and password) becomes one JSON value, one key each.
   const keys = group.length > 1 ? jsonKeys(group) : undefined;
   const value = keys ? JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))) : values[0];
@@ -142,6 +143,10 @@ async function moveToAws(deps: ProtectDeps, service: ItemService, ref: FindingRe
     if (!existing) break;
     if ('deletedDate' in existing && existing.deletedDate) {
       void deps.prompts.error(`${name} is scheduled for deletion in ${scope.region}. Restore it in the explorer, or choose another name.`);
+      continue;
+    }
+    if ('owningService' in existing && existing.owningService) {
+      void deps.prompts.error(managedRefusal(name, existing, 'Storing a new version of it'));
       continue;
     }
     const add = await deps.prompts.warn(

@@ -1,4 +1,4 @@
-import { SERVICE_NAMES } from '../aws/items';
+import { databaseOf, ownerName, ownerShortName, SERVICE_NAMES } from '../aws/items';
 import { profileLabel } from '../aws/profileNames';
 import { expirationOf } from '../aws/parameterPolicies';
 import type { ParameterSummary, ProfileKind, SecretSummary } from '../aws/types';
@@ -71,7 +71,7 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         label: v.stages.length ? v.stages.join(', ') : '(no staging label)',
         description: `${v.versionId.slice(0, 8)}${v.createdDate ? ` · ${formatDateTime(v.createdDate)}` : ''}`,
         icon: { id: v.stages.includes('AWSCURRENT') ? 'pass-filled' : 'history' },
-        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}`,
+        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}${node.parent.secret.owningService ? ' managed' : ''}`,
         collapsible: 'none',
         tooltip: {
           title: `Version ${v.versionId}`,
@@ -178,7 +178,8 @@ function presentSecret(node: SecretNode): NodePresentation {
     label: node.label,
     description: secretDescription(s),
     icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
-    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}${isReplica(s) ? ' replica' : ''}${s.replication?.length ? ' primary' : ''}`,
+    // `managed`: another service owns it; the menus hide what only its owner may do.
+    contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}${s.owningService ? ' managed' : ''}${isReplica(s) ? ' replica' : ''}${s.replication?.length ? ' primary' : ''}`,
     // A secret scheduled for deletion refuses version calls until it is restored.
     collapsible: deleted ? 'none' : 'collapsed',
     tooltip: { title: s.name, rows: secretRows(s) },
@@ -190,10 +191,11 @@ export function secretDescription(s: SecretSummary): string | undefined {
 }
 
 function secretStateDescription(s: SecretSummary): string | undefined {
-  // DeletedDate is when DeleteSecret was called; AWS does not report the recovery window it was given.
-  if (s.deletedDate) return `deletion scheduled · deleted ${formatDate(s.deletedDate)}`;
-  if (s.rotationEnabled) return rotationText(s);
-  return undefined;
+  // No date: DeletedDate is the request time in AWS's ListSecrets reference but the purge date in
+  // its DescribeSecret reference (and in moto), so any reading of it could be wrong.
+  if (s.deletedDate) return 'deletion scheduled';
+  const managed = s.owningService ? `managed by ${ownerShortName(s.owningService)}` : undefined;
+  return [managed, s.rotationEnabled ? rotationText(s) : undefined].filter(Boolean).join(' · ') || undefined;
 }
 
 /** The Region in a secret's ARN (`arn:aws:secretsmanager:REGION:…`). */
@@ -224,21 +226,34 @@ function rotationText(s: SecretSummary): string {
 
 function secretRows(s: SecretSummary): [string, string][] {
   const rows: [string, string][] = [['ARN', s.arn]];
+  if (s.owningService)
+    rows.push([
+      'Managed by',
+      `${ownerName(s.owningService)} (OwningService ${s.owningService}): it controls the value, rotation, tags and deletion; change them there.`,
+    ]);
+  const database = databaseOf(s);
+  if (database) rows.push(['Database', `${database.database}${database.engine ? ` (${database.engine})` : ''}`]);
   if (s.description) rows.push(['Description', s.description]);
   rows.push(['KMS key', s.kmsKeyId ?? 'aws/secretsmanager (default)']);
   if (s.createdDate) rows.push(['Created', formatDateTime(s.createdDate)]);
   if (s.lastChangedDate) rows.push(['Last changed', formatDateTime(s.lastChangedDate)]);
   if (s.lastAccessedDate) rows.push(['Last accessed', formatDate(s.lastAccessedDate)]);
   if (s.rotationEnabled) {
-    rows.push(['Rotation', rotationText(s)]);
+    rows.push([
+      'Rotation',
+      s.owningService && !s.rotationLambdaArn ? `${rotationText(s)}, by ${ownerShortName(s.owningService)} (managed rotation)` : rotationText(s),
+    ]);
     if (s.rotationLambdaArn) rows.push(['Rotation Lambda', s.rotationLambdaArn]);
     if (s.lastRotatedDate) rows.push(['Last rotated', formatDateTime(s.lastRotatedDate)]);
     if (s.nextRotationDate) rows.push(['Next rotation', formatDateTime(s.nextRotationDate)]);
   } else {
     rows.push(['Rotation', 'not configured']);
   }
-  if (s.deletedDate)
-    rows.push(['Deletion', `requested ${formatDateTime(s.deletedDate)}; AWS deletes it when the recovery window (7–30 days) ends. Restore it to keep it.`]);
+  if (s.deletedDate) {
+    rows.push(['Deletion', 'Scheduled: the secret is deleted for good when its recovery window (7 to 30 days from the request) ends. Restore it to keep it.']);
+    // Shown under its API name, because services disagree on what it means (request or purge date).
+    rows.push(['DeletedDate', formatDateTime(s.deletedDate)]);
+  }
   if (isReplica(s))
     rows.push(['Replication', `read-only replica; its primary is in ${s.primaryRegion}. Change it there, or promote this replica to a standalone secret.`]);
   else if (s.replication?.length)

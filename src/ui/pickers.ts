@@ -30,12 +30,15 @@ export interface Scope {
 /**
  * Where to act: from the tree node (or target) when there is one, else asked with quick
  * picks that offer the last choice first. The choice is remembered per workspace.
+ * `alwaysAsk`: ask even when there is only one profile or region to choose from — for writes
+ * that a workspace file started, so that settings a workspace can change never pick the
+ * account and region a value goes to.
  */
-export async function resolveScope(deps: PickerDeps, arg?: ExplorerNode | ItemRef): Promise<Scope> {
+export async function resolveScope(deps: PickerDeps, arg?: ExplorerNode | ItemRef, options: { alwaysAsk?: boolean } = {}): Promise<Scope> {
   if (isItemRef(arg)) return { profile: arg.profile, region: arg.region };
   const fromNode = arg && nodeScope(arg);
-  const profile = fromNode?.profile.name ?? (await pickProfile(deps));
-  const region = fromNode?.region ?? (await pickRegion(deps, profile));
+  const profile = fromNode?.profile.name ?? (await pickProfile(deps, options.alwaysAsk));
+  const region = fromNode?.region ?? (await pickRegion(deps, profile, options.alwaysAsk));
   await deps.memory.update(LAST_PROFILE, profile);
   await deps.memory.update(LAST_REGION, region);
   return { profile, region };
@@ -64,11 +67,11 @@ export async function resolveItem(deps: PickerDeps, arg: ExplorerNode | ItemRef 
 }
 
 /** A profile from the visible ones (no question when there is only one). */
-export async function pickProfile(deps: PickerDeps): Promise<string> {
+export async function pickProfile(deps: PickerDeps, alwaysAsk = false): Promise<string> {
   const runtime = await deps.aws();
   const profiles = visibleProfiles(await runtime.listProfiles(), readExplorerSettings().profiles);
   if (profiles.length === 0) throw new UserError('No AWS profile found. Run "AWS Secrets: Open AWS Config File" to add one.');
-  if (profiles.length === 1) return profiles[0].name;
+  if (profiles.length === 1 && !alwaysAsk) return profiles[0].name;
   const last = deps.memory.get<string>(LAST_PROFILE);
   const items = profiles.map((p) => ({ label: profileLabel(p.name), description: [p.kind, p.region].filter(Boolean).join(' · '), name: p.name }));
   const choice = await choose(deps.prompts, { items, title: 'AWS profile', placeholder: 'Choose the profile to use', active: (item) => item.name === last });
@@ -76,11 +79,11 @@ export async function pickProfile(deps: PickerDeps): Promise<string> {
 }
 
 /** A Region of the profile: its own and the configured ones, or one typed in. */
-export async function pickRegion(deps: PickerDeps, profileName: string): Promise<string> {
+export async function pickRegion(deps: PickerDeps, profileName: string, alwaysAsk = false): Promise<string> {
   const runtime = await deps.aws();
   const profile = (await runtime.listProfiles()).find((p) => p.name === profileName);
   const regions = profile ? regionsFor(profile, readExplorerSettings().regions) : [];
-  if (regions.length === 1) return regions[0];
+  if (regions.length === 1 && !alwaysAsk) return regions[0];
   const last = deps.memory.get<string>(LAST_REGION);
   const other = { label: '$(edit) Other region…', region: '' };
   const choice = await choose(deps.prompts, {

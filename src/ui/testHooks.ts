@@ -38,6 +38,8 @@ export interface TestHooks {
   readonly activationMs: number;
   /** Where VS Code keeps this extension's log and storage (the leak test searches them). */
   readonly storage: { readonly logUri: vscode.Uri; readonly globalStorageUri: vscode.Uri };
+  /** What the status bar says about edited values: those not stored in AWS yet, and every auto-save refused so far. */
+  unstoredValues(): { notStored: string[]; autoSaveRefused: string[] };
 }
 
 /** Only under @vscode/test-electron (extension mode Test) or the harness's code-server, which sets the variable. */
@@ -51,6 +53,7 @@ export function testHooks(parts: {
   prompts: SwitchablePrompts;
   context: vscode.ExtensionContext;
   activationMs: number;
+  unstoredValues: () => { notStored: string[]; autoSaveRefused: string[] };
 }): TestHooks {
   return {
     explorer: parts.explorer,
@@ -59,5 +62,6 @@ export function testHooks(parts: {
     clipboardClearsSettled,
     activationMs: parts.activationMs,
     storage: { logUri: parts.context.logUri, globalStorageUri: parts.context.globalStorageUri },
+    unstoredValues: parts.unstoredValues,
   };
 }

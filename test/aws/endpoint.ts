@@ -17,6 +17,7 @@ import { DeleteSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { DeleteParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { EMULATOR_CREDENTIALS, type RunningEmulator, startEmulator } from '../emulator/index';
 
 export interface Credentials {
@@ -83,11 +84,25 @@ export class TestEndpoint {
     return this.track(new LambdaClient(this.config(options)));
   }
 
+  rds(options?: ClientOptions): RDSClient {
+    return this.track(new RDSClient(this.config(options)));
+  }
+
   /** Destroys the clients made here and stops the bundled emulator. */
   async close(): Promise<void> {
     for (const client of this.clients.splice(0)) client.destroy();
     await this.emulator?.close();
   }
+}
+
+/**
+ * Always the bundled emulator, whatever TEST_AWS_ENDPOINT says: for the emulator's own
+ * fidelity tests (server-side validation, page sizes, status codes copied from the API reference).
+ */
+export async function openEmulatorEndpoint(): Promise<TestEndpoint> {
+  const region = process.env['TEST_AWS_REGION'] || 'us-east-1';
+  const emulator = await startEmulator({ seed: 'none' });
+  return new TestEndpoint(emulator.endpoint, region, region === 'eu-west-1' ? 'us-east-1' : 'eu-west-1', { ...EMULATOR_CREDENTIALS }, false, emulator);
 }
 
 export async function openTestEndpoint(): Promise<TestEndpoint> {

@@ -1,5 +1,7 @@
 /**
  * The extension's ParameterStore (src/aws) against the bundled emulator or TEST_AWS_ENDPOINT.
+ * Checks of the server's own validation (tier size limits) and page sizes run against the
+ * emulator only, in emulator-fidelity-parameter-store.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -26,7 +28,7 @@ describe('ParameterStore', () => {
     await endpoint.close();
   });
 
-  it('pages through a filtered listing across three pages', async () => {
+  it('pages through a filtered listing without repeating or losing a parameter, whatever the page size', async () => {
     const path = `/${uniquePrefix('paging')}`;
     const names = Array.from({ length: 7 }, (_, i) => cleanup.parameter(`${path}/p${i}`));
     for (const name of names) await store.put({ name, value: 'v', type: 'String', overwrite: false });
@@ -42,8 +44,6 @@ describe('ParameterStore', () => {
       } while (nextToken);
       assert.deepEqual(pages.flat().sort(), names);
     });
-    assert.ok(pages.length >= 3, `expected at least 3 pages, got ${pages.length}`);
-    assert.ok(pages.every((p) => p.length <= 3));
   });
 
   it('stores a SecureString encrypted and returns it decrypted on request only', async () => {
@@ -88,16 +88,6 @@ describe('ParameterStore', () => {
     const error = await failure(() => store.put({ name, value: 'b-secret-text', type: 'String', overwrite: false }));
     assert.equal(error.kind, 'alreadyExists');
     assert.ok(!error.message.includes('b-secret-text'));
-  });
-
-  it('rejects a value over the Standard tier limit without echoing it', async () => {
-    const name = cleanup.parameter(`/${uniquePrefix('big')}/blob`);
-    const big = 'x'.repeat(5000);
-    const error = await failure(() => store.put({ name, value: big, type: 'String', tier: 'Standard', overwrite: false }));
-    assert.equal(error.kind, 'invalidInput');
-    assert.ok(!error.message.includes(big.slice(0, 100)));
-    const advanced = await store.put({ name, value: big, type: 'String', tier: 'Advanced', overwrite: false });
-    assert.equal(advanced.tier, 'Advanced');
   });
 
   it('tags, lists tags and removes them', async () => {

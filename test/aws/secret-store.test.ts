@@ -1,7 +1,8 @@
 /**
  * The extension's SecretStore (src/aws) against a real wire-protocol endpoint: the bundled
  * emulator by default, or TEST_AWS_ENDPOINT. Each test creates its own uniquely named
- * secrets and removes them afterwards.
+ * secrets and removes them afterwards. That a page holds at most pageSize items against a
+ * server that honours MaxResults is checked against the emulator only (emulator-fidelity-wire.test.ts).
  */
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -37,27 +38,22 @@ describe('SecretStore', () => {
     assert.equal(profiles[0].endpoints.secretsmanager, endpoint.endpoint);
   });
 
-  it('pages through a filtered listing across three pages without repeating or losing a secret', async () => {
+  it('pages through a filtered listing without repeating or losing a secret, whatever the page size', async () => {
     const prefix = uniquePrefix('paging');
     const names = Array.from({ length: 7 }, (_, i) => cleanup.secret(`${prefix}/s${i}`));
     for (const name of names) await store.create({ name, value: { text: 'x' } });
 
     const seen: string[] = [];
-    const pageSizes: number[] = [];
     await eventually(async () => {
       seen.length = 0;
-      pageSizes.length = 0;
       let nextToken: string | undefined;
       do {
         const page = await store.list({ nameFilter: prefix, pageSize: 3, nextToken });
-        pageSizes.push(page.items.length);
         seen.push(...page.items.map((s) => s.name));
         nextToken = page.nextToken;
       } while (nextToken);
       assert.deepEqual([...seen].sort(), names);
     });
-    assert.ok(pageSizes.length >= 3, `expected at least 3 pages, got ${pageSizes.join(',')}`);
-    assert.ok(pageSizes.every((n) => n <= 3));
   });
 
   it('creates a secret with description, KMS key and tags, and describes it back', async () => {

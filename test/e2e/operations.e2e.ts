@@ -65,8 +65,8 @@ describe('operations: a secret and a parameter from creation to deletion', () =>
     await expand(await treeItemAt(page, ['demo', 'us-east-1']));
     await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager']));
     await runCommand(page, 'AWS Secrets: Create Secret…');
+    await answerPick(page, 'Secret type', 'Plain text');
     await answerInput(page, 'Secret name', 'e2e/walk');
-    await answerPick(page, 'How do you want to give the value?', 'Plain text');
     await answerInput(page, 'Secret value (hidden as you type)', 'first-value');
     await answerPick(page, 'KMS key', 'alias/aws/secretsmanager');
     await answerInput(page, 'Description', 'Created by the E2E walk');

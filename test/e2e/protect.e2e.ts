@@ -38,6 +38,9 @@ describe('protect: move a hard-coded key pair into Secrets Manager', () => {
   it('runs “Move to Secrets Manager” from the CodeLens', async () => {
     const { page } = workbench;
     await page.locator('.codelens-decoration a', { hasText: 'Move to Secrets Manager' }).first().click();
+    // The value comes from a workspace file: where it goes is always asked, even with one profile and region.
+    await answerPick(page, 'Choose the profile to use', 'demo');
+    await answerPick(page, 'Choose a region', 'us-east-1');
     await answerInput(page, /one JSON key each: aws_access_key_id, aws_secret_access_key/, 'acme-payments/aws-credentials');
     await answerPick(page, 'KMS key', 'alias/aws/secretsmanager');
     await waitForNotification(page, /Moved to Secrets Manager secret acme-payments\/aws-credentials/);

@@ -1,5 +1,6 @@
-// A repository the user does not trust cannot switch detection off, hide files from it, or make
-// the extension send the names in its code to AWS.
+// A repository the user does not trust cannot switch detection off, hide files from it, soften
+// or hide what it finds, stop copied values being cleared, choose the profiles and regions, or
+// make the extension send the names in its code to AWS.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,14 +8,35 @@ import { describe, it } from 'node:test';
 import { makeTempDir } from '../harness/tempDir';
 import { waitFor } from '../harness/wait';
 import { useWorkbench } from './fixture';
-import { runCommand, UI_TIMEOUT_MS, waitForNotification } from './workbench';
+import {
+  clickInlineAction,
+  expand,
+  openViewContainer,
+  runCommand,
+  treeItemAt,
+  UI_TIMEOUT_MS,
+  visibleTree,
+  waitForNotification,
+  waitForViewContent,
+} from './workbench';
 
 const workspace = join(makeTempDir('untrusted').path, 'untrusted-repo');
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
-// What a hostile repository would try: turn detection off and exclude everything.
+// What a hostile repository would try: turn detection off, exclude everything, turn findings
+// into hints without CodeLens, keep copied values on the clipboard, and narrow the profiles and
+// regions to ones it chose.
 writeFileSync(
   join(workspace, '.vscode', 'settings.json'),
-  JSON.stringify({ 'awsSecrets.detection.enabled': false, 'awsSecrets.detection.exclude': ['**'], 'awsSecrets.lookups.check': true }),
+  JSON.stringify({
+    'awsSecrets.detection.enabled': false,
+    'awsSecrets.detection.exclude': ['**'],
+    'awsSecrets.lookups.check': true,
+    'awsSecrets.detection.severity': 'hint',
+    'awsSecrets.detection.codeLens': false,
+    'awsSecrets.clipboardClearSeconds': 0,
+    'awsSecrets.profiles': ['attacker'],
+    'awsSecrets.regions': ['eu-west-1'],
+  }),
 );
 // …and a references file that would read a secret.
 writeFileSync(
@@ -40,7 +62,7 @@ describe('untrusted workspace (restricted mode)', () => {
     await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   });
 
-  it('still marks the hard-coded secret, ignoring the workspace settings that would hide it', async () => {
+  it('still marks the hard-coded secret as an error with its CodeLens, ignoring the workspace settings that would hide it', async () => {
     const { page } = workbench;
     await page.keyboard.press(`${key}+P`);
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -72,5 +94,23 @@ describe('untrusted workspace (restricted mode)', () => {
       ['secretsmanager.BatchGetSecretValue', 'secretsmanager.GetSecretValue', 'secretsmanager.DescribeSecret'].map((op) => stats[op] ?? 0),
       [0, 0, 0],
     );
+  });
+
+  it('shows the profiles and regions the user chose, not the workspace’s', async () => {
+    const { page } = workbench;
+    await openViewContainer(page, 'AWS Secrets');
+    await waitForViewContent(page);
+    await treeItemAt(page, ['demo', 'us-east-1']);
+    const tree = await visibleTree(page);
+    assert.ok(!tree.some((row) => row.trim() === 'eu-west-1'), `no eu-west-1 from the workspace: ${tree.join(' | ')}`);
+  });
+
+  it('clears a copied value after the default 30 s, not never as the workspace says', async () => {
+    const { page } = workbench;
+    await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager']));
+    await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod']));
+    await expand(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod', 'payments']));
+    await clickInlineAction(await treeItemAt(page, ['demo', 'us-east-1', 'Secrets Manager', 'prod', 'payments', 'db']), 'Copy Value');
+    await page.locator('.statusbar', { hasText: 'the clipboard is cleared in 30 s' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   });
 });

@@ -22,6 +22,7 @@ export {
   DEMO_SEED,
   type DemoCounts,
   type DemoRegion,
+  type SeedDatabase,
   type SeedFunction,
   type SeedParameter,
   type SeedParameterVersion,

@@ -4,9 +4,9 @@
  * identity of the (single, fake) account.
  */
 
-export type ServiceName = 'secretsmanager' | 'ssm' | 'kms' | 'lambda';
+export type ServiceName = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds';
 
-export const SERVICES: readonly ServiceName[] = ['secretsmanager', 'ssm', 'kms', 'lambda'];
+export const SERVICES: readonly ServiceName[] = ['secretsmanager', 'ssm', 'kms', 'lambda', 'rds'];
 
 /** Every region lives in this one fake account. */
 export const ACCOUNT_ID = '123456789012';

@@ -66,7 +66,7 @@ function attributeValues(secret: Secret, key: FilterKey): string[] {
     case 'primary-region':
       return [secret.primaryRegion];
     case 'owning-service':
-      return [];
+      return secret.owningService === undefined ? [] : [secret.owningService];
     case 'all':
       return [secret.name, secret.description ?? '', ...secret.tags.flatMap((tag) => [tag.Key, tag.Value])];
   }

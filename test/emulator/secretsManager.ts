@@ -45,6 +45,20 @@ function requireSecret(region: RegionState, input: Input): Secret {
   return secret;
 }
 
+/**
+ * A secret another service owns (OwningService) is changed through that service only: the API
+ * reference lists, under InvalidRequestException of the write operations, "The secret is managed
+ * by another service, and you must use that service to update it."
+ */
+function refuseManaged(secret: Secret): void {
+  if (secret.owningService !== undefined) {
+    throw new AwsError(
+      'InvalidRequestException',
+      `You can't perform this operation on the secret because it's managed by ${secret.owningService}. Use that service to update it.`,
+    );
+  }
+}
+
 /** Operations that change or reveal a secret refuse one that is scheduled for deletion. */
 function requireActive(region: RegionState, input: Input): Secret {
   const secret = requireSecret(region, input);
@@ -134,6 +148,7 @@ function secretMetadata(secret: Secret): Record<string, unknown> {
     Tags: secret.tags.length > 0 ? secret.tags.map((tag) => ({ ...tag })) : undefined,
     CreatedDate: epochSeconds(secret.createdDate),
     PrimaryRegion: secret.primaryRegion,
+    OwningService: secret.owningService,
   });
 }
 
@@ -328,6 +343,7 @@ function readStages(input: Input): string[] | undefined {
 
 function putSecretValue(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const value = readValue(input);
   if (!value) throw new AwsError('InvalidRequestException', 'You must provide either SecretString or SecretBinary.');
   const token = readToken(input) ?? randomUUID();
@@ -344,6 +360,7 @@ function putSecretValue(state: EmulatorState, input: Input, ctx: RequestContext)
 
 function updateSecret(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const description = input.optString('Description');
   if (description !== undefined && description.length > 2048) throw validationError('description', 'Member must have length less than or equal to 2048');
   const kmsKeyId = input.optString('KmsKeyId');
@@ -389,6 +406,7 @@ function listSecretVersionIds(state: EmulatorState, input: Input, ctx: RequestCo
 
 function updateSecretVersionStage(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const stage = input.string('VersionStage');
   if (stage.length < 1 || stage.length > 256)
     throw validationError('versionStage', 'Member must have length less than or equal to 256 and greater than or equal to 1', stage);
@@ -433,6 +451,7 @@ function updateSecretVersionStage(state: EmulatorState, input: Input, ctx: Reque
 
 function rotateSecret(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const lambdaArn = input.optString('RotationLambdaARN');
   const rules = readRotationRules(input);
   const immediately = input.optBool('RotateImmediately') ?? true;
@@ -470,6 +489,7 @@ function rotateSecret(state: EmulatorState, input: Input, ctx: RequestContext): 
 
 function cancelRotateSecret(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const pending = versionWithStage(secret, AWSPENDING);
   secret.rotationEnabled = false;
   secret.nextRotationDate = undefined;
@@ -508,10 +528,12 @@ function deleteSecret(state: EmulatorState, input: Input, ctx: RequestContext): 
   if (force) {
     // Documented: forcing the deletion of a missing secret is not an error.
     if (!secret) return { Name: secretId, DeletionDate: epochSeconds(ctx.now) };
+    refuseManaged(secret);
     region.secrets.delete(secret.name);
     return { ARN: secret.arn, Name: secret.name, DeletionDate: epochSeconds(ctx.now) };
   }
   if (!secret) throw notFound();
+  refuseManaged(secret);
   const days = window ?? 30;
   if (days < 7 || days > 30) {
     throw new AwsError('InvalidParameterException', 'The RecoveryWindowInDays value must be between 7 and 30 days (inclusive).');
@@ -525,6 +547,7 @@ function deleteSecret(state: EmulatorState, input: Input, ctx: RequestContext): 
 
 function restoreSecret(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireSecret(state.region(ctx.region), input);
+  refuseManaged(secret);
   secret.deletedDate = undefined;
   secret.deletionDate = undefined;
   secret.lastChangedDate = ctx.now;
@@ -533,6 +556,7 @@ function restoreSecret(state: EmulatorState, input: Input, ctx: RequestContext):
 
 function tagResource(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const tags = readTagsChecked(input, secret.tags);
   if (tags === undefined) throw validationError('tags', 'Member must not be null', 'null');
   secret.tags = mergeTags(secret.tags, tags);
@@ -542,6 +566,7 @@ function tagResource(state: EmulatorState, input: Input, ctx: RequestContext): u
 
 function untagResource(state: EmulatorState, input: Input, ctx: RequestContext): unknown {
   const secret = requireActive(state.region(ctx.region), input);
+  refuseManaged(secret);
   const keys = new Set(input.stringList('TagKeys'));
   secret.tags = secret.tags.filter((tag) => !keys.has(tag.Key));
   secret.lastChangedDate = ctx.now;

@@ -4,6 +4,7 @@
  * bulk data for benchmarks.
  */
 import { CALLER_ARN, DAY_MS, startOfUtcDay } from './protocol';
+import { dbClusterArn, dbInstanceArn } from './rds';
 import { nextRotationDate } from './rotation';
 import { DEMO_REGIONS, DEMO_SEED, type SeedRegion } from './seedData';
 import {
@@ -65,12 +66,57 @@ function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: 
       secret.lastRotatedDate = lastRotated;
       secret.nextRotationDate = nextRotationDate(secret.rotationRules, lastRotated, base);
     }
+    if (item.owner) {
+      // Managed rotation: the owning service rotates it, no Lambda is configured.
+      const lastRotated = versions[versions.length - 1]!.createdDate;
+      secret.owningService = item.owner.service;
+      secret.rotationEnabled = true;
+      secret.rotationRules = { AutomaticallyAfterDays: item.owner.managedRotationDays };
+      secret.lastRotatedDate = lastRotated;
+      secret.nextRotationDate = nextRotationDate(secret.rotationRules, lastRotated, base);
+    }
     if (item.deletion) {
       secret.deletedDate = seedTime(base, item.deletion.daysAgo, index);
       secret.deletionDate = secret.deletedDate + item.deletion.recoveryWindowInDays * DAY_MS;
       secret.lastChangedDate = secret.deletedDate;
     }
     region.secrets.set(secret.name, secret);
+  });
+  seed.databases.forEach((item, index) => {
+    const masterUserSecret = item.masterUserSecret
+      ? { secretArn: region.secrets.get(item.masterUserSecret)!.arn, kmsKeyId: `arn:aws:kms:${region.region}:123456789012:alias/aws/secretsmanager` }
+      : undefined;
+    const createdTime = seedTime(base, item.createdDaysAgo, index);
+    if (item.kind === 'instance') {
+      region.dbInstances.push({
+        identifier: item.identifier,
+        arn: dbInstanceArn(region.region, item.identifier),
+        engine: item.engine,
+        engineVersion: item.engineVersion,
+        instanceClass: 'db.t4g.medium',
+        masterUsername: item.masterUsername,
+        dbName: item.dbName,
+        address: `${item.identifier}.cdemo${hex8(region.region)}.${region.region}.rds.amazonaws.com`,
+        port: item.port,
+        createdTime,
+        masterUserSecret,
+      });
+      return;
+    }
+    const host = `${item.identifier}.cluster-cdemo${hex8(region.region)}.${region.region}.${item.engine === 'docdb' ? 'docdb' : 'rds'}.amazonaws.com`;
+    region.dbClusters.push({
+      identifier: item.identifier,
+      arn: dbClusterArn(region.region, item.identifier),
+      engine: item.engine,
+      engineVersion: item.engineVersion,
+      masterUsername: item.masterUsername,
+      databaseName: item.dbName,
+      endpoint: host,
+      readerEndpoint: host.replace('.cluster-', '.cluster-ro-'),
+      port: item.port,
+      createdTime,
+      masterUserSecret,
+    });
   });
   seed.parameters.forEach((item, index) => {
     const parameter: Parameter = {
@@ -100,6 +146,11 @@ function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: 
 function expirationPolicy(at: number): ParameterPolicy {
   const text = JSON.stringify({ Type: 'Expiration', Version: '1.0', Attributes: { Timestamp: new Date(at).toISOString() } });
   return { type: 'Expiration', text, expiresAt: at };
+}
+
+/** Eight hex digits derived from `key`, for stable fake host names. */
+function hex8(key: string): string {
+  return deterministicUuid(key).slice(0, 8);
 }
 
 /** Replaces the whole state with the named seed. */

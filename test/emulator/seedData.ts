@@ -5,7 +5,7 @@
  * and never a literal in this file (so secret scanners stay quiet here).
  */
 import { createHash } from 'node:crypto';
-import type { Tag } from './protocol';
+import { ACCOUNT_ID, type Tag } from './protocol';
 import type { ParameterTier, ParameterType } from './state';
 
 export interface SeedSecretVersion {
@@ -28,6 +28,8 @@ export interface SeedSecret {
   /** Scheduled for deletion: DeleteSecret was called this many days ago with `recoveryWindowInDays`. */
   deletion?: { daysAgo: number; recoveryWindowInDays: number };
   lastAccessedDaysAgo?: number;
+  /** Created and managed by another service (OwningService), which rotates it every `managedRotationDays`. */
+  owner?: { service: string; managedRotationDays: number };
 }
 
 export interface SeedParameterVersion {
@@ -63,12 +65,27 @@ export interface SeedFunction {
   lastModifiedDaysAgo: number;
 }
 
+/** An RDS DB instance or an Aurora / DocumentDB cluster. */
+export interface SeedDatabase {
+  kind: 'instance' | 'cluster';
+  identifier: string;
+  engine: string;
+  engineVersion: string;
+  masterUsername: string;
+  dbName?: string;
+  port: number;
+  /** The seeded secret RDS owns for its master user password (ManageMasterUserPassword). */
+  masterUserSecret?: string;
+  createdDaysAgo: number;
+}
+
 export interface SeedRegion {
   secrets: SeedSecret[];
   parameters: SeedParameter[];
   /** Customer-managed aliases, in addition to alias/aws/secretsmanager and alias/aws/ssm. */
   kmsAliases: string[];
   functions: SeedFunction[];
+  databases: SeedDatabase[];
 }
 
 export const DEMO_REGIONS = ['us-east-1', 'eu-west-1'] as const;
@@ -129,6 +146,10 @@ function single(value: string, daysAgo: number): SeedSecretVersion[] {
 }
 
 const ROTATION_LAMBDA = 'SecretsManagerRotation-postgres';
+
+/** The master user secret RDS created for us-east-1 `payments-db` (ManageMasterUserPassword): RDS names it `rds!db-<uuid>`. */
+const PAYMENTS_DB_MASTER_SECRET = `rds!db-${hex('us/rds/payments-db', 8)}-${hex('us/rds/payments-db/2', 4)}-4${hex('us/rds/payments-db/3', 3)}-a${hex('us/rds/payments-db/4', 3)}-${hex('us/rds/payments-db/5', 12)}`;
+const PAYMENTS_DB_ARN = `arn:aws:rds:us-east-1:${ACCOUNT_ID}:db:payments-db`;
 
 const US_SECRETS: SeedSecret[] = [
   {
@@ -399,6 +420,52 @@ const US_SECRETS: SeedSecret[] = [
     createdDaysAgo: 650,
     versions: single(`${hex('us/newrelic', 36)}NRAL`, 650),
   },
+  {
+    name: PAYMENTS_DB_MASTER_SECRET,
+    description: `Secret associated with primary RDS DB instance: ${PAYMENTS_DB_ARN}`,
+    tags: tags({ 'aws:rds:primaryDBInstanceArn': PAYMENTS_DB_ARN }),
+    createdDaysAgo: 300,
+    versions: [
+      { value: json({ username: 'payments_admin', password: demoValue('us/rds/payments-db/1') }), stages: PREVIOUS, daysAgo: 9 },
+      { value: json({ username: 'payments_admin', password: demoValue('us/rds/payments-db/2') }), stages: CURRENT, daysAgo: 2 },
+    ],
+    owner: { service: 'rds', managedRotationDays: 7 },
+  },
+];
+
+const US_DATABASES: SeedDatabase[] = [
+  {
+    kind: 'instance',
+    identifier: 'payments-db',
+    engine: 'postgres',
+    engineVersion: '16.3',
+    masterUsername: 'payments_admin',
+    dbName: 'payments',
+    port: 5432,
+    masterUserSecret: PAYMENTS_DB_MASTER_SECRET,
+    createdDaysAgo: 300,
+  },
+  {
+    kind: 'instance',
+    identifier: 'orders-db',
+    engine: 'mysql',
+    engineVersion: '8.0.36',
+    masterUsername: 'admin',
+    dbName: 'orders',
+    port: 3306,
+    createdDaysAgo: 350,
+  },
+  {
+    kind: 'cluster',
+    identifier: 'analytics-aurora',
+    engine: 'aurora-postgresql',
+    engineVersion: '16.2',
+    masterUsername: 'analytics_admin',
+    dbName: 'analytics',
+    port: 5432,
+    createdDaysAgo: 200,
+  },
+  { kind: 'cluster', identifier: 'catalog-docdb', engine: 'docdb', engineVersion: '5.0.0', masterUsername: 'catalog_admin', port: 27017, createdDaysAgo: 150 },
 ];
 
 const EU_SECRETS: SeedSecret[] = [
@@ -669,6 +736,7 @@ export const DEMO_SEED: Readonly<Record<DemoRegion, SeedRegion>> = {
   'us-east-1': {
     secrets: US_SECRETS,
     parameters: US_PARAMETERS,
+    databases: US_DATABASES,
     kmsAliases: ['alias/app-config', 'alias/payments', 'alias/shared-secrets'],
     functions: [
       {
@@ -706,6 +774,7 @@ export const DEMO_SEED: Readonly<Record<DemoRegion, SeedRegion>> = {
   'eu-west-1': {
     secrets: EU_SECRETS,
     parameters: EU_PARAMETERS,
+    databases: [],
     kmsAliases: ['alias/app-config', 'alias/payments-eu'],
     functions: [
       {

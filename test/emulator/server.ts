@@ -1,6 +1,7 @@
 /**
  * The HTTP side: routes AWS requests (JSON 1.1 by X-Amz-Target, Lambda's
- * REST paths), attributes them to a region from the SigV4 credential scope,
+ * REST paths, Query-protocol services by the credential scope's service and
+ * `Action`), attributes them to a region from the SigV4 credential scope,
  * applies fault rules, writes AWS-shaped responses and errors, and serves the
  * `/_emulator/*` control endpoints used by tests in other processes.
  */
@@ -11,6 +12,8 @@ import { FaultStore, faultError, type FaultRule, validateFaultRule } from './fau
 import { kmsHandlers } from './kms';
 import { handleLambda, lambdaOperation, type RestRequest } from './lambda';
 import { ACCOUNT_ID, AwsError, type Handler, Input, type RequestContext, type ServiceName } from './protocol';
+import { QueryInput, queryErrorResponse, queryResponse, type QueryService } from './queryProtocol';
+import { rdsService } from './rds';
 import { secretsManagerHandlers } from './secretsManager';
 import { applySeed, bulkSeed, type SeedName } from './seed';
 import { ssmHandlers } from './ssm';
@@ -30,6 +33,11 @@ interface Route {
   service: ServiceName;
   operation: string;
   rest?: RestRequest;
+  query?: QueryInput;
+}
+
+function isFormBody(req: http.IncomingMessage): boolean {
+  return /^application\/x-www-form-urlencoded/i.test(req.headers['content-type'] ?? '');
 }
 
 /** Region and service from `Credential=AKID/DATE/REGION/SERVICE/aws4_request` (signature not checked). */
@@ -88,9 +96,11 @@ function resourceOf(service: ServiceName, region: string, body: string): string 
 }
 
 /** The service a request is meant for, known before the operation is (so even its errors are shaped right). */
-function serviceOf(req: http.IncomingMessage, url: URL): ServiceName | undefined {
+function serviceOf(req: http.IncomingMessage, url: URL, queryServices: Partial<Record<ServiceName, QueryService>>): ServiceName | undefined {
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string') return TARGET_PREFIXES[target.split('.')[0]!];
+  const scoped = credentialScope(req.headers['authorization']).service as ServiceName | undefined;
+  if (isFormBody(req) && scoped && queryServices[scoped]) return scoped;
   return url.pathname.startsWith('/2015-03-31/') ? 'lambda' : undefined;
 }
 
@@ -104,6 +114,8 @@ export class EmulatorServer {
   private counts = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly jsonHandlers: Partial<Record<ServiceName, Record<string, Handler>>>;
+  /** Query-protocol services, by the service name their requests are signed for. */
+  private readonly queryServices: Partial<Record<ServiceName, QueryService>>;
   private readonly server: http.Server;
   private seed: SeedName;
   private closed = false;
@@ -116,6 +128,9 @@ export class EmulatorServer {
       secretsmanager: secretsManagerHandlers(this.state),
       ssm: ssmHandlers(this.state),
       kms: kmsHandlers(this.state),
+    };
+    this.queryServices = {
+      rds: rdsService(this.state),
     };
     this.server = http.createServer((req, res) => void this.onRequest(req, res));
     this.server.keepAliveTimeout = 5000;
@@ -173,7 +188,17 @@ export class EmulatorServer {
     });
   }
 
-  private route(req: http.IncomingMessage, url: URL): Route {
+  private route(req: http.IncomingMessage, url: URL, body: string): Route {
+    const service = serviceOf(req, url, this.queryServices);
+    const queryService = service && this.queryServices[service];
+    if (service && queryService) {
+      const query = QueryInput.parse(body);
+      const operation = query.action();
+      if (!operation || !queryService.handlers[operation]) {
+        throw new AwsError('InvalidAction', `The action ${operation ?? '(none)'} is not valid for this web service.`);
+      }
+      return { service, operation, query };
+    }
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') {
       const dot = target.indexOf('.');
@@ -204,8 +229,8 @@ export class EmulatorServer {
         return;
       }
       const scope = credentialScope(req.headers['authorization']);
-      service = serviceOf(req, url);
-      const route = this.route(req, url);
+      service = serviceOf(req, url, this.queryServices);
+      const route = this.route(req, url, body);
       const ctx: RequestContext = { region: scope.region ?? DEFAULT_REGION, service: route.service, operation: route.operation, now: 0 };
       this.count(route);
       const decision = this.faults.decide(ctx.region, ctx.service, ctx.operation, resourceName(body));
@@ -217,6 +242,11 @@ export class EmulatorServer {
       }
       if (decision.failure) throw faultError(decision.failure, ctx.service, ctx.operation, resourceOf(ctx.service, ctx.region, body));
       ctx.now = Date.now();
+      if (route.query) {
+        const queryService = this.queryServices[route.service]!;
+        this.sendXml(res, 200, queryResponse(queryService.namespace, route.operation, queryService.handlers[route.operation]!(route.query, ctx)));
+        return;
+      }
       const result = route.rest ? handleLambda(this.state, route.rest, ctx) : this.jsonHandlers[route.service]![route.operation]!(Input.parse(body), ctx);
       this.send(res, 200, route.service, result);
     } catch (error) {
@@ -243,7 +273,17 @@ export class EmulatorServer {
     res.end(payload);
   }
 
+  private sendXml(res: http.ServerResponse, status: number, payload: string, extraHeaders: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(payload), 'x-amzn-requestid': randomUUID(), ...extraHeaders });
+    res.end(payload);
+  }
+
   private sendError(res: http.ServerResponse, service: ServiceName | undefined, error: AwsError): void {
+    const queryService = service && this.queryServices[service];
+    if (queryService) {
+      this.sendXml(res, error.status, queryErrorResponse(queryService.namespace, error), error.status === 429 ? { 'retry-after': '1' } : {});
+      return;
+    }
     // Secrets Manager's modelled errors carry `Message`; the others use `message`.
     const messageKey = service === 'secretsmanager' ? 'Message' : 'message';
     const headers: Record<string, string> = { 'x-amzn-errortype': error.code };

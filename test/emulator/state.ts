@@ -52,6 +52,8 @@ export interface Secret {
   nextRotationDate?: number;
   /** The secret's own Region, or on a replica the Region of its primary. */
   primaryRegion: string;
+  /** The service that created and manages it (`OwningService`, e.g. `rds`); it refuses changes made through Secrets Manager. */
+  owningService?: string;
   /** On a primary: the Regions it is replicated to (ReplicateSecretToRegions). */
   replicas?: Replica[];
 }
@@ -126,12 +128,53 @@ export interface LambdaFunction {
 /** AWS-managed aliases exist in every region and are listed by ListAliases. */
 export const DEFAULT_KMS_ALIASES = ['alias/aws/secretsmanager', 'alias/aws/ssm'] as const;
 
+/** The master user password RDS keeps in Secrets Manager for an instance or cluster (`MasterUserSecret`). */
+export interface MasterUserSecret {
+  secretArn: string;
+  kmsKeyId: string;
+}
+
+/** An RDS DB instance, with what DescribeDBInstances reports and the extension reads. */
+export interface DbInstance {
+  identifier: string;
+  arn: string;
+  engine: string;
+  engineVersion: string;
+  instanceClass: string;
+  masterUsername: string;
+  dbName?: string;
+  address: string;
+  port: number;
+  /** Set for an instance of an Aurora or DocumentDB cluster. */
+  clusterIdentifier?: string;
+  createdTime: number;
+  masterUserSecret?: MasterUserSecret;
+}
+
+/** An Aurora, DocumentDB or Multi-AZ DB cluster, as DescribeDBClusters reports it. */
+export interface DbCluster {
+  identifier: string;
+  arn: string;
+  engine: string;
+  engineVersion: string;
+  masterUsername: string;
+  databaseName?: string;
+  endpoint: string;
+  readerEndpoint: string;
+  port: number;
+  createdTime: number;
+  masterUserSecret?: MasterUserSecret;
+}
+
 export class RegionState {
   /** Keyed by name; includes secrets scheduled for deletion until their window ends. */
   readonly secrets = new Map<string, Secret>();
   readonly parameters = new Map<string, Parameter>();
   readonly kmsAliases: KmsAlias[] = [];
   readonly functions: LambdaFunction[] = [];
+  /** In creation order. */
+  readonly dbInstances: DbInstance[] = [];
+  readonly dbClusters: DbCluster[] = [];
 
   constructor(
     readonly region: string,

@@ -18,9 +18,9 @@ describe('create secret and parameter', () => {
     const name = `qa-${run}/plain`;
     const user = await asUser(
       [
+        { pick: 'Plain text', title: /Create Secret in/ },
         { input: 'has space', refused: /“ ” is not allowed/, title: /Secret name/ },
         { input: name },
-        { pick: 'Plain text' },
         { input: 'p4ss-Word-9', title: /hidden as you type/ },
         { pick: 'alias/aws/secretsmanager' },
         { input: 'QA plain secret' },
@@ -43,8 +43,8 @@ describe('create secret and parameter', () => {
     const name = `prod/qa-${run}-db`;
     await asUser(
       [
-        { input: name, title: /Secret name/ },
         { pick: 'Key/value pairs' },
+        { input: name, title: /Secret name/ },
         { input: 'username' },
         { input: 'app_user' },
         { input: 'password' },
@@ -63,8 +63,8 @@ describe('create secret and parameter', () => {
     const name = `qa-${run}/generated`;
     await asUser(
       [
-        { input: name },
         { pick: 'Generate a random password' },
+        { input: name },
         { input: '24' },
         { pick: 'Letters and digits only' },
         { pick: 'alias/aws/secretsmanager' },
@@ -79,6 +79,7 @@ describe('create secret and parameter', () => {
   it('refuses a name that exists or is scheduled for deletion before sending anything', async () => {
     const user = await asUser(
       [
+        { pick: 'Plain text' },
         { input: 'prod/payments/db', refused: /already exists/ },
         { input: 'staging/legacy/ftp-credentials', refused: /scheduled for deletion\. Restore it/ },
         { dismiss: true },
@@ -93,16 +94,16 @@ describe('create secret and parameter', () => {
     await addFault({ service: 'secretsmanager', operation: 'CreateSecret', kind: 'accessDenied', times: 1 });
     const user = await asUser(
       [
-        { input: name },
         { pick: 'Plain text' },
+        { input: name },
         { input: 'typed-once' },
         { pick: 'alias/aws/secretsmanager' },
         { input: 'kept description' },
         { input: '' },
         { button: 'Edit and Retry', title: /Access denied to secretsmanager:CreateSecret/ },
         // The wizard reopens with what was typed: Enter on each prefilled answer creates it.
+        { accept: true, title: /Secret type/ },
         { accept: true, title: /Secret name/ },
-        { accept: true },
         { accept: true, title: /hidden as you type/ },
         { accept: true },
         { accept: true },
@@ -118,8 +119,8 @@ describe('create secret and parameter', () => {
   it('refuses a value over 64 KB as it is typed', async () => {
     await asUser(
       [
-        { input: `qa-${run}/big` },
         { pick: 'Plain text' },
+        { input: `qa-${run}/big` },
         { input: 'x'.repeat(65_537), refused: /65,537 bytes; Secrets Manager stores at most 65,536/ },
         { dismiss: true },
       ],
@@ -165,7 +166,7 @@ describe('create secret and parameter', () => {
   });
 
   it('refuses empty values and parameter values over 8 KB as they are typed', async () => {
-    await asUser([{ input: `qa-${run}/empty` }, { pick: 'Plain text' }, { input: '', refused: /The value is empty/ }, { dismiss: true }], () =>
+    await asUser([{ pick: 'Plain text' }, { input: `qa-${run}/empty` }, { input: '', refused: /The value is empty/ }, { dismiss: true }], () =>
       vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
     await asUser(

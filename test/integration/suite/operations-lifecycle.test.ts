@@ -12,7 +12,7 @@ import { explorer, label, labelsAt, parameterNode, plainText, secretNode } from 
 const run = Date.now().toString(36);
 
 async function createSecret(name: string, text: string): Promise<void> {
-  await asUser([{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+  await asUser([{ pick: 'Plain text' }, { input: name }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
     vscode.commands.executeCommand('awsSecrets.createSecret'),
   );
 }
@@ -80,8 +80,8 @@ describe('rotate, delete, versions, tags, snippets', () => {
     const name = `qa-${run}/json-rotate`;
     await asUser(
       [
-        { input: name },
         { pick: 'Key/value pairs' },
+        { input: name },
         { input: 'username' },
         { input: 'svc' },
         { input: 'password' },

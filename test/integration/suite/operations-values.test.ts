@@ -12,7 +12,7 @@ import { explorer, parameterNode, secretNode } from './tree';
 const run = Date.now().toString(36);
 
 async function createSecret(name: string, text: string): Promise<void> {
-  await asUser([{ input: name }, { pick: 'Plain text' }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+  await asUser([{ pick: 'Plain text' }, { input: name }, { input: text }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
     vscode.commands.executeCommand('awsSecrets.createSecret'),
   );
 }

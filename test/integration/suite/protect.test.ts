@@ -12,6 +12,11 @@ import { plainText } from './tree';
 
 const REPO = process.env.AWS_SECRETS_LENS_REPO_ROOT ?? '';
 const FIXTURES = join(REPO, 'test', 'fixtures', 'protect');
+/** Move to AWS always asks where the value goes (the write comes from a workspace file), even with one profile and region. */
+const WHERE = [
+  { pick: 'demo', title: /AWS profile/ },
+  { pick: 'us-east-1', title: /Region for demo/ },
+] as const;
 const run = Date.now().toString(36);
 /** Set to 1 to write the results into test/fixtures/protect/after (then review them by hand). */
 const UPDATE = process.env.AWS_SECRETS_LENS_UPDATE_GOLDEN === '1';
@@ -109,7 +114,7 @@ describe('hard-coded secrets in the editor', () => {
       const editor = await openFixture(file, 'golden');
       await findingsOf(editor.document.uri);
       const name = `lens/${file.replace(/^\./, '').replace(/\W+/g, '-')}`;
-      const user = await asUser([{ input: name, title: /Move to Secrets Manager/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
+      const user = await asUser([...WHERE, { input: name, title: /Move to Secrets Manager/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
         vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
       );
       assert.match(
@@ -134,7 +139,7 @@ describe('hard-coded secrets in the editor', () => {
     const editor = await openFixture('config.ts', 'undo');
     const before = editor.document.getText();
     await findingsOf(editor.document.uri);
-    await asUser([{ input: `lens/undo-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await asUser([...WHERE, { input: `lens/undo-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
     assert.notEqual(editor.document.getText(), before);
@@ -147,7 +152,7 @@ describe('hard-coded secrets in the editor', () => {
     const editor = await openFixture('config.ts', 'group');
     await findingsOf(editor.document.uri);
     const name = `lens/pair-${run}`;
-    await asUser([{ input: name, title: /one JSON key each: access_key_id, secret_access_key/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await asUser([...WHERE, { input: name, title: /one JSON key each: access_key_id, secret_access_key/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
     assert.deepEqual(JSON.parse((await secretText(name)) ?? '{}'), {
@@ -160,7 +165,7 @@ describe('hard-coded secrets in the editor', () => {
     const editor = await openFixture('.env', 'ssm');
     await findingsOf(editor.document.uri);
     const name = `/lens/${run}/db-password`;
-    await asUser([{ input: name, title: /Move to Parameter Store/ }, { pick: 'alias/aws/ssm' }], async () =>
+    await asUser([...WHERE, { input: name, title: /Move to Parameter Store/ }, { pick: 'alias/aws/ssm' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToParameterStore', ...(await firstFix(editor.document.uri, 'Move to Parameter Store'))),
     );
     const stored = await parameter(name);
@@ -175,7 +180,7 @@ describe('hard-coded secrets in the editor', () => {
     const before = editor.document.getText();
     await findingsOf(editor.document.uri);
     await addFault({ service: 'secretsmanager', operation: 'CreateSecret', kind: 'accessDenied' });
-    const user = await asUser([{ input: `lens/denied-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    const user = await asUser([...WHERE, { input: `lens/denied-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
     assert.equal(editor.document.getText(), before);
@@ -191,7 +196,7 @@ describe('hard-coded secrets in the editor', () => {
       edit.insert(editor.document.uri, new vscode.Position(0, 0), '# edited meanwhile\n');
       assert.ok(await vscode.workspace.applyEdit(edit));
     };
-    const user = await asUser([{ input: name }, { pick: 'alias/aws/secretsmanager', meanwhile: typeSomething }], async () =>
+    const user = await asUser([...WHERE, { input: name }, { pick: 'alias/aws/secretsmanager', meanwhile: typeSomething }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
     assert.equal(await secretText(name), 'Xk9mP2vQr7sLw4Tz', 'the secret was stored');
@@ -206,14 +211,14 @@ describe('hard-coded secrets in the editor', () => {
     const editor = await openFixture('main.go', 'exists');
     await findingsOf(editor.document.uri);
     const name = `lens/exists-${run}`;
-    await asUser([{ input: name }, { pick: 'alias/aws/secretsmanager' }], async () => {
+    await asUser([...WHERE, { input: name }, { pick: 'alias/aws/secretsmanager' }], async () => {
       // Create it first, through the same fix on another copy.
       const other = await openFixture('main.go', 'exists-first');
       await findingsOf(other.document.uri);
       await vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(other.document.uri)));
     });
     await vscode.window.showTextDocument(editor.document);
-    await asUser([{ input: name }, { confirm: 'Add New Version', title: /already exists in us-east-1/ }], async () =>
+    await asUser([...WHERE, { input: name }, { confirm: 'Add New Version', title: /already exists in us-east-1/ }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await firstFix(editor.document.uri))),
     );
     assert.match(editor.document.getText(), new RegExp(name));

@@ -12,11 +12,16 @@ import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/ui/testHooks';
 import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
-import { activateProduct, PRODUCT_ID, waitFor } from './helpers';
+import { activateProduct, PRODUCT_ID, waitFor, withSetting } from './helpers';
 import { createJsonSecret, debugToEnd, RunProject, runTask } from './runFixture';
 import { asUser, type Answer, type ScriptedUser } from './scriptedUser';
 import { explorer, nodeAt, parameterNode, plainText, secretNode, treeTexts } from './tree';
 
+/** Move to AWS always asks where the value goes (the write comes from a workspace file), even with one profile and region. */
+const WHERE = [
+  { pick: 'demo', title: /AWS profile/ },
+  { pick: 'us-east-1', title: /Region for demo/ },
+] as const;
 const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
 const canary = (n: number) => `Zq${n}${randomBytes(12).toString('hex')}Xw`;
@@ -45,13 +50,13 @@ describe('no value ever leaks', () => {
     const plain = `leak-${run}/plain`;
     const json = `leak-${run}/json`;
     const param = `/leak/${run}/param`;
-    await as([{ input: plain }, { pick: 'Plain text' }, { input: values[0] }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
+    await as([{ pick: 'Plain text' }, { input: plain }, { input: values[0] }, { pick: 'alias/aws/secretsmanager' }, { input: '' }, { input: '' }], () =>
       vscode.commands.executeCommand('awsSecrets.createSecret'),
     );
     await as(
       [
-        { input: json },
         { pick: 'Key/value pairs' },
+        { input: json },
         { input: 'username' },
         { input: 'svc' },
         { input: 'password' },
@@ -110,6 +115,52 @@ describe('no value ever leaks', () => {
     await as([], () => vscode.commands.executeCommand('awsSecrets.showDifference', pair));
     await as([{ pick: 'Secrets Manager' }, { pick: json, search: json }, { pick: 'password' }], () => vscode.commands.executeCommand('awsSecrets.copyJsonKey'));
 
+    // Database credentials with a typed password, copied back by key.
+    const dbPassword = canary(20);
+    values.push(dbPassword);
+    const db = `leak-${run}/db`;
+    await as(
+      [
+        { pick: 'Credentials for another database' },
+        { input: db },
+        { pick: 'PostgreSQL (also Aurora PostgreSQL)' },
+        { input: 'db.leak.example' },
+        { accept: true },
+        { input: '' },
+        { input: 'leaker' },
+        { pick: 'Type the current password' },
+        { input: dbPassword },
+        { pick: 'alias/aws/secretsmanager' },
+        { input: '' },
+        { accept: true },
+      ],
+      () => vscode.commands.executeCommand('awsSecrets.createSecret'),
+    );
+    await as([{ pick: 'password' }], () =>
+      vscode.commands.executeCommand('awsSecrets.copyJsonKey', { service: 'secretsmanager', profile: 'demo', region: 'us-east-1', name: db }),
+    );
+    // A value typed while auto-save is on: the refused save says so without the value.
+    const typed = canary(21);
+    values.push(typed);
+    await as([], async () => vscode.commands.executeCommand('awsSecrets.editValue', await plainNode()));
+    const autoSaved = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'awssecrets-edit' ? vscode.window.activeTextEditor : undefined),
+      'the edit document',
+    );
+    const refusals = api.unstoredValues().autoSaveRefused.length;
+    const restoreDelay = await withSetting('files.autoSaveDelay', 100);
+    const restoreMode = await withSetting('files.autoSave', 'afterDelay');
+    try {
+      const typing = new vscode.WorkspaceEdit();
+      typing.replace(autoSaved.document.uri, new vscode.Range(0, 0, autoSaved.document.lineCount, 0), typed);
+      await vscode.workspace.applyEdit(typing);
+      await waitFor(() => api.unstoredValues().autoSaveRefused.length > refusals, 'the refused auto-save');
+    } finally {
+      await restoreMode();
+      await restoreDelay();
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
     // Hard-coded values in files: fixed three ways, and one left for the scans.
     const dir = join(folder(), `leak-${run}`);
     mkdirSync(dir, { recursive: true });
@@ -126,10 +177,10 @@ describe('no value ever leaks', () => {
       }, `the ${title} lens`);
       return lenses.find((l) => l.command?.title === title)?.command?.arguments ?? [];
     };
-    await as([{ input: `leak-${run}/moved` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await as([...WHERE, { input: `leak-${run}/moved` }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(files[0], 'Move to Secrets Manager'))),
     );
-    await as([{ input: `/leak/${run}/moved` }, { pick: 'alias/aws/ssm' }], async () =>
+    await as([...WHERE, { input: `/leak/${run}/moved` }, { pick: 'alias/aws/ssm' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToParameterStore', ...(await fixArgs(files[1], 'Move to Parameter Store'))),
     );
     await as([{ pick: 'Accept it in the baseline file' }], async () =>

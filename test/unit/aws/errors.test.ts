@@ -37,6 +37,15 @@ describe('AWS error mapping', () => {
         new InvalidRequestException({ message: "You can't perform this operation on the secret because it was marked for deletion.", ...meta }),
         'scheduledForDeletion',
       ],
+      // moto's wording of the same refusal.
+      [
+        new InvalidRequestException({
+          message:
+            "An error occurred (InvalidRequestException) when calling the GetSecretValue operation: You tried to perform the operation on a secret that's currently marked deleted.",
+          ...meta,
+        }),
+        'scheduledForDeletion',
+      ],
       [
         new InvalidRequestException({ message: 'You provided a parameter value that is not valid for the current state of the resource.', ...meta }),
         'invalidInput',

@@ -52,6 +52,7 @@ describe('profile discovery', () => {
       ssm: 'http://localhost:4566',
       kms: 'http://localhost:4566',
       lambda: 'http://localhost:4566',
+      rds: 'http://localhost:4566',
     });
   });
 

@@ -44,6 +44,33 @@ describe('baseline file', () => {
   it('rejects what is not a baseline, with a reason', () => {
     const bad = ['not json', '[]', '{"version": 2, "fingerprints": []}', '{"version": 1}', '{"version": 1, "fingerprints": ["short"]}'];
     for (const text of bad) assert.throws(() => parseBaseline(text), BaselineError, text);
-    assert.throws(() => parseBaseline('{"version": 2, "fingerprints": []}'), /unsupported version 2/);
+    assert.throws(() => parseBaseline('{"version": 2, "fingerprints": []}'), /unsupported "version" \(expected 1\)/);
+  });
+
+  it('never quotes the file in its reason: a file mistaken for the baseline may hold a secret', () => {
+    const secret = 'AKIAIOSFODNN7EXAMPLE-wJalrXUtnFEMI';
+    const files = [
+      `API_KEY=${secret}`,
+      `{"version": 1, "fingerprints": [
+  "${secret}"
+]}`,
+      `{"version": "${secret}", "fingerprints": []}`,
+      `{"version": 1,
+ "fingerprints": ["${a}", ${secret}]}`,
+      `{"password": "${secret}"}`,
+    ];
+    for (const text of files) {
+      let reason = '';
+      try {
+        parseBaseline(text);
+      } catch (error) {
+        reason = (error as Error).message;
+      }
+      assert.ok(reason, `refused: ${text}`);
+      assert.ok(!reason.includes(secret) && !reason.includes('AKIA') && !reason.includes('API_KEY'), reason);
+    }
+    assert.throws(() => parseBaseline('API_KEY=x'), /^Error: not valid JSON$|^not valid JSON/);
+    assert.throws(() => parseBaseline(`{"version": 1,\n "fingerprints": ["${a}" "${a}"]}`), /not valid JSON( \(at line 2, column \d+\))?$/);
+    assert.throws(() => parseBaseline(`{"version": 1, "fingerprints": ["${a}", "short"]}`), /"fingerprints" entry 2 is not a fingerprint/);
   });
 });

@@ -30,10 +30,36 @@ describe('tree item presentation', () => {
       'rotates on rate(10 days)',
     );
     const deleted = present(secret({ deletedDate: new Date('2026-12-24T10:00:00Z') }), single);
-    assert.equal(deleted.description, 'deletion scheduled · deleted 2026-12-24');
+    assert.equal(deleted.description, 'deletion scheduled');
     assert.match(deleted.contextValue, /\bdeleted\b/);
     assert.equal(deleted.collapsible, 'none');
     assert.equal(present(secret({}), single).description, undefined);
+  });
+
+  it('names the service that manages a secret, marks it for the menus, and leaves its owner’s rotation without a Lambda', () => {
+    const managed = present(
+      secret({
+        owningService: 'rds',
+        rotationEnabled: true,
+        rotationRules: { automaticallyAfterDays: 7 },
+        tags: [{ key: 'aws:rds:primaryDBInstanceArn', value: 'arn:aws:rds:us-east-1:123456789012:db:payments-db' }],
+      }),
+      single,
+    );
+    assert.equal(managed.description, 'managed by RDS · rotates every 7 days');
+    assert.match(managed.contextValue, /^secret active rotation managed$/);
+    const rows = new Map(managed.tooltip?.rows);
+    assert.match(rows.get('Managed by') ?? '', /^Amazon RDS \(OwningService rds\)/);
+    assert.equal(rows.get('Database'), 'RDS DB instance payments-db');
+    assert.equal(rows.get('Rotation'), 'rotates every 7 days, by RDS (managed rotation)');
+    assert.equal(present(secret({ owningService: 'ecs-sc' }), single).description, 'managed by ECS Service Connect');
+    assert.doesNotMatch(present(secret({}), single).contextValue, /managed/);
+  });
+
+  it('shows a scheduled deletion without reading a meaning into DeletedDate', () => {
+    const rows = new Map(present(secret({ deletedDate: new Date('2026-12-24T10:00:00Z') }), single).tooltip?.rows);
+    assert.match(rows.get('Deletion') ?? '', /^Scheduled: .*recovery window \(7 to 30 days from the request\).*Restore it to keep it\.$/);
+    assert.equal(rows.get('DeletedDate'), '2026-12-24 10:00 UTC');
   });
 
   it('puts the metadata a user looks for into the secret tooltip', () => {
