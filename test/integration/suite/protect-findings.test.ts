@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { secretText } from './awsCheck';
 import { waitFor } from './helpers';
-import { asUser } from './scriptedUser';
+import { asUser, WHERE } from './scriptedUser';
 
 const run = Date.now().toString(36);
 
@@ -52,14 +52,14 @@ describe('a fix acts on the finding it was offered for', () => {
     const urlLens = lenses.get(4);
     assert.ok(pairLens && urlLens, `lenses on lines 3 and 5 (got lines ${[...lenses.keys()].join(', ')})`);
 
-    await asUser([{ input: `lens/stale-pair-${run}` }, { pick: 'alias/aws/secretsmanager' }], () =>
+    await asUser([...WHERE, { input: `lens/stale-pair-${run}` }, { pick: 'alias/aws/secretsmanager' }], () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...pairLens),
     );
     assert.match(line(editor, 'AWS_SECRET_ACCESS_KEY'), /get_secret_value|secrets_manager_value/);
 
     // At once, with the lens VS Code still shows: made for the text before the first fix.
     const name = `lens/stale-url-${run}`;
-    const user = await asUser([{ input: name }, { pick: 'alias/aws/secretsmanager' }], () =>
+    const user = await asUser([...WHERE, { input: name }, { pick: 'alias/aws/secretsmanager' }], () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...urlLens),
     );
     assert.deepEqual(user.messages('error'), []);
@@ -77,7 +77,7 @@ describe('a fix acts on the finding it was offered for', () => {
     edit.insert(editor.document.uri, new vscode.Position(1, 0), '# one\n# two\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     const name = `lens/moved-${run}`;
-    await asUser([{ input: name }, { pick: 'alias/aws/secretsmanager' }], () =>
+    await asUser([...WHERE, { input: name }, { pick: 'alias/aws/secretsmanager' }], () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...tokenLens),
     );
     assert.equal(await secretText(name), 'ghp_UbfnLUA7LgQpgqNYc0aNjEsaYSSpXDi4fD1b');

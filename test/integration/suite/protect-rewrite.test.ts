@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { secretText } from './awsCheck';
 import { emulatorStats, waitFor } from './helpers';
-import { asUser } from './scriptedUser';
+import { asUser, WHERE } from './scriptedUser';
 
 const run = Date.now().toString(36);
 
@@ -44,7 +44,7 @@ describe('the value a quick fix stores, and the code it writes', () => {
     });
     const name = `lens/escaped-${run}`;
     const user = await asUser(
-      [{ input: name, title: /^Move to Secrets Manager \(us-east-1\): 17 characters, as the program reads them / }, { pick: 'alias/aws/secretsmanager' }],
+      [...WHERE, { input: name, title: /^Move to Secrets Manager \(us-east-1\): 17 characters, as the program reads them / }, { pick: 'alias/aws/secretsmanager' }],
       async () => vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(editor.document.uri))),
     );
     assert.equal(await secretText(name), 'Zq8"vLp2\\mW9xRt4K');
@@ -55,7 +55,7 @@ describe('the value a quick fix stores, and the code it writes', () => {
   it('stores a continued Python literal whole and leaves no piece of it behind', async () => {
     const editor = await openProject('continued', { 'continued.py': 'DB_PASSWORD = "Xk9mP2vQr7" \\\n    "sLw4TzQp3n"\n' });
     const name = `lens/continued-${run}`;
-    await asUser([{ input: name }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await asUser([...WHERE, { input: name }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(editor.document.uri))),
     );
     assert.equal(await secretText(name), 'Xk9mP2vQr7sLw4TzQp3n');
@@ -86,7 +86,7 @@ describe('the value a quick fix stores, and the code it writes', () => {
       'server.ts': SERVER_TS,
       'tsconfig.json': '{\n  // CommonJS, as most Node projects\n  "compilerOptions": { "module": "commonjs", "target": "es2022", },\n}\n',
     });
-    const user = await asUser([{ input: `lens/cjs-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    const user = await asUser([...WHERE, { input: `lens/cjs-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(editor.document.uri))),
     );
     assert.match(
@@ -102,7 +102,7 @@ describe('the value a quick fix stores, and the code it writes', () => {
       'tsconfig.json': '{ "extends": "./tsconfig.base.json" }\n',
       'tsconfig.base.json': '{ "compilerOptions": { "module": "esnext", "target": "es2022" } }\n',
     });
-    await asUser([{ input: `lens/esm-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await asUser([...WHERE, { input: `lens/esm-${run}` }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(editor.document.uri))),
     );
     assert.match(editor.document.getText(), /^export const dbPassword: string = await secretsManagerValue\(secretsManager, "lens\/esm-[a-z0-9]+"\);$/m);

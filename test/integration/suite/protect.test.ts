@@ -7,16 +7,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parameter, secretText } from './awsCheck';
 import { addFault, clearFaults, emulatorStats, waitFor, withSetting } from './helpers';
-import { asUser } from './scriptedUser';
+import { asUser, WHERE } from './scriptedUser';
 import { plainText } from './tree';
 
 const REPO = process.env.AWS_SECRETS_LENS_REPO_ROOT ?? '';
 const FIXTURES = join(REPO, 'test', 'fixtures', 'protect');
 /** Move to AWS always asks where the value goes (the write comes from a workspace file), even with one profile and region. */
-const WHERE = [
-  { pick: 'demo', title: /AWS profile/ },
-  { pick: 'us-east-1', title: /Region for demo/ },
-] as const;
 const run = Date.now().toString(36);
 /** Set to 1 to write the results into test/fixtures/protect/after (then review them by hand). */
 const UPDATE = process.env.AWS_SECRETS_LENS_UPDATE_GOLDEN === '1';

@@ -160,6 +160,12 @@ export class ScriptedUser implements Prompts {
 }
 
 /** Runs `action` with the extension answering from `answers`; returns the scripted user for assertions. */
+/** The answers to "where?" in the demo session: profile demo, us-east-1 (asked before every write that comes from a file). */
+export const WHERE: Answer[] = [
+  { pick: 'demo', title: /AWS profile/ },
+  { pick: 'us-east-1', title: /Region for demo/ },
+];
+
 export async function asUser(answers: Answer[], action: () => Thenable<unknown> | Promise<unknown>): Promise<ScriptedUser> {
   const api = await activateProduct<TestHooks>();
   const user = new ScriptedUser(answers);

@@ -14,14 +14,10 @@ import { DEMO_SEED } from '../../emulator/seedData';
 import { secretText } from './awsCheck';
 import { activateProduct, PRODUCT_ID, waitFor, withSetting } from './helpers';
 import { createJsonSecret, debugToEnd, RunProject, runTask } from './runFixture';
-import { asUser, type Answer, type ScriptedUser } from './scriptedUser';
+import { asUser, WHERE, type Answer, type ScriptedUser } from './scriptedUser';
 import { explorer, nodeAt, parameterNode, plainText, secretNode, treeTexts } from './tree';
 
 /** Move to AWS always asks where the value goes (the write comes from a workspace file), even with one profile and region. */
-const WHERE = [
-  { pick: 'demo', title: /AWS profile/ },
-  { pick: 'us-east-1', title: /Region for demo/ },
-] as const;
 const run = randomBytes(3).toString('hex');
 /** Values that look like real secrets (high entropy, so the detector flags them in files) and are easy to search for. */
 const canary = (n: number) => `Zq${n}${randomBytes(12).toString('hex')}Xw`;
@@ -192,7 +188,7 @@ describe('no value ever leaks', () => {
     values.push(`${values[8].slice(0, 10)}A${values[8].slice(10)}`);
     const decodedFile = join(dir, 'escaped.py');
     writeFileSync(decodedFile, `DB_PASSWORD = "${escaped}"\n`);
-    await as([{ input: `leak-${run}/escaped`, title: /characters, as the program reads them/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
+    await as([...WHERE, { input: `leak-${run}/escaped`, title: /characters, as the program reads them/ }, { pick: 'alias/aws/secretsmanager' }], async () =>
       vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(vscode.Uri.file(decodedFile), 'Move to Secrets Manager'))),
     );
     const refusedFile = join(dir, 'refused.py');
