@@ -44,7 +44,11 @@ describe('the value a quick fix stores, and the code it writes', () => {
     });
     const name = `lens/escaped-${run}`;
     const user = await asUser(
-      [...WHERE, { input: name, title: /^Move to Secrets Manager \(us-east-1\): 17 characters, as the program reads them / }, { pick: 'alias/aws/secretsmanager' }],
+      [
+        ...WHERE,
+        { input: name, title: /^Move to Secrets Manager \(us-east-1\): 17 characters, as the program reads them / },
+        { pick: 'alias/aws/secretsmanager' },
+      ],
       async () => vscode.commands.executeCommand('awsSecrets.moveToSecretsManager', ...(await fixArgs(editor.document.uri))),
     );
     assert.equal(await secretText(name), 'Zq8"vLp2\\mW9xRt4K');
