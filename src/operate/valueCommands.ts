@@ -56,7 +56,9 @@ export function registerValueCommands(deps: OperateDeps): vscode.Disposable[] {
       await refuseControlledWrite(deps.aws, target, { doing: 'Editing its value', to: 'change its value' });
       // Editing always starts from the current value, even when invoked on an older version.
       const uri = await withProgress(`Reading ${target.name}…`, (signal) => deps.documents.prepare(EDIT_SCHEME, itemOnly(target), signal));
-      await vscode.window.showTextDocument(uri, { preview: false });
+      // In its value language before it is shown, so no save action can touch the value.
+      const document = await deps.languages.apply(await vscode.workspace.openTextDocument(uri));
+      await vscode.window.showTextDocument(document, { preview: false });
       const asStored = deps.documents.shownAsStored(uri);
       const save = process.platform === 'darwin' ? '⌘S' : 'Ctrl+S';
       vscode.window.setStatusBarMessage(

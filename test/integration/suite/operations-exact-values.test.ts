@@ -113,6 +113,49 @@ describe('values exactly as stored', () => {
     assert.equal(await secretText(name), '{"user":"app","port":98765432109876543210}');
   });
 
+  it('stores an edited value as typed, whatever save actions the user has switched on', async () => {
+    // Common user settings that rewrite a document on save: they must not reach a secret's value.
+    const restores = [
+      await withSetting('files.trimTrailingWhitespace', true),
+      await withSetting('files.insertFinalNewline', true),
+      await withSetting('files.trimFinalNewlines', true),
+      await withSetting('editor.formatOnSave', true),
+    ];
+    try {
+      const text = `qa-${run}/exact-save-actions`;
+      await createSecretBehindTheBack(text, 'line one  \nline two\n\n');
+      let document = await openForEdit(text);
+      assert.equal(document.languageId, 'awssecrets-value');
+      let edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(5), document.positionAt(8)), '1');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await document.save(), true);
+      assert.equal(await secretText(text), 'line 1  \nline two\n\n', 'trailing spaces and final newlines kept');
+
+      const password = `qa-${run}/exact-no-newline`;
+      await createSecretBehindTheBack(password, 'hunter2');
+      document = await openForEdit(password);
+      edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(6), document.positionAt(7)), '3');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await document.save(), true);
+      assert.equal(await secretText(password), 'hunter3', 'no final newline added');
+
+      const json = `qa-${run}/exact-json-save-actions`;
+      await createSecretBehindTheBack(json, EXACT);
+      document = await openForEdit(json);
+      assert.equal(document.languageId, 'awssecrets-json');
+      edit = new vscode.WorkspaceEdit();
+      const at = EXACT.indexOf('first');
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'first'.length)), 'zero');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.equal(await document.save(), true);
+      assert.equal(await secretText(json), EXACT.replace('"first"', '"zero"'), 'no newline added after the JSON');
+    } finally {
+      for (const restore of restores) await restore();
+    }
+  });
+
   it('never stores on auto-save: the text stays dirty and the status bar says it is not stored', async () => {
     const name = `qa-${run}/auto-save`;
     await createSecretBehindTheBack(name, 'original');
