@@ -33,6 +33,7 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
     text,
     index,
     languageId,
+    fileName: input.fileName,
     family,
     lex: { commentStarts: lineCommentStarts(languageId), quotesOnlyAfterEquals: family === 'xml' },
     minEntropy: options.minEntropy ?? DEFAULT_MIN_ENTROPY,

@@ -8,9 +8,10 @@
 // candidate lines; everything else runs on those lines only, with bounded loops.
 
 import { charClasses } from '../entropy';
-import { classifySecretName, type SecretName } from '../names';
+import { classifySecretName, splitWords, type SecretName } from '../names';
 import { keyValueLine, lexLiterals, parseValue, readQuoted, type ValueParse, type ValueToken } from '../literals';
 import { judgeSecretValue } from '../values';
+import { isTranslationFile } from '../languages';
 import { MAX_ANALYSED_LINE, placeSecret, type RuleContext } from './context';
 import type { Confidence } from '../types';
 
@@ -35,6 +36,10 @@ const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
 /** YAML values that are not plain strings: tags (`!Ref x`), anchors, aliases, block and flow collections. */
 const YAML_NOT_A_SCALAR = /^(?:![!A-Za-z_:.-]{0,40}(?:\s|$)|&[\w-]{1,40}(?:\s|$)|\*[\w-]{1,40}\s*$|[|>][-+0-9]{0,3}\s*(?:#|$)|\[.{0,60}\]\s*$|\{.{0,60}\}\s*$)/;
 const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
+/** Calls whose second argument is the value stored under the first: `put("password", "…")`. */
+const SETTER_CALLS = new Set(['put', 'set', 'define', 'setenv', 'putenv', 'setproperty', 'setitem', 'setdefault', 'setvalue', 'setsecret', 'setparameter', 'store']);
+/** Calls that set a header: `header("Authorization", "…")`, `Header.Set(…)`, `addHeader(…)`. */
+const HEADER_CALLS = new Set(['header', 'setheader', 'addheader', 'setrequestheader', 'withheader', 'add', 'append']);
 
 interface Identifier {
   /** Raw bounds, sigils and dashes included. */
@@ -47,6 +52,8 @@ interface Identifier {
 
 export function runAssignments(context: RuleContext, enabled: (ruleId: string) => boolean): void {
   const { text, index } = context;
+  // A translation file maps keys to words in some language: `password=Passwort` is a label.
+  if (context.fileName && isTranslationFile(context.fileName)) return;
   const keyword = TEXT_KEYWORD;
   const lineStarts = index.lineStarts;
   let line = 0;
@@ -89,6 +96,24 @@ class LineAnalysis {
     this.bareSyntax = family === 'yaml' || family === 'dotenv' || family === 'properties' || family === 'ini';
   }
 
+  /** Set while judging a `k=v` pair that sits in a list (`addr=:6379,password=…,db=0`). */
+  private inlinePair = false;
+
+  /** A comment line: what it shows is an illustration more often than a credential. */
+  get isCommentLine(): boolean {
+    const trimmed = this.line.trimStart();
+    if (/^(?:#|\/\/|\*|\/\*|;|--|<!--|%|REM\b|')/i.test(trimmed)) return true;
+    return this.context.lex.commentStarts.some((start) => trimmed.startsWith(start));
+  }
+
+  /** The words of the name and of the file name: `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml. */
+  private nameWords(name: string): string[] {
+    const words = splitWords(name);
+    const file = this.context.fileName;
+    if (file) words.push(...splitWords(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '')));
+    return words;
+  }
+
   /** Offset just past this line in the whole text. */
   get lineEndOffset(): number {
     return this.lineStart + this.line.length;
@@ -102,8 +127,21 @@ class LineAnalysis {
   visit(column: number, length: number): number {
     const identifier = this.expand(column, column + length);
     const secretName = classifySecretName(identifier.name);
-    if (secretName) this.consider(identifier, secretName);
+    if (secretName && !this.isPathSegment(identifier.start)) this.consider(identifier, secretName);
     return Math.max(identifier.end, column + 1);
+  }
+
+  /**
+   * `urn:k8s:secret:…`, `h:X-Api-Key`, `scheme://ACCESS_KEY:SECRET_KEY@host`: the word is a
+   * segment of a path or a URL's user info (the URL rule judges those), not a name.
+   */
+  private isPathSegment(start: number): boolean {
+    const line = this.line;
+    if (start >= 2 && line[start - 1] === ':' && isWordChar(line.charCodeAt(start - 2))) {
+      // PowerShell scopes are not paths: `$env:API_TOKEN`, `$script:password`.
+      return !/\$(?:env|global|script|local|private|using)$/i.test(line.slice(Math.max(0, start - 10), start - 1));
+    }
+    return start >= 3 && line[start - 1] === '/' && line[start - 2] === '/' && line[start - 3] === ':';
   }
 
   private expand(from: number, to: number): Identifier {
@@ -149,25 +187,41 @@ class LineAnalysis {
     }
     let pos = tokenEnd;
     if (quotedKey && line[pos] === ']') pos++;
+    // `"password" => "…"` in a syntax whose lines are not lexed (.conf, INI): a quoted key all the same.
+    if (!literal && this.bareSyntax && identifier.start > 0 && (line[identifier.start - 1] === '"' || line[identifier.start - 1] === "'")) {
+      if (line[pos] === line[identifier.start - 1]) pos++;
+    }
     pos = skipSpaces(line, pos);
-    const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined);
+    const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined, secretName);
     if (operator) {
       const valueAt = skipSpaces(line, operator.valueAt);
       if (valueAt >= line.length || startsComment(line, valueAt)) {
         // `DBPassword:` with nothing after it: a YAML parameter block (CloudFormation `Default:`).
         if (this.context.family === 'yaml' && line[pos] === ':') this.considerSibling(identifier.name, secretName, this.lineNo + 1);
+        // `<password>` with its text on the next line.
+        if (operator.element) this.considerElementBelow(identifier.name, secretName);
         return;
       }
       // `- "JWT_SECRET=…"` (a quoted list item in YAML): the closing quote is not part of the value.
       const quoteBefore = identifier.start > 0 && !quotedKey ? line[identifier.start - 1] : '';
+      // `addr=:6379,password=…,db=0`: one pair of a list, whose value ends at the next separator.
+      const before = identifier.start > 0 ? line[identifier.start - 1] : '';
+      this.inlinePair = !literal && !quotedKey && line[pos] === '=' && (before === ',' || before === '&' || before === ';');
       this.considerValue(
         identifier.name,
         secretName,
         valueAt,
-        operator.parse,
+        this.inlinePair ? this.valueParse('separator') : operator.parse,
         operator.requireCallEnd,
         quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '',
       );
+      this.inlinePair = false;
+      return;
+    }
+    const compared = this.literalComparedBefore(tokenStart);
+    if (compared !== undefined) {
+      // `"…" == password`
+      this.considerValue(identifier.name, secretName, compared, this.defaultParse);
       return;
     }
     if (!this.isIndirect(tokenStart)) return;
@@ -229,7 +283,8 @@ class LineAnalysis {
     identifier: Identifier,
     pos: number,
     quotedKey: ValueToken | undefined,
-  ): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean } | undefined {
+    secretName: SecretName,
+  ): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean; element?: boolean } | undefined {
     const line = this.line;
     const family = this.context.family;
     const c = line[pos];
@@ -238,6 +293,18 @@ class LineAnalysis {
     if (c === ':' && next === '=') return { valueAt: pos + 2, parse };
     if (c === '=' && next === '>') return { valueAt: pos + 2, parse };
     if ((c === '|' || c === '?') && next === c && line[pos + 2] === '=') return { valueAt: pos + 3, parse };
+    // Makefile `?=`, `::=`, `:::=`
+    if (family === 'shell' && c === '?' && next === '=') return { valueAt: pos + 2, parse };
+    if (family === 'shell' && c === ':' && next === ':') {
+      const colons = line[pos + 2] === ':' ? 3 : 2;
+      if (line[pos + colons] === '=') return { valueAt: pos + colons + 1, parse };
+    }
+    // `if api_key == "…"`: a comparison shows the value as well as an assignment does.
+    if (family === 'code' && (c === '=' || c === '!') && next === '=') {
+      const width = line[pos + 2] === '=' ? 3 : 2;
+      const at = skipSpaces(line, pos + width);
+      return isQuote(line[at]) ? { valueAt: at, parse } : undefined;
+    }
     if (c === '=') {
       if (next === '=' || next === '~') return undefined;
       const spaced = this.context.family === 'dockerfile' ? this.valueParse('space') : parse;
@@ -252,15 +319,15 @@ class LineAnalysis {
       }
       return { valueAt: pos + 1, parse };
     }
-    if (family === 'code' && c === '(' && !quotedKey && !identifier.flag) {
-      // setPassword("…"), .password("…"), withToken("…")
+    if (family === 'code' && c === '(' && !quotedKey && !identifier.flag && isCredentialSetter(identifier.name, secretName)) {
+      // setPassword("…"), .password("…"), withToken("…"); not containsKey("…"), PrimaryKey("…"), _kerb_auth("…")
       return { valueAt: pos + 1, parse, requireCallEnd: true };
     }
-    if (c === ',' && quotedKey && (identifier.flag || this.isSetterCall(quotedKey.start))) {
+    if (c === ',' && quotedKey && (identifier.flag || this.isSetterCall(quotedKey.start, secretName))) {
       return { valueAt: pos + 1, parse };
     }
     if (c === '>' && line[identifier.start - 1] === '<') {
-      return { valueAt: pos + 1, parse: this.valueParse('element') };
+      return { valueAt: pos + 1, parse: this.valueParse('element'), element: true };
     }
     if (family === 'code' && c === '{') {
       // C#: `public string Password { get; set; } = "…"`
@@ -295,12 +362,53 @@ class LineAnalysis {
     return { family, commentStarts: family === 'properties' ? [] : this.context.lex.commentStarts, bareStop };
   }
 
-  /** `put("password", "…")`, `define('DB_PASSWORD', '…')` but not `getenv("TOKEN", "…")`. */
-  private isSetterCall(quoteStart: number): boolean {
+  /**
+   * `put("password", "…")`, `define('DB_PASSWORD', '…')`, `headers.set("Authorization", "…")`;
+   * not `getenv("TOKEN", "…")`, `assertArrayHasKey('token', …)` nor a form builder's `add('password', Type::class)`.
+   */
+  private isSetterCall(quoteStart: number, secretName: SecretName): boolean {
     const before = this.line.slice(Math.max(0, quoteStart - 80), quoteStart).trimEnd();
     if (!before.endsWith('(')) return false;
-    const callee = /[\w$.]{0,60}$/.exec(before.slice(0, -1))?.[0] ?? '';
-    return callee !== '' && !LOOKUP_CALL.test(callee);
+    const callee = /[\w$.:>-]{0,60}$/.exec(before.slice(0, -1))?.[0] ?? '';
+    if (callee === '' || LOOKUP_CALL.test(callee)) return false;
+    const method = (/[\w$]{1,40}$/.exec(callee)?.[0] ?? '').toLowerCase();
+    if (SETTER_CALLS.has(method)) return true;
+    // Headers: `header("Authorization", …)`, `req.Header.Set(…)`, `addHeader(…)`.
+    return secretName.strength === 'strong' && HEADER_CALLS.has(method);
+  }
+
+  /** `"…" == password`, `'…' !== $token`: the offset of the literal before a comparison, if there is one. */
+  private literalComparedBefore(tokenStart: number): number | undefined {
+    if (this.context.family !== 'code') return undefined;
+    const before = this.line.slice(Math.max(0, tokenStart - 300), tokenStart);
+    const match = /(["'])((?:(?!\1)[^\\]|\\.){6,200})\1\s{0,4}[!=]==?\s{0,4}[$@]?$/.exec(before);
+    return match ? tokenStart - before.length + match.index : undefined;
+  }
+
+  /** `<password>` alone on its line, the text on the next and `</password>` after it. */
+  private considerElementBelow(name: string, secretName: SecretName): void {
+    const { index } = this.context;
+    if (this.lineNo + 1 >= index.lineCount) return;
+    const below = new LineAnalysis(this.context, this.lineNo + 1, this.enabled);
+    if (below.tooLong) return;
+    const text = below.line;
+    const start = skipSpaces(text, 0, 64);
+    const end = text.trimEnd().length;
+    if (start >= end || text[start] === '<') return;
+    const close = text.indexOf('</', start);
+    const valueEnd = close === -1 ? end : close;
+    if (valueEnd <= start) return;
+    if (close === -1) {
+      const after = this.lineNo + 2 < index.lineCount ? index.lineText(this.lineNo + 2).trimStart() : '';
+      if (!after.startsWith('</')) return;
+    }
+    below.report(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment', name, secretName, {
+      start,
+      end: valueEnd,
+      contentStart: start,
+      contentEnd: valueEnd,
+      quote: '',
+    }, false);
   }
 
   /**
@@ -368,7 +476,17 @@ class LineAnalysis {
     const scheme = AUTH_SCHEME.exec(line.slice(contentStart, token.contentEnd));
     if (scheme) contentStart += scheme[0].length;
     const value = line.slice(contentStart, token.contentEnd);
-    const verdict = judgeSecretValue(value, this.context.minEntropy);
+    const family = this.context.family;
+    const verdict = judgeSecretValue(value, {
+      kind: secretName.kind,
+      strength: secretName.strength,
+      position: insideString || this.inlinePair ? 'inline' : 'assignment',
+      bare: token.quote === '' && (family === 'code' || family === 'plain' || family === 'yaml'),
+      minEntropy: this.context.minEntropy,
+      documentation: family === 'plain' || this.isCommentLine,
+      config: family !== 'code' && family !== 'plain',
+      nameWords: this.nameWords(name),
+    });
     if (!verdict) return;
     if (!secretName.strong && verdict.confidence === 'low') return;
     const awsShaped = AWS_SECRET_SHAPE.test(value) && hasMixedAlphanumerics(value);
@@ -394,6 +512,21 @@ class LineAnalysis {
       groupKey: aws ? 'aws' : undefined,
     });
   }
+}
+
+function isQuote(c: string | undefined): boolean {
+  return c === '"' || c === "'" || c === '`';
+}
+
+/**
+ * A call passes a credential when the callee names one and sets it: `setPassword(…)`,
+ * `.password(…)`, `withApiKey(…)`, `setToken(…)`. A call of any other function whose name
+ * merely ends in a secret word (`containsKey`, `PrimaryKey`, `Token`, `_kerb_auth`) does not.
+ */
+function isCredentialSetter(name: string, secretName: SecretName): boolean {
+  const words = splitWords(name);
+  const setter = words.length > 1 && (words[0] === 'set' || words[0] === 'with' || words[0] === 'use');
+  return setter || (secretName.strength === 'strong' && !/^[A-Z]/.test(name));
 }
 
 function hasMixedAlphanumerics(value: string): boolean {

@@ -33,6 +33,8 @@ export interface RuleContext {
   readonly text: string;
   readonly index: TextIndex;
   readonly languageId: string;
+  /** The file's path, when known (translation catalogues and defaults named after the file are judged by it). */
+  readonly fileName?: string;
   readonly family: SyntaxFamily;
   readonly lex: LexOptions;
   readonly minEntropy: number;
