@@ -6,7 +6,8 @@ const BASE64 = /^[A-Za-z0-9+/]{6,4096}={0,2}$/;
 
 /** The decoded text when `value` is padded base64 of printable UTF-8, else undefined (random bytes stay undecoded). */
 export function decodeBase64Text(value: string): string | undefined {
-  if (value.length % 4 !== 0 || !BASE64.test(value)) return undefined;
+  // Padding is often dropped (`Basic dGVzdDp4`); a length of 4n+1 is never base64.
+  if (value.length % 4 === 1 || !BASE64.test(value)) return undefined;
   const bytes = Buffer.from(value, 'base64');
   if (bytes.length === 0) return undefined;
   for (const byte of bytes) {

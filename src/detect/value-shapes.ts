@@ -79,6 +79,28 @@ const PLACEHOLDER_WORDS = new Set([
   'demo',
   'local',
   'localhost',
+  // Defaults that software ships with and documents: not chosen, so not secret.
+  'postgres',
+  'mysql',
+  'oracle',
+  'redis',
+  'rabbitmq',
+  'elastic',
+  'mongo',
+  'mongodb',
+  'mariadb',
+  'minioadmin',
+  'keycloak',
+  'jenkins',
+  'grafana',
+  'docker',
+  'vagrant',
+  'raspberry',
+  'kibana',
+  'couchdb',
+  'sonar',
+  'nexus',
+  'openstack',
 ]);
 
 /**
@@ -210,7 +232,7 @@ function onlySlotWords(lower: string): boolean {
   if (lower.length < 3 || lower.length > 64) return false;
   const alnum = lower.replace(/[^a-z0-9]/g, '');
   // `my…password`, `your_api_key`, `MySekretPa$$word`: a value that introduces itself as mine or yours.
-  if (/^(?:my|your)[a-z]/.test(alnum) && /pass|secret|token|key|pwd/.test(alnum)) return true;
+  if (/^(?:my|your|the)[a-z]/.test(alnum) && /pass|secret|token|key|pwd/.test(alnum)) return true;
   const rest = alnum.replace(SLOT_WORD, '');
   if (rest === alnum) return false; // no slot word at all
   return rest === '' || /^\d$/.test(rest) || (/^\d{1,12}$/.test(rest) && runFraction(rest) === 1);

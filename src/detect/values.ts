@@ -84,8 +84,14 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   const strength = options.strength ?? 'strong';
   const length = value.length;
   if (length < 6 || length > 1000) return undefined;
-  if (/\s/.test(value)) return undefined;
+  // Whitespace, double quotes and escapes: prose or code, not a key (`Token token$"lifo"`, `rcHu+\\"/896A`).
+  if (/[\s"\\]/.test(value)) return undefined;
   if (options.bare && isExpression(value)) return undefined;
+  if (decode && options.position === 'inline' && /%[0-9A-Fa-f]{2}/.test(value)) {
+    // `_password=%20_password%40123` in a query string: judge what it decodes to.
+    const decoded = decodePercent(value);
+    return decoded === undefined ? undefined : judge(decoded, options, false);
+  }
   if (isPlaceholder(value) || isReference(value) || isFormatString(value) || isNaturalLanguage(value)) return undefined;
   if (decode) {
     const text = decodeBase64Text(value);
@@ -97,9 +103,19 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   if (HEX.test(value) && /[0-9]/.test(value)) return judgeHex(value, strength, kind);
   if (isNonSecretShape(value)) return undefined;
   const random = judgeRandom(value, options.minEntropy ?? 3.0);
-  if (random) return strength === 'weak' && random.confidence === 'low' ? undefined : random;
+  // Under a weak name, only a clearly random value counts; in documentation, only a high-entropy one.
+  if (random) return (strength === 'weak' && random.confidence === 'low') || (strength === 'weak' && options.documentation && random.confidence !== 'high') ? undefined : random;
   if (!human || options.documentation || options.nameWords?.includes(value.toLowerCase())) return undefined;
   return judgeHumanPassword(value, options.position ?? 'assignment', options.config === true);
+}
+
+/** `%24` → `$`; undefined when the escapes are malformed. */
+export function decodePercent(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -146,7 +162,8 @@ function judgeRandom(value: string, minEntropy: number): ValueVerdict | undefine
     return { confidence: 'low' };
   }
   if (isIdentifierLike(value)) return undefined;
-  if (length < 8 && count < 3) return undefined;
+  // Short values with two kinds of characters (`changed!`, `hunter42`) are words more often than keys.
+  if (length < 12 && count < 3) return undefined;
   return { confidence: entropy >= 3.5 && length >= 16 ? 'high' : 'medium' };
 }
 

@@ -54,6 +54,7 @@ export function runAssignments(context: RuleContext, enabled: (ruleId: string) =
   const { text, index } = context;
   // A translation file maps keys to words in some language: `password=Passwort` is a label.
   if (context.fileName && isTranslationFile(context.fileName)) return;
+  const prose = context.languageId === 'python' ? tripleQuotedBlocks(text, index) : [];
   const keyword = TEXT_KEYWORD;
   const lineStarts = index.lineStarts;
   let line = 0;
@@ -64,7 +65,7 @@ export function runAssignments(context: RuleContext, enabled: (ruleId: string) =
     if (!analysis || match.index >= analysis.lineEndOffset) {
       if (++analysedLines > MAX_ANALYSED_LINES) return;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line++;
-      analysis = new LineAnalysis(context, line, enabled);
+      analysis = new LineAnalysis(context, line, enabled, insideBlock(prose, line));
       if (analysis.tooLong) {
         keyword.lastIndex = analysis.lineEndOffset;
         continue;
@@ -88,6 +89,8 @@ class LineAnalysis {
     private readonly context: RuleContext,
     private readonly lineNo: number,
     private readonly enabled: (ruleId: string) => boolean,
+    /** The line is inside a docstring or another multi-line string: prose and examples. */
+    private readonly inProse = false,
   ) {
     this.lineStart = context.index.lineStart(lineNo);
     this.line = context.text.slice(this.lineStart, context.index.lineEnd(lineNo));
@@ -99,8 +102,9 @@ class LineAnalysis {
   /** Set while judging a `k=v` pair that sits in a list (`addr=:6379,password=…,db=0`). */
   private inlinePair = false;
 
-  /** A comment line: what it shows is an illustration more often than a credential. */
+  /** A comment line or a docstring's: what it shows is an illustration more often than a credential. */
   get isCommentLine(): boolean {
+    if (this.inProse) return true;
     const trimmed = this.line.trimStart();
     if (/^(?:#|\/\/|\*|\/\*|;|--|<!--|%|REM\b|')/i.test(trimmed)) return true;
     return this.context.lex.commentStarts.some((start) => trimmed.startsWith(start));
@@ -112,6 +116,14 @@ class LineAnalysis {
     const file = this.context.fileName;
     if (file) words.push(...splitWords(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '')));
     return words;
+  }
+
+  private besideSignature(): boolean {
+    const { index } = this.context;
+    for (let n = Math.max(0, this.lineNo - 2); n <= Math.min(index.lineCount - 1, this.lineNo + 2); n++) {
+      if (/\bsignature\b/i.test(index.lineText(n).slice(0, 400))) return true;
+    }
+    return false;
   }
 
   /** Offset just past this line in the whole text. */
@@ -477,6 +489,8 @@ class LineAnalysis {
     if (scheme) contentStart += scheme[0].length;
     const value = line.slice(contentStart, token.contentEnd);
     const family = this.context.family;
+    // `token: "…"` beside `signature: "…"`: the signed nonce of a webhook (Mailgun), public by design.
+    if (secretName.kind === 'token' && secretName.strength === 'weak' && this.besideSignature()) return;
     const verdict = judgeSecretValue(value, {
       kind: secretName.kind,
       strength: secretName.strength,
@@ -527,6 +541,33 @@ function isCredentialSetter(name: string, secretName: SecretName): boolean {
   const words = splitWords(name);
   const setter = words.length > 1 && (words[0] === 'set' || words[0] === 'with' || words[0] === 'use');
   return setter || (secretName.strength === 'strong' && !/^[A-Z]/.test(name));
+}
+
+/** Line ranges strictly inside Python's multi-line `"""…"""` / `'''…'''` strings (docstrings, EXAMPLES blocks). */
+function tripleQuotedBlocks(text: string, index: RuleContext['index']): [number, number][] {
+  const blocks: [number, number][] = [];
+  const quotes = /"""|'''/g;
+  for (let open = quotes.exec(text); open; open = quotes.exec(text)) {
+    const close = text.indexOf(open[0], open.index + 3);
+    if (close === -1) break;
+    const first = index.lineAt(open.index);
+    const last = index.lineAt(close);
+    if (last > first) blocks.push([first + 1, last]);
+    quotes.lastIndex = close + 3;
+  }
+  return blocks;
+}
+
+function insideBlock(blocks: readonly [number, number][], line: number): boolean {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid][1] < line) low = mid + 1;
+    else if (blocks[mid][0] > line) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 function hasMixedAlphanumerics(value: string): boolean {

@@ -5,7 +5,7 @@
 // cost stays linear on any input.
 
 import { shannonEntropy } from '../entropy';
-import { isPlaceholder } from '../values';
+import { isFiller, isPlaceholder } from '../value-shapes';
 import { placeSecret, type RuleContext } from './context';
 import type { Confidence, Severity } from '../types';
 
@@ -30,19 +30,25 @@ export interface KnownFormat {
   pairs?: boolean;
 }
 
-/** Not an illustration: no `EXAMPLE`, no `xxxx` / `your…` filler, enough randomness in the variable part. */
+/**
+ * Not an illustration: no `EXAMPLE`, no `xxxx` / `your…` placeholder, no filler
+ * (`abcdefghijklmnopqrstuvwxyz1234567`, `abcd1234abcd1234`, `-####`), enough randomness in the variable part.
+ */
 function realistic(tailFrom: number, minEntropy = 2.5) {
   return (secret: string): boolean => {
     const tail = secret.slice(tailFrom);
-    return !/example/i.test(secret) && !isPlaceholder(tail) && shannonEntropy(tail) >= minEntropy;
+    return !/example/i.test(secret) && !isPlaceholder(tail) && !isFiller(tail) && shannonEntropy(tail) >= minEntropy;
   };
 }
+
+const JWT_IO_SAMPLE_SIGNATURE = '.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 function isJwt(secret: string): boolean {
   const header = secret.slice(0, secret.indexOf('.'));
   try {
     const decoded = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as unknown;
-    return typeof decoded === 'object' && decoded !== null && 'alg' in decoded && !/example/i.test(secret);
+    // The token jwt.io shows (John Doe, signed with "your-256-bit-secret") is everywhere in documentation.
+    return typeof decoded === 'object' && decoded !== null && 'alg' in decoded && !/example/i.test(secret) && !secret.endsWith(JWT_IO_SAMPLE_SIGNATURE);
   } catch {
     return false;
   }
@@ -89,9 +95,18 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     kind: 'GitLab token',
     severity: 'error',
     confidence: 'high',
-    starts: 'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-',
-    pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-[A-Za-z0-9_\\-]{20,64}${E}`),
+    starts: 'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|agent|oas|ffct)-',
+    pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|agent|oas|ffct)-[A-Za-z0-9_\\-]{20,64}${E}`),
     validate: realistic(6),
+  },
+  {
+    id: 'gitlab-runner-token',
+    kind: 'GitLab runner registration token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'GR1348941',
+    pattern: re(`${B}GR1348941[A-Za-z0-9_\\-]{20}${E}`),
+    validate: realistic(9),
   },
   {
     id: 'slack-token',
@@ -100,6 +115,15 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     confidence: 'high',
     starts: 'xox',
     pattern: re(`${B}xox(?:[abposr]|e(?:\\.xox[bp])?)-[0-9]{1,16}-[0-9A-Za-z\\-]{8,250}${E}`),
+    validate: realistic(5),
+  },
+  {
+    id: 'slack-app-token',
+    kind: 'Slack app-level token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'xapp-',
+    pattern: re(`${B}xapp-\\d-[A-Z0-9]{8,16}-\\d{8,16}-[a-z0-9]{32,80}${E}`),
     validate: realistic(5),
   },
   {
@@ -174,6 +198,15 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     validate: realistic(3, 3.5),
   },
   {
+    id: 'huggingface-org-token',
+    kind: 'Hugging Face token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'api_org_',
+    pattern: re(`${B}api_org_[A-Za-z]{34}${E}`),
+    validate: realistic(8, 3.5),
+  },
+  {
     id: 'pypi-token',
     kind: 'PyPI token',
     severity: 'error',
@@ -187,8 +220,8 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     kind: 'Shopify token',
     severity: 'error',
     confidence: 'high',
-    starts: 'shp(?:at|ca|pa|ss)_',
-    pattern: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
+    starts: 'shp(?:at|ca|pa|ss|ua)_',
+    pattern: re(`${B}shp(?:at|ca|pa|ss|ua)_[a-fA-F0-9]{32}${E}`),
     validate: realistic(6),
   },
   {
@@ -226,6 +259,24 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     starts: 'sq0(?:atp|csp)-',
     pattern: re(`${B}sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}${E}`),
     validate: realistic(7),
+  },
+  {
+    id: 'square-access-token',
+    kind: 'Square token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'EAAA',
+    pattern: re(`${B}EAAA[0-9A-Za-z_\\-]{60}${E}`),
+    validate: realistic(4, 3.5),
+  },
+  {
+    id: 'aws-bedrock-api-key',
+    kind: 'AWS Bedrock API key',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'ABSK',
+    pattern: re(`(?<![A-Za-z0-9/+])ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9/+=])`),
+    validate: realistic(4, 4),
   },
   {
     id: 'linear-api-key',
