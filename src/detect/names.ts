@@ -303,6 +303,17 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'error',
   'sse',
   'string',
+  'rule',
+  'resource',
+  'import',
+  'export',
+  'lock',
+  'column',
+  'order',
+  'group',
+  'message',
+  'translation',
+  'locale',
 ]);
 
 /** Words before `token` that mean a parser, pagination or other non-secret token. */
@@ -538,8 +549,8 @@ function classifyUncached(name: string): SecretName | undefined {
 function isStrong(kind: SecretNameKind, head: string, before: string): boolean {
   switch (kind) {
     case 'password':
-      // `PW` alone is as often Palau or a width as a password.
-      return head !== 'pw' || before !== '';
+      // `PW` alone is as often Palau or a width as a password, and `pass` alone a test's passing value.
+      return (head !== 'pw' && head !== 'pass') || before !== '';
     case 'secret':
       return true;
     case 'key':

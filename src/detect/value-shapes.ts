@@ -3,8 +3,6 @@
 // validation rules, natural-language text, identifiers and fillers. Each test is
 // a bounded scan of one value; the judge in ./values decides how they combine.
 
-import { charClasses } from './entropy';
-
 /** Whole values that stand for "fill this in" (compared lower-case, after leet folding). */
 const PLACEHOLDER_WORDS = new Set([
   'password',
@@ -339,8 +337,10 @@ export function isNaturalLanguage(value: string): boolean {
  */
 export function isIdentifierLike(value: string): boolean {
   if (!/^[A-Za-z0-9_\-./:$@]+$/.test(value)) return false;
-  const classes = charClasses(value);
-  if (classes.digit >= 4 && classes.upper > 0 && classes.lower > 0) return false;
+  // Upper and lower case mixed with digits inside one group is random (`R2zufwl8Y2`), not a name (`java:S4502`).
+  for (const group of value.split(/[_\-./:$@]+/)) {
+    if (/[a-z]/.test(group) && /[A-Z]/.test(group) && (group.match(/\d/g)?.length ?? 0) >= 3) return false;
+  }
   const pieces = value.split(/[_\-./:$@]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/).filter((p) => p !== '');
   let letterPieces = 0;
   let longest = 0;
@@ -348,7 +348,8 @@ export function isIdentifierLike(value: string): boolean {
   let digitPieces = 0;
   for (const piece of pieces) {
     if (/^\d+$/.test(piece)) {
-      if (piece.length > 4 || ++digitPieces > 2) return false;
+      if (piece.length > 4) return false;
+      digitPieces++;
       continue;
     }
     if (!/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(piece)) return false;
@@ -357,7 +358,7 @@ export function isIdentifierLike(value: string): boolean {
     letterPieces++;
     longest = Math.max(longest, piece.length);
   }
-  if (letterPieces === 0 || longest < 3) return false;
+  if (letterPieces === 0 || longest < 3 || digitPieces > Math.max(2, letterPieces)) return false;
   // Random text split at every case change leaves many one- and two-letter pieces.
   return short <= 2 || short * 2 < letterPieces;
 }

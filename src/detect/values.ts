@@ -31,6 +31,10 @@ const PASSWORD_HASH = /^(?:\$2[abxy]?\$\d\d\$|\$argon2|\$[1356]\$|\{(?:ssha|sha|
 /** DER SubjectPublicKeyInfo in base64 (`MIIBIjANBgkqhkiG9w0BAQEFAAOC…`, `MFkwEwYHKoZIzj0CAQYI…`): a public key. */
 const PUBLIC_KEY_DER = /^MI[GIJ][A-Za-z0-9+/]{1,3}MA0GCSqGSIb3DQEBAQUAA|^MFkwEwYHKoZIzj0CAQYI|^MHYwEAYHKoZIzj0CAQYF|^MCowBQYDK2Vw/;
 const VERSION_DATE_OR_NUMBER = /^[vV]?[\d.:\-_/+ ]{1,40}$/;
+/** IPv6 and MAC addresses. */
+const ADDRESS = /^[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}$|^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+/** `src/test/**` followed by `/*`, `*.min.js`: a glob. */
+const GLOB = /^[\w.-]{0,100}(?:\/[\w.*-]{0,100}){1,20}$(?<=\*.{0,200})|^\*\.[\w.]{1,20}$/;
 const URL = /^[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\//;
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}\.[a-zA-Z]{2,}$/;
 const FILE_PATH =
@@ -70,7 +74,9 @@ export function isNonSecretShape(value: string): boolean {
     URL.test(value) ||
     EMAIL.test(value) ||
     FILE_PATH.test(value) ||
-    VERSION_DATE_OR_NUMBER.test(value)
+    VERSION_DATE_OR_NUMBER.test(value) ||
+    ADDRESS.test(value) ||
+    GLOB.test(value)
   );
 }
 
@@ -161,7 +167,9 @@ function judgeRandom(value: string, minEntropy: number): ValueVerdict | undefine
     if (classes.lower + classes.upper !== length || length < 12 || isIdentifierLike(value)) return undefined;
     return { confidence: 'low' };
   }
-  if (isIdentifierLike(value)) return undefined;
+  // `ThisIsMyCustomSecretKey0123456789`: an identifier with a counting run after it.
+  const core = value.replace(/\d{4,}$/, (digits) => (runFraction(digits) === 1 ? '' : digits));
+  if (isIdentifierLike(core) || isCamelCase(core)) return undefined;
   // Short values with two kinds of characters (`changed!`, `hunter42`) are words more often than keys.
   if (length < 12 && count < 3) return undefined;
   return { confidence: entropy >= 3.5 && length >= 16 ? 'high' : 'medium' };
