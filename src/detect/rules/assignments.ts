@@ -13,13 +13,15 @@ import { keyValueLine, lexLiterals, parseValue, readQuoted, type ValueParse, typ
 import { judgeSecretValue } from '../values';
 import { isTranslationFile } from '../languages';
 import { MAX_ANALYSED_LINE, placeSecret, type RuleContext } from './context';
-import type { Confidence } from '../types';
+import type { Confidence, QuoteStyle } from '../types';
 
 /** Parts of secret-ish names; a line without one is never analysed. */
 const KEYWORD_SOURCE = 'pass|pwd|secret|token|key|auth|cred|bearer|(?<![a-z])pw(?![a-z])';
 const TEXT_KEYWORD = new RegExp(KEYWORD_SOURCE, 'gi');
 
 const MAX_IDENT = 120;
+/** How far a multi-line literal may run (characters) before it is not a value but a block of text. */
+const MAX_MULTI_LINE_LITERAL = 4096;
 /**
  * Candidate lines analysed per file. Real files have far fewer; a file past this
  * is generated or hostile and keeps only the prefix rules for the rest, like a minified line.
@@ -466,8 +468,23 @@ class LineAnalysis {
   private considerValue(name: string, secretName: SecretName, valueAt: number, parse: ValueParse, requireCallEnd?: boolean, enclosingQuote = ''): void {
     const line = this.line;
     if (parse.family === 'yaml' && YAML_NOT_A_SCALAR.test(line.slice(valueAt, valueAt + 64))) return;
-    const token = parseValue(line, valueAt, parse);
+    let token = parseValue(line, valueAt, parse);
+    if (!token && parse.family === 'code') {
+      // A literal that does not close on its line (a template literal, a text block, a docstring).
+      if (isQuote(line[valueAt])) {
+        this.considerMultiLineLiteral(name, secretName, valueAt);
+        return;
+      }
+      // `env.DB_PW || 'Password12!'`, `os.getenv("X") or "…"`: the fallback is hard-coded.
+      token = this.fallbackLiteral(valueAt);
+    }
     if (!token) return;
+    if (token.quote === '' && line[token.contentStart] === '-') return; // `--ask-pass -v`: the next flag, not a value
+    if (parse.family === 'plain' && token.quote === '') {
+      // Prose: `credentials: Cookies, Authorization headers…` has words after the "value".
+      const rest = line.slice(token.end).trim();
+      if (rest !== '' && !startsComment(rest, 0)) return;
+    }
     if (enclosingQuote && token.quote === '' && line[token.contentEnd - 1] === enclosingQuote) {
       token.contentEnd--;
       token.end--;
@@ -480,6 +497,60 @@ class LineAnalysis {
     }
     const ruleId = secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
     this.report(ruleId, name, secretName, token, false);
+  }
+
+  /** The literal after `||`, `??` or `or` in the expression starting at `pos`, if any. */
+  private fallbackLiteral(pos: number): ValueToken | undefined {
+    const line = this.line;
+    const expression = /^[^;,]{0,200}?(?:\|\||\?\?|\s+or\s+)\s{0,4}(?=["'`])/.exec(line.slice(pos));
+    if (!expression) return undefined;
+    const literal = readQuoted(line, pos + expression[0].length);
+    if (!literal) return undefined;
+    const after = skipSpaces(line, literal.end);
+    return after >= line.length || /[,;)}\]]/.test(line[after]) ? literal : undefined;
+  }
+
+  /**
+   * A template literal, text block or triple-quoted string that opens on this line and closes
+   * within a few lines: its content, once trimmed, is judged as one value.
+   */
+  private considerMultiLineLiteral(name: string, secretName: SecretName, quoteAt: number): void {
+    const { text } = this.context;
+    const start = this.lineStart + quoteAt;
+    const delimiter = text.startsWith('"""', start) ? '"""' : text.startsWith("'''", start) ? "'''" : text[start] === '`' ? '`' : '';
+    if (!delimiter) return;
+    const contentStart = start + delimiter.length;
+    // Searched in a bounded window, so that many unclosed quotes cost linear time.
+    const window = text.slice(contentStart, contentStart + MAX_MULTI_LINE_LITERAL);
+    const found = window.indexOf(delimiter);
+    if (found === -1) return;
+    const close = contentStart + found;
+    const content = text.slice(contentStart, close);
+    if (delimiter === '`' && content.includes('${')) return; // built at run time
+    const leading = content.length - content.trimStart().length;
+    const value = content.trim();
+    if (value === '' || /\s/.test(value)) return;
+    const verdict = judgeSecretValue(value, {
+      kind: secretName.kind,
+      strength: secretName.strength,
+      minEntropy: this.context.minEntropy,
+      nameWords: this.nameWords(name),
+    });
+    const ruleId = secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
+    if (!verdict || !this.enabled(ruleId) || (!secretName.strong && verdict.confidence === 'low')) return;
+    this.context.report({
+      ruleId,
+      kind: secretName.noun,
+      severity: verdict.confidence === 'low' ? 'info' : 'warning',
+      confidence: verdict.confidence,
+      secretStart: contentStart + leading,
+      secretEnd: contentStart + leading + value.length,
+      replaceStart: start,
+      replaceEnd: close + delimiter.length,
+      quote: delimiter as QuoteStyle,
+      name,
+      priority: 50,
+    });
   }
 
   private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
