@@ -12,6 +12,7 @@ import { runCredentialArguments } from './rules/credential-arguments';
 import type { RawFinding, RuleContext } from './rules/context';
 import { runCustomPatterns } from './rules/custom';
 import { runKnownFormats } from './rules/known-formats';
+import { runKubernetesSecrets } from './rules/kubernetes-secrets';
 import { runPrivateKeys } from './rules/private-key';
 import { runUrlCredentials } from './rules/url-credentials';
 import { TextIndex } from './text-index';
@@ -51,6 +52,7 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
   if (enabled('command-line-password')) runCommandLineCredentials(context);
   if (enabled('credential-argument')) runCredentialArguments(context);
   runAssignments(context, enabled);
+  if (enabled('secret-assignment')) runKubernetesSecrets(context);
   if (enabled('aws-secret-access-key'))
     runAwsPairs(
       context,
