@@ -206,6 +206,12 @@ class LineAnalysis {
       if (line[pos] === line[identifier.start - 1]) pos++;
     }
     pos = skipSpaces(line, pos);
+    const compared = this.literalComparedBefore(tokenStart);
+    if (compared !== undefined) {
+      // `"…" == password`
+      this.considerValue(identifier.name, secretName, compared, this.defaultParse);
+      return;
+    }
     const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined, secretName);
     if (operator) {
       const valueAt = skipSpaces(line, operator.valueAt);
@@ -230,12 +236,6 @@ class LineAnalysis {
         quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '',
       );
       this.inlinePair = false;
-      return;
-    }
-    const compared = this.literalComparedBefore(tokenStart);
-    if (compared !== undefined) {
-      // `"…" == password`
-      this.considerValue(identifier.name, secretName, compared, this.defaultParse);
       return;
     }
     if (!this.isIndirect(tokenStart)) return;
