@@ -170,8 +170,8 @@ function judgeRandom(value: string, minEntropy: number): ValueVerdict | undefine
   // `ThisIsMyCustomSecretKey0123456789`: an identifier with a counting run after it.
   const core = value.replace(/\d{4,}$/, (digits) => (runFraction(digits) === 1 ? '' : digits));
   if (isIdentifierLike(core) || isCamelCase(core)) return undefined;
-  // Short values with two kinds of characters (`changed!`, `hunter42`) are words more often than keys.
-  if (length < 12 && count < 3) return undefined;
+  // Short values (`en_001`), and those with two kinds of characters (`changed!`, `hunter42`), are words more often than keys.
+  if (length < 8 || (length < 12 && count < 3)) return undefined;
   return { confidence: entropy >= 3.5 && length >= 16 ? 'high' : 'medium' };
 }
 

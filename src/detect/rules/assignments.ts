@@ -41,7 +41,7 @@ const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
 /** Calls whose second argument is the value stored under the first: `put("password", "…")`. */
 const SETTER_CALLS = new Set(['put', 'set', 'define', 'setenv', 'putenv', 'setproperty', 'setitem', 'setdefault', 'setvalue', 'setsecret', 'setparameter', 'store']);
 /** Calls that set a header: `header("Authorization", "…")`, `Header.Set(…)`, `addHeader(…)`. */
-const HEADER_CALLS = new Set(['header', 'setheader', 'addheader', 'setrequestheader', 'withheader', 'add', 'append']);
+const HEADER_CALLS = new Set(['header', 'setheader', 'addheader', 'setrequestheader', 'withheader']);
 
 interface Identifier {
   /** Raw bounds, sigils and dashes included. */
@@ -387,7 +387,8 @@ class LineAnalysis {
     if (callee === '' || LOOKUP_CALL.test(callee)) return false;
     const method = (/[\w$]{1,40}$/.exec(callee)?.[0] ?? '').toLowerCase();
     if (SETTER_CALLS.has(method)) return true;
-    // Headers: `header("Authorization", …)`, `req.Header.Set(…)`, `addHeader(…)`.
+    // Headers: `header("Authorization", …)`, `req.Header.Set(…)`, `addHeader(…)`; a bare `add(…)` only with a header's name.
+    if (method === 'add' || method === 'append') return secretName.kind === 'auth' || this.line.slice(quoteStart, quoteStart + 60).includes('-');
     return secretName.strength === 'strong' && HEADER_CALLS.has(method);
   }
 
