@@ -5,8 +5,9 @@ import { BaselineError, parseBaseline, serializeBaseline } from '../detect/basel
 import { formatJson } from '../detect/report/json';
 import { formatSarif } from '../detect/report/sarif';
 import { formatText } from '../detect/report/text';
+import { printable } from '../detect/report/model';
 import { scanFiles } from '../detect/scan-files';
-import { describeFsError } from '../detect/walk';
+import { describeFsError, MAX_FILE_BYTES } from '../detect/walk';
 import { parseCommandLine, UsageError } from './args';
 
 export const SCAN_USAGE = `Usage: aws-secrets-lens scan [options] [PATH...]
@@ -21,8 +22,11 @@ Options:
   --exclude GLOB             skip matching files or folders (repeatable)
   --disable-rule ID          turn a rule off (repeatable)
   --no-gitignore             also scan files that .gitignore excludes
+  --max-file-size SIZE       skip files larger than SIZE (default 1MB; e.g. 512KB, 5MB)
   -h, --help                 show this help
 
+Files not scanned, or scanned only partly, are listed on stderr with the reason.
+Only regular files are read: a FIFO, socket or device named as PATH is an error.
 Exit status: 0 nothing found, 1 secrets found, 2 usage or read error.
 `;
 
@@ -35,7 +39,18 @@ interface Arguments {
   excludes: string[];
   disabledRules: string[];
   gitignore: boolean;
+  maxFileBytes: number;
   paths: string[];
+}
+
+/** `1048576`, `512KB`, `5MB`, `1.5m`, `2 GB` → bytes. */
+export function parseSize(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i.exec(text);
+  if (!match) throw new UsageError(`--max-file-size needs a size such as 512KB or 5MB, not "${printable(text)}"`);
+  const unit = (match[2] ?? 'b').toLowerCase()[0];
+  const bytes = Math.floor(Number(match[1]) * (unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1));
+  if (bytes < 1) throw new UsageError('--max-file-size must be at least 1 byte');
+  return bytes;
 }
 
 function parseArguments(argv: readonly string[]): Arguments | 'help' {
@@ -46,6 +61,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     exclude: { type: 'string', multiple: true },
     'disable-rule': { type: 'string', multiple: true },
     'no-gitignore': { type: 'boolean' },
+    'max-file-size': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -58,6 +74,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     excludes: values.exclude ?? [],
     disabledRules: values['disable-rule'] ?? [],
     gitignore: !values['no-gitignore'],
+    maxFileBytes: values['max-file-size'] === undefined ? MAX_FILE_BYTES : parseSize(values['max-file-size']),
     paths: positionals.length ? positionals : ['.'],
   };
 }
@@ -67,12 +84,12 @@ function readBaseline(file: string): Set<string> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read baseline ${file}: ${describeFsError(error)}`);
+    throw new UsageError(`cannot read baseline ${printable(file)}: ${describeFsError(error)}`);
   }
   try {
     return parseBaseline(text);
   } catch (error) {
-    if (error instanceof BaselineError) throw new UsageError(`${file} is not a baseline file: ${error.message}`);
+    if (error instanceof BaselineError) throw new UsageError(`${printable(file)} is not a baseline file: ${error.message}`);
     throw error;
   }
 }
@@ -84,7 +101,7 @@ export function runScan(argv: readonly string[]): number {
     args = parseArguments(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`aws-secrets-lens: ${error.message}\n\n${SCAN_USAGE}`);
+    process.stderr.write(`aws-secrets-lens: ${printable(error.message)}\n\n${SCAN_USAGE}`);
     return 2;
   }
   if (args === 'help') {
@@ -96,7 +113,7 @@ export function runScan(argv: readonly string[]): number {
     baseline = args.baseline ? readBaseline(args.baseline) : undefined;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`aws-secrets-lens: ${error.message}\n`);
+    process.stderr.write(`aws-secrets-lens: ${printable(error.message)}\n`);
     return 2;
   }
   const result = scanFiles({
@@ -105,18 +122,21 @@ export function runScan(argv: readonly string[]): number {
     excludeGlobs: args.excludes,
     useGitignore: args.gitignore,
     baseline,
+    maxFileBytes: args.maxFileBytes,
     options: { disabledRules: args.disabledRules },
   });
-  for (const problem of result.problems) process.stderr.write(`aws-secrets-lens: cannot read ${problem.path}: ${problem.message}\n`);
+  for (const problem of result.problems) process.stderr.write(`aws-secrets-lens: cannot read ${printable(problem.path)}: ${problem.message}\n`);
+  for (const skipped of result.report.skipped ?? [])
+    process.stderr.write(`aws-secrets-lens: ${skipped.partial ? 'scanned partly' : 'skipped'} ${printable(skipped.path)}: ${skipped.reason}\n`);
   if (args.writeBaseline) {
     try {
       writeFileSync(args.writeBaseline, serializeBaseline(result.fingerprints));
     } catch (error) {
-      process.stderr.write(`aws-secrets-lens: cannot write baseline ${args.writeBaseline}: ${describeFsError(error)}\n`);
+      process.stderr.write(`aws-secrets-lens: cannot write baseline ${printable(args.writeBaseline)}: ${describeFsError(error)}\n`);
       return 2;
     }
     const count = new Set(result.fingerprints).size;
-    process.stderr.write(`aws-secrets-lens: wrote ${count} fingerprint${count === 1 ? '' : 's'} to ${args.writeBaseline}\n`);
+    process.stderr.write(`aws-secrets-lens: wrote ${count} fingerprint${count === 1 ? '' : 's'} to ${printable(args.writeBaseline)}\n`);
     return result.problems.length ? 2 : 0;
   }
   const color = args.format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -2,7 +2,7 @@
 // helpers for the CLI live in ./scan-files and ./walk and are not re-exported.
 
 export type { Confidence, CustomPattern, Finding, QuoteStyle, ScanInput, ScanOptions, Severity, SourceRange } from './types';
-export { scan } from './scan';
+export { scan, scanWithLimits, type ScanResult } from './scan';
 export { mask } from './mask';
 export { fingerprint } from './fingerprint';
 export { BaselineError, parseBaseline, serializeBaseline } from './baseline';

@@ -1,12 +1,13 @@
 // Scans files on disk: walk, read, scan, fingerprint, apply the baseline. The
-// CLI is only argument parsing around this.
+// CLI is only argument parsing around this. Whatever is not read, or not read
+// fully, comes back in `report.skipped` with its reason.
 
 import { fingerprint } from './fingerprint';
 import { mask } from './mask';
 import type { ReportedFinding, ScanReport } from './report/model';
-import { scan } from './scan';
+import { scanWithLimits } from './scan';
 import type { ScanOptions } from './types';
-import { collectFiles, describeFsError, readScannableFile, type WalkProblem } from './walk';
+import { collectFiles, describeFsError, MAX_FILE_BYTES, readScannableFile, type SkippedFile, type WalkProblem } from './walk';
 
 export interface FileScanRequest {
   cwd: string;
@@ -15,6 +16,8 @@ export interface FileScanRequest {
   useGitignore: boolean;
   /** Accepted fingerprints: matching findings are not reported. */
   baseline?: ReadonlySet<string>;
+  /** Files larger than this are skipped (default 1 MB). */
+  maxFileBytes?: number;
   options?: ScanOptions;
 }
 
@@ -27,23 +30,31 @@ export interface FileScanResult {
 }
 
 export function scanFiles(request: FileScanRequest): FileScanResult {
-  const { files, problems } = collectFiles(request.roots, request);
+  const { files, problems, skipped } = collectFiles(request.roots, request);
   const findings: ReportedFinding[] = [];
   const fingerprints: string[] = [];
+  const notRead: SkippedFile[] = [...skipped];
   let filesScanned = 0;
+  let bytesScanned = 0;
   let suppressedByBaseline = 0;
   for (const file of files) {
     let text: string;
     try {
-      const read = readScannableFile(file.absolutePath);
-      if ('skipped' in read) continue;
+      const read = readScannableFile(file.absolutePath, request.maxFileBytes ?? MAX_FILE_BYTES);
+      if ('skipped' in read) {
+        notRead.push({ path: file.relativePath, reason: read.skipped });
+        continue;
+      }
       text = read.text;
     } catch (error) {
       problems.push({ path: file.relativePath, message: describeFsError(error) });
       continue;
     }
     filesScanned++;
-    for (const finding of scan(text, { fileName: file.relativePath, options: request.options })) {
+    bytesScanned += Buffer.byteLength(text);
+    const scanned = scanWithLimits(text, { fileName: file.relativePath, options: request.options });
+    for (const limit of scanned.limits) notRead.push({ path: file.relativePath, reason: limit, partial: true });
+    for (const finding of scanned.findings) {
       const secret = text.slice(finding.secretRange.start, finding.secretRange.end);
       const id = fingerprint(file.relativePath, finding, secret);
       fingerprints.push(id);
@@ -54,5 +65,5 @@ export function scanFiles(request: FileScanRequest): FileScanResult {
       findings.push({ file: file.relativePath, finding, masked: mask(secret), fingerprint: id });
     }
   }
-  return { report: { findings, filesScanned, suppressedByBaseline }, fingerprints, problems };
+  return { report: { findings, filesScanned, bytesScanned, suppressedByBaseline, skipped: notRead }, fingerprints, problems };
 }

@@ -15,14 +15,27 @@ import { runKnownFormats } from './rules/known-formats';
 import { runKubernetesSecrets } from './rules/kubernetes-secrets';
 import { runPrivateKeys } from './rules/private-key';
 import { runUrlCredentials } from './rules/url-credentials';
+import { MAX_ANALYSED_LINE } from './rules/context';
 import { TextIndex } from './text-index';
 import type { Finding, ScanInput } from './types';
 
-/** A file with more candidate findings than this is hostile or generated: the scan stops there. */
-const MAX_FINDINGS_PER_FILE = 1000;
+/** A rule with more findings than this in one file is looking at generated data: the rest of them are dropped, and said so. */
+export const MAX_FINDINGS_PER_RULE = 1000;
+/** A safety net for hostile input: past this many findings in one file every rule stops early. */
+const MAX_FINDINGS_PER_FILE = 10_000;
 const DEFAULT_MIN_ENTROPY = 3.0;
 
+/** What a scan found, and what it did not look at fully (each limit is one sentence; empty when nothing was left out). */
+export interface ScanResult {
+  findings: Finding[];
+  limits: string[];
+}
+
 export function scan(text: string, input: ScanInput = {}): Finding[] {
+  return scanWithLimits(text, input).findings;
+}
+
+export function scanWithLimits(text: string, input: ScanInput = {}): ScanResult {
   const languageId = input.languageId ?? (input.fileName ? languageFromFileName(input.fileName) : 'plaintext');
   const options = input.options ?? {};
   const disabled = new Set(options.disabledRules ?? []);
@@ -30,6 +43,9 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
   const index = new TextIndex(text);
   const family = syntaxFamily(languageId);
   const raw: RawFinding[] = [];
+  const perRule = new Map<string, number>();
+  const cappedRules = new Set<string>();
+  const markers = options.honourIgnoreMarkers !== false;
   const context: RuleContext = {
     text,
     index,
@@ -41,8 +57,22 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
     get full() {
       return raw.length >= MAX_FINDINGS_PER_FILE;
     },
+    atCap: (ruleId) => (perRule.get(ruleId) ?? 0) >= MAX_FINDINGS_PER_RULE,
+    capped: (ruleId) => {
+      if ((perRule.get(ruleId) ?? 0) < MAX_FINDINGS_PER_RULE) return false;
+      cappedRules.add(ruleId); // asked because there is more: the report says the rule stopped
+      return true;
+    },
     report: (finding) => {
-      if (raw.length < MAX_FINDINGS_PER_FILE) raw.push(finding);
+      // Ignore markers first, so that silenced findings never count against a cap.
+      if (markers && isIgnoredByMarker(index, index.lineAt(finding.secretStart), index.lineAt(Math.max(finding.secretStart, finding.secretEnd - 1)))) return;
+      const count = perRule.get(finding.ruleId) ?? 0;
+      if (count >= MAX_FINDINGS_PER_RULE || raw.length >= MAX_FINDINGS_PER_FILE) {
+        cappedRules.add(finding.ruleId);
+        return;
+      }
+      perRule.set(finding.ruleId, count + 1);
+      raw.push(finding);
     },
   };
 
@@ -60,12 +90,24 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
     );
   if (options.customPatterns?.length) runCustomPatterns(context, options.customPatterns, enabled);
 
-  let kept = withoutOverlaps(raw);
-  if (options.honourIgnoreMarkers !== false) {
-    kept = kept.filter((f) => !isIgnoredByMarker(index, index.lineAt(f.secretStart), index.lineAt(Math.max(f.secretStart, f.secretEnd - 1))));
-  }
+  const kept = withoutOverlaps(raw);
   const groups = assignGroups(kept, index);
-  return kept.map((f, i) => toFinding(f, groups[i], index));
+  return { findings: kept.map((f, i) => toFinding(f, groups[i], index)), limits: limitsOf(index, cappedRules) };
+}
+
+/** The parts of a text a scan did not look at fully, as sentences for a report. */
+function limitsOf(index: TextIndex, cappedRules: ReadonlySet<string>): string[] {
+  const limits: string[] = [];
+  let longLines = 0;
+  for (let line = 0; line < index.lineCount; line++) if (index.lineEnd(line) - index.lineStart(line) > MAX_ANALYSED_LINE) longLines++;
+  if (longLines) {
+    limits.push(
+      `${longLines} line${longLines === 1 ? '' : 's'} longer than ${MAX_ANALYSED_LINE.toLocaleString('en-US')} characters checked for known formats, private keys and URLs only`,
+    );
+  }
+  for (const ruleId of cappedRules)
+    limits.push(`stopped after ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} ${ruleId} findings: the rest of the file not checked for that rule`);
+  return limits;
 }
 
 /** Where two findings claim overlapping text, keep the more specific rule (then the longer match). */

@@ -389,7 +389,9 @@ export function isConstantName(value: string): boolean {
   return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(value) && /[A-Z]{3}/.test(value);
 }
 
-const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890', '!@#$%^&*()', 'qazwsxedc'];
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '!@#$%^&*()', 'qazwsxedc'];
+/** Every run of four keys along a row, for a lookup per position. */
+const KEYBOARD_RUNS = new Set(KEYBOARD_ROWS.flatMap((row) => Array.from({ length: row.length - 3 }, (_, i) => row.slice(i, i + 4))));
 
 /**
  * The share of the value made of runs: sequences (`1234`, `abcd`, `dcba`),
@@ -413,15 +415,7 @@ export function runFraction(value: string): number {
     if (j - i + 1 >= 4 || (step === 0 && j - i + 1 >= 3)) inRun.fill(1, i, j + 1);
     i = j;
   }
-  for (const row of KEYBOARD_ROWS) {
-    for (let i = 0; i + 4 <= row.length; i++) {
-      let at = lower.indexOf(row.slice(i, i + 4));
-      while (at !== -1) {
-        inRun.fill(1, at, at + 4);
-        at = lower.indexOf(row.slice(i, i + 4), at + 1);
-      }
-    }
-  }
+  for (let i = 0; i + 4 <= length; i++) if (KEYBOARD_RUNS.has(lower.slice(i, i + 4))) inRun.fill(1, i, i + 4);
   let covered = 0;
   for (let i = 0; i < length; i++) covered += inRun[i];
   return covered / length;

@@ -7,7 +7,7 @@
 import { decodeBase64Text } from './base64';
 import { isDictionaryWord } from './dictionary';
 import { charClasses, classCount, shannonEntropy } from './entropy';
-import type { SecretNameKind } from './names';
+import { splitWords, type SecretNameKind } from './names';
 import type { Confidence } from './types';
 import {
   isCamelCase,
@@ -57,8 +57,9 @@ export interface JudgeOptions {
   documentation?: boolean;
   /** The value sits in a configuration file: only there does a letters-only password count. */
   config?: boolean;
-  /** Words of the name: a password equal to one (`POSTGRES_PASSWORD: postgres`) is the vendor's default. */
-  nameWords?: readonly string[];
+  /** The name and the file: a password equal to one of their words (`POSTGRES_PASSWORD: postgres`) is the vendor's default. */
+  name?: string;
+  fileName?: string;
 }
 
 export interface ValueVerdict {
@@ -80,9 +81,22 @@ export function isNonSecretShape(value: string): boolean {
   );
 }
 
+/** Verdicts by value and options: the same literal recurs across a file (and, in the editor, across scans). */
+const verdicts = new Map<string, ValueVerdict | null>();
+const MAX_CACHED_VERDICTS = 5000;
+
 /** Whether a literal assigned to a secret-ish name looks like a real secret. */
 export function judgeSecretValue(value: string, options: JudgeOptions = {}): ValueVerdict | undefined {
-  return judge(value, options, true);
+  if (value.length < 6 || /[\s"\\]/.test(value)) return undefined; // cheap rejections first: no cache entry needed
+  if (value.length > 200) return judge(value, options, true);
+  const flags = (options.bare ? 1 : 0) | (options.documentation ? 2 : 0) | (options.config ? 4 : 0) | (options.position === 'inline' ? 8 : 0);
+  const key = `${value}\u0000${options.kind ?? ''}${options.strength ?? ''}${flags}${options.minEntropy ?? ''}\u0000${options.name ?? ''}\u0000${options.fileName ?? ''}`;
+  const cached = verdicts.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = judge(value, options, true);
+  if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
+  verdicts.set(key, verdict ?? null);
+  return verdict;
 }
 
 function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerdict | undefined {
@@ -111,8 +125,18 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   const random = judgeRandom(value, options.minEntropy ?? 3.0);
   // Under a weak name, only a clearly random value counts; in documentation, only a high-entropy one.
   if (random) return (strength === 'weak' && random.confidence === 'low') || (strength === 'weak' && options.documentation && random.confidence !== 'high') ? undefined : random;
-  if (!human || options.documentation || options.nameWords?.includes(value.toLowerCase())) return undefined;
+  if (!human || options.documentation || isNamedDefault(value, options)) return undefined;
   return judgeHumanPassword(value, options.position ?? 'assignment', options.config === true);
+}
+
+/** `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml: the value is a word of its name or file. */
+function isNamedDefault(value: string, options: JudgeOptions): boolean {
+  const lower = value.toLowerCase();
+  if (options.name && splitWords(options.name).includes(lower)) return true;
+  const file = options.fileName;
+  if (!file) return false;
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
+  return splitWords(base).includes(lower);
 }
 
 /** `%24` → `$`; undefined when the escapes are malformed. */

@@ -20,13 +20,9 @@ const KEYWORD_SOURCE = 'pass|pwd|secret|token|key|auth|cred|bearer|(?<![a-z])pw(
 const TEXT_KEYWORD = new RegExp(KEYWORD_SOURCE, 'gi');
 
 const MAX_IDENT = 120;
+const ASSIGNMENT_RULES = ['password-assignment', 'secret-assignment', 'connection-string-password', 'aws-secret-access-key'];
 /** How far a multi-line literal may run (characters) before it is not a value but a block of text. */
 const MAX_MULTI_LINE_LITERAL = 4096;
-/**
- * Candidate lines analysed per file. Real files have far fewer; a file past this
- * is generated or hostile and keeps only the prefix rules for the rest, like a minified line.
- */
-const MAX_ANALYSED_LINES = 10_000;
 /** Names whose value is the name of another setting: `name: DB_PASSWORD` → look for a sibling `value:`. */
 const INDIRECT_KEYS = new Set(['name', 'key', 'parameterkey', 'parametername', 'variable', 'env', 'envvar', 'setting', 'property', 'var']);
 const SIBLING_VALUE = /(?:^|[\s{,;"'(])(?:value|default|defaultvalue)["']?\s{0,4}(?:=>|:|=)\s{0,4}/i;
@@ -62,10 +58,11 @@ export function runAssignments(context: RuleContext, enabled: (ruleId: string) =
   let line = 0;
   let analysis: LineAnalysis | undefined;
   keyword.lastIndex = 0;
-  let analysedLines = 0;
+  let lines = 0;
   for (let match = keyword.exec(text); match && !context.full; match = keyword.exec(text)) {
     if (!analysis || match.index >= analysis.lineEndOffset) {
-      if (++analysedLines > MAX_ANALYSED_LINES) return;
+      // Once every rule this one reports for has reached its cap, the rest of the file can add nothing.
+      if ((++lines & 255) === 0 && ASSIGNMENT_RULES.every((ruleId) => !enabled(ruleId) || context.atCap(ruleId))) return;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line++;
       analysis = new LineAnalysis(context, line, enabled, insideBlock(prose, line));
       if (analysis.tooLong) {
@@ -112,12 +109,12 @@ class LineAnalysis {
     return this.context.lex.commentStarts.some((start) => trimmed.startsWith(start));
   }
 
-  /** The words of the name and of the file name: `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml. */
-  private nameWords(name: string): string[] {
-    const words = splitWords(name);
-    const file = this.context.fileName;
-    if (file) words.push(...splitWords(file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '')));
-    return words;
+  /** Every rule a name like this can report under has reached its cap (a generated file): nothing to look at. */
+  private allCapped(secretName: SecretName): boolean {
+    const { context } = this;
+    if (!context.atCap(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment')) return false;
+    if (secretName.kind === 'password' && !context.atCap('connection-string-password')) return false;
+    return !secretName.aws || context.atCap('aws-secret-access-key');
   }
 
   private besideSignature(): boolean {
@@ -141,7 +138,7 @@ class LineAnalysis {
   visit(column: number, length: number): number {
     const identifier = this.expand(column, column + length);
     const secretName = classifySecretName(identifier.name);
-    if (secretName && !this.isPathSegment(identifier.start)) this.consider(identifier, secretName);
+    if (secretName && !this.isPathSegment(identifier.start) && !this.allCapped(secretName)) this.consider(identifier, secretName);
     return Math.max(identifier.end, column + 1);
   }
 
@@ -199,6 +196,7 @@ class LineAnalysis {
       else this.considerInsideString(identifier, secretName, literal);
       return;
     }
+    if (this.context.atCap(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment') && !secretName.aws) return;
     let pos = tokenEnd;
     if (quotedKey && line[pos] === ']') pos++;
     // `"password" => "…"` in a syntax whose lines are not lexed (.conf, INI): a quoted key all the same.
@@ -535,7 +533,8 @@ class LineAnalysis {
       kind: secretName.kind,
       strength: secretName.strength,
       minEntropy: this.context.minEntropy,
-      nameWords: this.nameWords(name),
+      name,
+      fileName: this.context.fileName,
     });
     const ruleId = secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
     if (!verdict || !this.enabled(ruleId) || (!secretName.strong && verdict.confidence === 'low')) return;
@@ -555,14 +554,13 @@ class LineAnalysis {
   }
 
   private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
+    if (this.context.capped(ruleId)) return;
     const line = this.line;
     let contentStart = token.contentStart;
     const scheme = AUTH_SCHEME.exec(line.slice(contentStart, token.contentEnd));
     if (scheme) contentStart += scheme[0].length;
     const value = line.slice(contentStart, token.contentEnd);
     const family = this.context.family;
-    // `token: "…"` beside `signature: "…"`: the signed nonce of a webhook (Mailgun), public by design.
-    if (secretName.kind === 'token' && secretName.strength === 'weak' && this.besideSignature()) return;
     const verdict = judgeSecretValue(value, {
       kind: secretName.kind,
       strength: secretName.strength,
@@ -571,9 +569,12 @@ class LineAnalysis {
       minEntropy: this.context.minEntropy,
       documentation: family === 'plain' || this.isCommentLine,
       config: family !== 'code' && family !== 'plain',
-      nameWords: this.nameWords(name),
+      name,
+      fileName: this.context.fileName,
     });
     if (!verdict) return;
+    // `token: "…"` beside `signature: "…"`: the signed nonce of a webhook (Mailgun), public by design.
+    if (secretName.kind === 'token' && secretName.strength === 'weak' && this.besideSignature()) return;
     if (!secretName.strong && verdict.confidence === 'low') return;
     const awsShaped = AWS_SECRET_SHAPE.test(value) && hasMixedAlphanumerics(value);
     const aws = awsShaped && secretName.aws;

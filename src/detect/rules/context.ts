@@ -38,8 +38,12 @@ export interface RuleContext {
   readonly family: SyntaxFamily;
   readonly lex: LexOptions;
   readonly minEntropy: number;
-  /** True once the file has produced so many findings that it is surely generated: rules stop early. */
+  /** True once the file has produced so many findings that it is surely generated or hostile: rules stop early. */
   readonly full: boolean;
+  /** True once `ruleId` has reported as many findings as one file may have: its rule can stop (and the scan says it did). */
+  capped(ruleId: string): boolean;
+  /** The same question without recording anything (for a rule deciding whether to go on at all). */
+  atCap(ruleId: string): boolean;
   report(finding: RawFinding): void;
 }
 

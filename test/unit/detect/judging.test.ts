@@ -50,7 +50,9 @@ describe('values', () => {
     assert.equal(judgeSecretValue('rootpasswd', { kind: 'password' }), undefined, 'letters only, in code');
     for (const value of ['required', 'Goliath', 'changed!', 'postgres', 'my_password', 'test-password-123', 'secure-password', 'pass_word', 'ThisIsABearerToken', 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER', 'Contraseña', 'en_001'])
       assert.equal(judgeSecretValue(value, { kind: 'password', config: true }), undefined, value);
-    assert.equal(judgeSecretValue('cassandra7', { kind: 'password', nameWords: ['cassandra7'] }), undefined, 'named after its own setting');
+    assert.ok(judgeSecretValue('keystorex', { kind: 'password', config: true }));
+    assert.equal(judgeSecretValue('keystorex', { kind: 'password', config: true, name: 'KEYSTOREX_PASSWORD' }), undefined, 'named after its own setting');
+    assert.equal(judgeSecretValue('keystorex', { kind: 'password', config: true, fileName: 'conf/keystorex.yaml' }), undefined, 'named after its file');
     assert.equal(judgeSecretValue('Admin12345', { kind: 'password', documentation: true }), undefined, 'an illustration in a comment');
   });
 
