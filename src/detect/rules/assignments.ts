@@ -196,7 +196,7 @@ class LineAnalysis {
       else this.considerInsideString(identifier, secretName, literal);
       return;
     }
-    if (this.context.atCap(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment') && !secretName.aws) return;
+    if (this.context.capped(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment') && !secretName.aws) return;
     let pos = tokenEnd;
     if (quotedKey && line[pos] === ']') pos++;
     // `"password" => "…"` in a syntax whose lines are not lexed (.conf, INI): a quoted key all the same.
