@@ -112,7 +112,7 @@ class LineAnalysis {
   /** Every rule a name like this can report under has reached its cap (a generated file): nothing to look at. */
   private allCapped(secretName: SecretName): boolean {
     const { context } = this;
-    if (!context.atCap(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment')) return false;
+    if (!context.capped(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment')) return false;
     if (secretName.kind === 'password' && !context.atCap('connection-string-password')) return false;
     return !secretName.aws || context.atCap('aws-secret-access-key');
   }
