@@ -1,7 +1,7 @@
 // `aws-secrets-lens scan`: argument parsing and wiring; walking, scanning and formatting are in src/detect.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { version } from '../../package.json';
-import { BaselineError, parseBaseline, serializeBaseline } from '../detect/baseline';
+import { BaselineError, legacyBaselineWarning, parseBaseline, serializeBaseline, type Baseline } from '../detect/baseline';
 import { formatJson } from '../detect/report/json';
 import { formatSarif } from '../detect/report/sarif';
 import { formatText } from '../detect/report/text';
@@ -19,6 +19,8 @@ Options:
   --format text|json|sarif   output format (default: text)
   --baseline FILE            do not report findings whose fingerprints are in FILE
   --write-baseline FILE      write the fingerprints of all current findings to FILE and exit 0
+  --migrate-baseline FILE    convert FILE's version 1 fingerprints (hashes of the values) to version 2
+                             (location and name only), keeping exactly what it accepts, and exit 0
   --exclude GLOB             skip matching files or folders (repeatable)
   --disable-rule ID          turn a rule off (repeatable)
   --no-gitignore             also scan files that .gitignore excludes
@@ -36,6 +38,7 @@ interface Arguments {
   format: Format;
   baseline?: string;
   writeBaseline?: string;
+  migrateBaseline?: string;
   excludes: string[];
   disabledRules: string[];
   gitignore: boolean;
@@ -58,6 +61,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     format: { type: 'string' },
     baseline: { type: 'string' },
     'write-baseline': { type: 'string' },
+    'migrate-baseline': { type: 'string' },
     exclude: { type: 'string', multiple: true },
     'disable-rule': { type: 'string', multiple: true },
     'no-gitignore': { type: 'boolean' },
@@ -71,6 +75,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     format,
     baseline: values.baseline,
     writeBaseline: values['write-baseline'],
+    migrateBaseline: values['migrate-baseline'],
     excludes: values.exclude ?? [],
     disabledRules: values['disable-rule'] ?? [],
     gitignore: !values['no-gitignore'],
@@ -79,7 +84,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
   };
 }
 
-function readBaseline(file: string): Set<string> {
+function readBaseline(file: string): Baseline {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -108,14 +113,21 @@ export function runScan(argv: readonly string[]): number {
     process.stdout.write(SCAN_USAGE);
     return 0;
   }
-  let baseline: Set<string> | undefined;
+  if (args.migrateBaseline && (args.baseline || args.writeBaseline)) {
+    process.stderr.write(`aws-secrets-lens: --migrate-baseline reads and writes its FILE: use it without --baseline or --write-baseline\n\n${SCAN_USAGE}`);
+    return 2;
+  }
+  const baselineFile = args.migrateBaseline ?? args.baseline;
+  let baseline: Baseline | undefined;
   try {
-    baseline = args.baseline ? readBaseline(args.baseline) : undefined;
+    baseline = baselineFile ? readBaseline(baselineFile) : undefined;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`aws-secrets-lens: ${printable(error.message)}\n`);
     return 2;
   }
+  if (baseline?.legacy.size && baselineFile && !args.migrateBaseline)
+    process.stderr.write(`aws-secrets-lens: ${legacyBaselineWarning(printable(baselineFile), baseline.legacy.size)}\n`);
   const result = scanFiles({
     cwd: process.cwd(),
     roots: args.paths,
@@ -128,6 +140,22 @@ export function runScan(argv: readonly string[]): number {
   for (const problem of result.problems) process.stderr.write(`aws-secrets-lens: cannot read ${printable(problem.path)}: ${problem.message}\n`);
   for (const skipped of result.report.skipped ?? [])
     process.stderr.write(`aws-secrets-lens: ${skipped.partial ? 'scanned partly' : 'skipped'} ${printable(skipped.path)}: ${skipped.reason}\n`);
+  if (args.migrateBaseline && baseline) {
+    const kept = [...baseline.legacy].filter((old) => !result.legacyMatched.has(old));
+    try {
+      writeFileSync(args.migrateBaseline, serializeBaseline([...baseline.fingerprints, ...result.acceptedFingerprints], kept));
+    } catch (error) {
+      process.stderr.write(`aws-secrets-lens: cannot write baseline ${printable(args.migrateBaseline)}: ${describeFsError(error)}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `aws-secrets-lens: converted ${result.legacyMatched.size} version 1 fingerprint${result.legacyMatched.size === 1 ? '' : 's'} in ${printable(args.migrateBaseline)}` +
+        (kept.length
+          ? `; ${kept.length} matched no current finding and ${kept.length === 1 ? 'was' : 'were'} kept as they are (run from the repository root over the whole tree, or drop them with --write-baseline)\n`
+          : '\n'),
+    );
+    return result.problems.length ? 2 : 0;
+  }
   if (args.writeBaseline) {
     try {
       writeFileSync(args.writeBaseline, serializeBaseline(result.fingerprints));

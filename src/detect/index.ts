@@ -4,8 +4,8 @@
 export type { Confidence, CustomPattern, Finding, QuoteStyle, ScanInput, ScanOptions, Severity, SourceRange } from './types';
 export { scan, scanWithLimits, type ScanResult } from './scan';
 export { mask } from './mask';
-export { fingerprint } from './fingerprint';
-export { BaselineError, parseBaseline, serializeBaseline } from './baseline';
+export { fingerprintFindings } from './fingerprint';
+export { BaselineError, legacyBaselineWarning, matchBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineMatch } from './baseline';
 export { commentFor, languageFromFileName, type CommentSyntax } from './languages';
 export { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from './markers';
 export { isExcludedPath, type PathExcludes } from './paths';

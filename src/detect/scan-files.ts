@@ -2,7 +2,7 @@
 // CLI is only argument parsing around this. Whatever is not read, or not read
 // fully, comes back in `report.skipped` with its reason.
 
-import { fingerprint } from './fingerprint';
+import { matchBaseline, type Baseline } from './baseline';
 import { mask } from './mask';
 import type { ReportedFinding, ScanReport } from './report/model';
 import { scanWithLimits } from './scan';
@@ -14,8 +14,8 @@ export interface FileScanRequest {
   roots: readonly string[];
   excludeGlobs: readonly string[];
   useGitignore: boolean;
-  /** Accepted fingerprints: matching findings are not reported. */
-  baseline?: ReadonlySet<string>;
+  /** Accepted findings are not reported. */
+  baseline?: Baseline;
   /** Files larger than this are skipped (default 1 MB). */
   maxFileBytes?: number;
   options?: ScanOptions;
@@ -25,6 +25,10 @@ export interface FileScanResult {
   report: ScanReport;
   /** Fingerprints of every finding, baseline-accepted ones included (for --write-baseline). */
   fingerprints: string[];
+  /** Fingerprints of the findings the baseline accepted (for --migrate-baseline). */
+  acceptedFingerprints: string[];
+  /** The baseline's version 1 entries that matched a finding. */
+  legacyMatched: Set<string>;
   /** Paths that could not be read. */
   problems: WalkProblem[];
 }
@@ -33,6 +37,8 @@ export function scanFiles(request: FileScanRequest): FileScanResult {
   const { files, problems, skipped } = collectFiles(request.roots, request);
   const findings: ReportedFinding[] = [];
   const fingerprints: string[] = [];
+  const acceptedFingerprints: string[] = [];
+  const legacyMatched = new Set<string>();
   const notRead: SkippedFile[] = [...skipped];
   let filesScanned = 0;
   let bytesScanned = 0;
@@ -54,16 +60,25 @@ export function scanFiles(request: FileScanRequest): FileScanResult {
     bytesScanned += Buffer.byteLength(text);
     const scanned = scanWithLimits(text, { fileName: file.relativePath, options: request.options });
     for (const limit of scanned.limits) notRead.push({ path: file.relativePath, reason: limit, partial: true });
-    for (const finding of scanned.findings) {
-      const secret = text.slice(finding.secretRange.start, finding.secretRange.end);
-      const id = fingerprint(file.relativePath, finding, secret);
+    const secretOf = (finding: { secretRange: { start: number; end: number } }) => text.slice(finding.secretRange.start, finding.secretRange.end);
+    const match = matchBaseline(request.baseline, file.relativePath, scanned.findings, secretOf);
+    for (const old of match.legacyMatched) legacyMatched.add(old);
+    scanned.findings.forEach((finding, i) => {
+      const id = match.fingerprints[i];
       fingerprints.push(id);
-      if (request.baseline?.has(id)) {
+      if (match.accepted[i]) {
         suppressedByBaseline++;
-        continue;
+        acceptedFingerprints.push(id);
+        return;
       }
-      findings.push({ file: file.relativePath, finding, masked: mask(secret), fingerprint: id });
-    }
+      findings.push({ file: file.relativePath, finding, masked: mask(secretOf(finding)), fingerprint: id });
+    });
   }
-  return { report: { findings, filesScanned, bytesScanned, suppressedByBaseline, skipped: notRead }, fingerprints, problems };
+  return {
+    report: { findings, filesScanned, bytesScanned, suppressedByBaseline, skipped: notRead },
+    fingerprints,
+    acceptedFingerprints,
+    legacyMatched,
+    problems,
+  };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { detectBundle } from '../loading/bundles';
 import { readDetectionSettings, type DetectionSettings } from '../settings/settings';
-import type { Finding } from '../detect';
+import type { Baseline, Finding } from '../detect';
 import type { Log } from '../ui/logging';
 
 /** Documents larger than this are not scanned as you type (the CLI has the same cap). */
@@ -20,7 +20,7 @@ interface Scanned {
  */
 export class FindingsStore implements vscode.Disposable {
   private readonly scanned = new Map<string, Scanned>();
-  private readonly baselines = new Map<string, Promise<ReadonlySet<string>>>();
+  private readonly baselines = new Map<string, Promise<Baseline | undefined>>();
   private settings: DetectionSettings = readDetectionSettings();
 
   constructor(private readonly log: Log) {}
@@ -68,11 +68,26 @@ export class FindingsStore implements vscode.Disposable {
   /** Scans text of a file (open or not), dropping what its workspace's baseline accepts. */
   async scanText(uri: vscode.Uri, text: string, languageId?: string): Promise<Finding[]> {
     const detect = detectBundle();
-    const findings = detect.scan(text, { languageId, fileName: uri.fsPath });
+    // The workspace-relative path, as the CLI run from the repository root sees it: it decides translation catalogues and defaults.
+    const findings = detect.scan(text, { languageId, fileName: relativePath(uri) });
     const baseline = await this.baselineFor(uri);
-    if (baseline.size === 0) return findings;
-    const path = relativePath(uri);
-    return findings.filter((f) => !baseline.has(detect.fingerprint(path, f, text.slice(f.secretRange.start, f.secretRange.end))));
+    if (!baseline || (baseline.fingerprints.size === 0 && baseline.legacy.size === 0)) return findings;
+    const { accepted } = detect.matchBaseline(baseline, relativePath(uri), findings, (f) => text.slice(f.secretRange.start, f.secretRange.end));
+    return findings.filter((_, i) => !accepted[i]);
+  }
+
+  /**
+   * The baseline fingerprints of some of a document's findings: computed over all of its
+   * findings, accepted or not, in scan order, exactly as the CLI computes them.
+   */
+  fingerprintsOf(document: vscode.TextDocument, wanted: readonly Finding[]): string[] {
+    const detect = detectBundle();
+    const all = detect.scan(document.getText(), { languageId: document.languageId, fileName: relativePath(document.uri) });
+    const ids = detect.fingerprintFindings(relativePath(document.uri), all);
+    return wanted.flatMap((f) => {
+      const i = all.findIndex((a) => a.ruleId === f.ruleId && a.secretRange.start === f.secretRange.start);
+      return i === -1 ? [] : [ids[i]];
+    });
   }
 
   /** The findings of one group (e.g. an access key id with its secret key), from the document's current text. */
@@ -90,22 +105,24 @@ export class FindingsStore implements vscode.Disposable {
     return folder && vscode.Uri.joinPath(folder.uri, this.settings.baselineFile);
   }
 
-  private baselineFor(uri: vscode.Uri): Promise<ReadonlySet<string>> {
+  private baselineFor(uri: vscode.Uri): Promise<Baseline | undefined> {
     const file = this.baselineUri(uri);
-    if (!file) return Promise.resolve(new Set());
+    if (!file) return Promise.resolve(undefined);
     const key = file.toString();
     let loading = this.baselines.get(key);
     if (!loading) {
       loading = readFile(file.fsPath, 'utf8').then(
         (text) => {
           try {
-            return detectBundle().parseBaseline(text);
+            const baseline = detectBundle().parseBaseline(text);
+            if (baseline.legacy.size) this.log.warn(detectBundle().legacyBaselineWarning(relativePath(file), baseline.legacy.size));
+            return baseline;
           } catch (error) {
             this.log.warn(`ignoring the baseline ${file.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
-            return new Set<string>();
+            return undefined;
           }
         },
-        () => new Set<string>(),
+        () => undefined,
       );
       this.baselines.set(key, loading);
     }

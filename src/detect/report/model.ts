@@ -8,7 +8,7 @@ export interface ReportedFinding {
   /** Path relative to the current folder, `/`-separated. */
   file: string;
   finding: Finding;
-  /** mask(secret): a few leading characters and the length. */
+  /** mask(secret): for a long value a few leading characters and the length, for a short one nothing. */
   masked: string;
   fingerprint: string;
 }

@@ -42,7 +42,8 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
           },
         },
       ],
-      partialFingerprints: { 'secretFingerprint/v1': reported.fingerprint },
+      // Version 2: from the location and the name, never the value (docs/detection.md#fingerprints).
+      partialFingerprints: { 'secretFingerprint/v2': reported.fingerprint },
     };
   });
   // SARIF 2.1.0 §3.20.21: what the tool could not do goes into the invocation's toolExecutionNotifications.
