@@ -24,6 +24,10 @@ for (const row of readFileSync(listing, 'utf8').split('\n')) {
   (labels[repo] ??= {})[key] = verdict;
   count++;
 }
-const sorted = Object.fromEntries(Object.keys(labels).sort().map((repo) => [repo, Object.fromEntries(Object.entries(labels[repo]).sort())]));
-writeFileSync(file, `${JSON.stringify(sorted, null, 1)}\n`);
+const sorted = Object.fromEntries(
+  Object.keys(labels)
+    .sort()
+    .map((repo) => [repo, Object.fromEntries(Object.entries(labels[repo]).sort())]),
+);
+writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
 console.log(`${count} finding(s) labelled ${verdict}`);

@@ -140,7 +140,12 @@ for (const repo of repos) {
 
 const pct = (tp, fp) => (tp + fp ? `${((100 * tp) / (tp + fp)).toFixed(1)}%` : '-');
 function table(title, selected) {
-  const lines = [`## ${title}`, '', '| repo | files | MB | findings | findings/MB | tp | fp | unlabelled | precision |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    `## ${title}`,
+    '',
+    '| repo | files | MB | findings | findings/MB | tp | fp | unlabelled | precision |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   const total = { files: 0, mb: 0, findings: 0, tp: 0, fp: 0, unlabelled: 0 };
   for (const r of selected) {
     if (r.error) {
@@ -148,7 +153,9 @@ function table(title, selected) {
       continue;
     }
     const perMb = r.mb ? (r.findings / r.mb).toFixed(2) : '-';
-    lines.push(`| ${r.repo} | ${r.files ?? '-'} | ${r.mb?.toFixed(1) ?? '-'} | ${r.findings} | ${perMb} | ${r.tp} | ${r.fp} | ${r.unlabelled} | ${pct(r.tp, r.fp)} |`);
+    lines.push(
+      `| ${r.repo} | ${r.files ?? '-'} | ${r.mb?.toFixed(1) ?? '-'} | ${r.findings} | ${perMb} | ${r.tp} | ${r.fp} | ${r.unlabelled} | ${pct(r.tp, r.fp)} |`,
+    );
     for (const key of Object.keys(total)) total[key] += r[key] ?? 0;
   }
   const perMb = total.mb ? (total.findings / total.mb).toFixed(2) : '-';

@@ -63,7 +63,12 @@ export interface BaselineMatch {
  * Which of one file's findings (all of them, in scan order) the baseline accepts. `secretOf`
  * is called only when the baseline still holds version 1 entries, which hash the value.
  */
-export function matchBaseline(baseline: Baseline | undefined, relativePath: string, findings: readonly Finding[], secretOf: (finding: Finding) => string): BaselineMatch {
+export function matchBaseline(
+  baseline: Baseline | undefined,
+  relativePath: string,
+  findings: readonly Finding[],
+  secretOf: (finding: Finding) => string,
+): BaselineMatch {
   const fingerprints = fingerprintFindings(relativePath, findings);
   const legacyMatched = new Set<string>();
   const accepted = findings.map((finding, i) => {

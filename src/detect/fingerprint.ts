@@ -34,5 +34,7 @@ export function fingerprintFindings(relativePath: string, findings: readonly Pic
 
 /** Version 1: SHA-256 of path, rule id and secret. Only to match entries of baselines written before version 2. */
 export function legacyFingerprint(relativePath: string, ruleId: string, secretText: string): string {
-  return createHash('sha256').update(`aws-secrets-lens/1\u0000${normalizeRelativePath(relativePath)}\u0000${ruleId}\u0000${secretText}`).digest('hex');
+  return createHash('sha256')
+    .update(`aws-secrets-lens/1\u0000${normalizeRelativePath(relativePath)}\u0000${ruleId}\u0000${secretText}`)
+    .digest('hex');
 }

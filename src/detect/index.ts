@@ -3,6 +3,7 @@
 
 export type { Confidence, CustomPattern, Finding, QuoteStyle, ScanInput, ScanOptions, Severity, SourceRange } from './types';
 export { scan, scanWithLimits, type ScanResult } from './scan';
+export { scanIncrementally, type IncrementalResult, type ScanState } from './incremental';
 export { mask } from './mask';
 export { fingerprintFindings } from './fingerprint';
 export { BaselineError, legacyBaselineWarning, matchBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineMatch } from './baseline';

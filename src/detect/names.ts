@@ -96,7 +96,22 @@ const STRONG_TOKEN_QUALIFIERS = new Set([
 ]);
 
 /** `PWD`, `OLDPWD`, `TEST_PWD`: a working directory, not a password. */
-const WORKING_DIRECTORY_QUALIFIERS = new Set(['old', 'test', 'current', 'cur', 'working', 'work', 'dir', 'initial', 'init', 'start', 'base', 'root', 'orig', 'original']);
+const WORKING_DIRECTORY_QUALIFIERS = new Set([
+  'old',
+  'test',
+  'current',
+  'cur',
+  'working',
+  'work',
+  'dir',
+  'initial',
+  'init',
+  'start',
+  'base',
+  'root',
+  'orig',
+  'original',
+]);
 
 /** Head nouns that name a secret, with what they are. */
 const HEADS = new Map<string, SecretNameKind>([

@@ -36,11 +36,27 @@ export function scan(text: string, input: ScanInput = {}): Finding[] {
 }
 
 export function scanWithLimits(text: string, input: ScanInput = {}): ScanResult {
-  const languageId = input.languageId ?? (input.fileName ? languageFromFileName(input.fileName) : 'plaintext');
+  const index = new TextIndex(text);
+  return completeScan(scanRaw(text, input, index), index);
+}
+
+/** A scan's findings before group ids and positions (sorted, without overlaps): what an incremental scan keeps between edits. */
+export interface RawScan {
+  findings: RawFinding[];
+  /** Rules that stopped at their cap. */
+  cappedRules: ReadonlySet<string>;
+}
+
+/** The language a scan judges a text as. */
+export function scanLanguage(input: ScanInput): string {
+  return input.languageId ?? (input.fileName ? languageFromFileName(input.fileName) : 'plaintext');
+}
+
+export function scanRaw(text: string, input: ScanInput, index: TextIndex = new TextIndex(text)): RawScan {
+  const languageId = scanLanguage(input);
   const options = input.options ?? {};
   const disabled = new Set(options.disabledRules ?? []);
   const enabled = (ruleId: string): boolean => !disabled.has(ruleId);
-  const index = new TextIndex(text);
   const family = syntaxFamily(languageId);
   const raw: RawFinding[] = [];
   const perRule = new Map<string, number>();
@@ -90,9 +106,13 @@ export function scanWithLimits(text: string, input: ScanInput = {}): ScanResult 
     );
   if (options.customPatterns?.length) runCustomPatterns(context, options.customPatterns, enabled);
 
-  const kept = withoutOverlaps(raw);
-  const groups = assignGroups(kept, index);
-  return { findings: kept.map((f, i) => toFinding(f, groups[i], index)), limits: limitsOf(index, cappedRules) };
+  return { findings: withoutOverlaps(raw), cappedRules };
+}
+
+/** Group ids, positions and the report of what was not looked at fully. */
+export function completeScan(raw: RawScan, index: TextIndex): ScanResult {
+  const groups = assignGroups(raw.findings, index);
+  return { findings: raw.findings.map((f, i) => toFinding(f, groups[i], index)), limits: limitsOf(index, raw.cappedRules) };
 }
 
 /** The parts of a text a scan did not look at fully, as sentences for a report. */

@@ -324,9 +324,9 @@ export function isFormatString(value: string): boolean {
 
 /** Words of a natural language written in letters beyond ASCII: `Contraseña`, `Lösenord`, `パスワード`. */
 export function isNaturalLanguage(value: string): boolean {
-  if (!/[^\x00-\x7f]/.test(value)) return false;
+  if (!/[^\p{ASCII}]/u.test(value)) return false;
   if (/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(value)) return true; // kana, CJK, Hangul
-  return /^[\p{L}\p{M}'’.\-]+$/u.test(value);
+  return /^[\p{L}\p{M}'’.-]+$/u.test(value);
 }
 
 /**
@@ -404,7 +404,7 @@ export function runFraction(value: string): number {
   if (hasPeriod(value)) return 1;
   const lower = value.toLowerCase();
   const inRun = new Uint8Array(length);
-  for (let i = 0; i + 1 < length; ) {
+  for (let i = 0; i + 1 < length;) {
     const step = lower.charCodeAt(i + 1) - lower.charCodeAt(i);
     if (step !== 0 && (Math.abs(step) !== 1 || !isAlnum(lower, i) || !isAlnum(lower, i + 1))) {
       i++;

@@ -124,7 +124,10 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   if (isNonSecretShape(value)) return undefined;
   const random = judgeRandom(value, options.minEntropy ?? 3.0);
   // Under a weak name, only a clearly random value counts; in documentation, only a high-entropy one.
-  if (random) return (strength === 'weak' && random.confidence === 'low') || (strength === 'weak' && options.documentation && random.confidence !== 'high') ? undefined : random;
+  if (random)
+    return (strength === 'weak' && random.confidence === 'low') || (strength === 'weak' && options.documentation && random.confidence !== 'high')
+      ? undefined
+      : random;
   if (!human || options.documentation || isNamedDefault(value, options)) return undefined;
   return judgeHumanPassword(value, options.position ?? 'assignment', options.config === true);
 }

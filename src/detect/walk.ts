@@ -48,10 +48,7 @@ export function toDisplayPath(cwd: string, absolutePath: string): string {
 }
 
 /** Every file to scan under `roots`, in a stable order, plus the paths that could not be read. */
-export function collectFiles(
-  roots: readonly string[],
-  options: WalkOptions,
-): { files: FileEntry[]; problems: WalkProblem[]; skipped: SkippedFile[] } {
+export function collectFiles(roots: readonly string[], options: WalkOptions): { files: FileEntry[]; problems: WalkProblem[]; skipped: SkippedFile[] } {
   const files: FileEntry[] = [];
   const problems: WalkProblem[] = [];
   const skipped: SkippedFile[] = [];
@@ -212,7 +209,9 @@ export function decodeText(bytes: Buffer): ReadResult {
   }
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   if (bytes.subarray(start, BINARY_SNIFF_BYTES).includes(0)) {
-    return { skipped: looksLikeUtf16WithoutBom(bytes) ? 'UTF-16 without a byte order mark (save it with one, or as UTF-8)' : 'binary (a NUL byte in the first 8 KB)' };
+    return {
+      skipped: looksLikeUtf16WithoutBom(bytes) ? 'UTF-16 without a byte order mark (save it with one, or as UTF-8)' : 'binary (a NUL byte in the first 8 KB)',
+    };
   }
   return { text: bytes.toString('utf8', start) };
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { detectBundle } from '../loading/bundles';
 import { readDetectionSettings, type DetectionSettings } from '../settings/settings';
-import type { Baseline, Finding } from '../detect';
+import type { Baseline, Finding, ScanState } from '../detect';
 import type { Log } from '../ui/logging';
 
 /** Documents larger than this are not scanned as you type (the CLI has the same cap). */
@@ -20,6 +20,9 @@ interface Scanned {
  */
 export class FindingsStore implements vscode.Disposable {
   private readonly scanned = new Map<string, Scanned>();
+  private readonly toldTooLarge = new Set<string>();
+  /** Per open document, what its next (incremental) scan starts from. */
+  private readonly states = new Map<string, ScanState>();
   private readonly baselines = new Map<string, Promise<Baseline | undefined>>();
   private settings: DetectionSettings = readDetectionSettings();
 
@@ -33,6 +36,7 @@ export class FindingsStore implements vscode.Disposable {
   reset(): void {
     this.settings = readDetectionSettings();
     this.scanned.clear();
+    this.states.clear();
     this.baselines.clear();
   }
 
@@ -41,7 +45,17 @@ export class FindingsStore implements vscode.Disposable {
     if (!this.settings.enabled) return false;
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
     // The end offset is the text's length, without building the whole string (this runs on every hover and CodeLens).
-    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_DOCUMENT_CHARS) return false;
+    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_DOCUMENT_CHARS) {
+      // Said once per document, so that a file left unchecked is never left so in silence.
+      const key = document.uri.toString();
+      if (!this.toldTooLarge.has(key)) {
+        this.toldTooLarge.add(key);
+        this.log.info(
+          `not checking ${relativePath(document.uri)} as you type: it is larger than 1 MB (the CLI scans it: aws-secrets-lens scan --max-file-size 5MB)`,
+        );
+      }
+      return false;
+    }
     return !detectBundle().isExcludedPath(relativePath(document.uri), { globs: this.settings.exclude });
   }
 
@@ -53,15 +67,22 @@ export class FindingsStore implements vscode.Disposable {
       this.scanned.delete(key);
       return [];
     }
+    // The baseline is read first: waiting for it costs the extension host nothing, the analysis below is what is timed.
+    const baseline = await this.baselineFor(document.uri);
     const version = document.version;
     const started = performance.now();
-    const findings = await this.scanText(document.uri, document.getText(), document.languageId);
+    const detect = detectBundle();
+    const text = document.getText();
+    const path = relativePath(document.uri);
+    // Only the lines around the last edit are scanned again; the rest is kept from the previous scan.
+    const { result, state, incremental } = detect.scanIncrementally(this.states.get(key), text, { languageId: document.languageId, fileName: path });
+    this.states.set(key, state);
+    const findings = withoutAccepted(detect, baseline, path, result.findings, text);
     // Names and sizes only (never text): lets a user or the benchmark see what analysis costs.
     this.log.trace(
-      `analysed ${relativePath(document.uri)} (${document.lineCount} lines, v${version}) in ${(performance.now() - started).toFixed(2)} ms: ${findings.length} finding(s)`,
+      `analysed ${path} (${document.lineCount} lines, v${version}) in ${(performance.now() - started).toFixed(2)} ms${incremental ? ' (incremental)' : ''}: ${findings.length} finding(s)`,
     );
-    // The document may have changed while the baseline was read: keep only a result that still matches.
-    if (document.version === version) this.scanned.set(key, { version, findings });
+    this.scanned.set(key, { version, findings });
     return findings;
   }
 
@@ -70,10 +91,7 @@ export class FindingsStore implements vscode.Disposable {
     const detect = detectBundle();
     // The workspace-relative path, as the CLI run from the repository root sees it: it decides translation catalogues and defaults.
     const findings = detect.scan(text, { languageId, fileName: relativePath(uri) });
-    const baseline = await this.baselineFor(uri);
-    if (!baseline || (baseline.fingerprints.size === 0 && baseline.legacy.size === 0)) return findings;
-    const { accepted } = detect.matchBaseline(baseline, relativePath(uri), findings, (f) => text.slice(f.secretRange.start, f.secretRange.end));
-    return findings.filter((_, i) => !accepted[i]);
+    return withoutAccepted(detect, await this.baselineFor(uri), relativePath(uri), findings, text);
   }
 
   /**
@@ -97,6 +115,7 @@ export class FindingsStore implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.scanned.delete(uri.toString());
+    this.states.delete(uri.toString());
   }
 
   /** The baseline file that applies to a document: the configured file in its workspace folder. */
@@ -131,7 +150,15 @@ export class FindingsStore implements vscode.Disposable {
 
   dispose(): void {
     this.scanned.clear();
+    this.states.clear();
   }
+}
+
+/** The findings a workspace's baseline does not accept. */
+function withoutAccepted(detect: ReturnType<typeof detectBundle>, baseline: Baseline | undefined, path: string, findings: Finding[], text: string): Finding[] {
+  if (!baseline || (baseline.fingerprints.size === 0 && baseline.legacy.size === 0)) return findings;
+  const { accepted } = detect.matchBaseline(baseline, path, findings, (f) => text.slice(f.secretRange.start, f.secretRange.end));
+  return findings.filter((_, i) => !accepted[i]);
 }
 
 /** The path fingerprints and excludes use: relative to the workspace folder, like the CLI run from the repository root. */

@@ -50,7 +50,6 @@ export function printableJson(json: string): string {
   return json.replace(UNPRINTABLE_IN_JSON, escape);
 }
 
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
 function escape(c: string): string {

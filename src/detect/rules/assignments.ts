@@ -35,7 +35,20 @@ const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
 const YAML_NOT_A_SCALAR = /^(?:![!A-Za-z_:.-]{0,40}(?:\s|$)|&[\w-]{1,40}(?:\s|$)|\*[\w-]{1,40}\s*$|[|>][-+0-9]{0,3}\s*(?:#|$)|\[.{0,60}\]\s*$|\{.{0,60}\}\s*$)/;
 const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
 /** Calls whose second argument is the value stored under the first: `put("password", "…")`. */
-const SETTER_CALLS = new Set(['put', 'set', 'define', 'setenv', 'putenv', 'setproperty', 'setitem', 'setdefault', 'setvalue', 'setsecret', 'setparameter', 'store']);
+const SETTER_CALLS = new Set([
+  'put',
+  'set',
+  'define',
+  'setenv',
+  'putenv',
+  'setproperty',
+  'setitem',
+  'setdefault',
+  'setvalue',
+  'setsecret',
+  'setparameter',
+  'store',
+]);
 /** Calls that set a header: `header("Authorization", "…")`, `Header.Set(…)`, `addHeader(…)`. */
 const HEADER_CALLS = new Set(['header', 'setheader', 'addheader', 'setrequestheader', 'withheader']);
 
@@ -415,13 +428,19 @@ class LineAnalysis {
       const after = this.lineNo + 2 < index.lineCount ? index.lineText(this.lineNo + 2).trimStart() : '';
       if (!after.startsWith('</')) return;
     }
-    below.report(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment', name, secretName, {
-      start,
-      end: valueEnd,
-      contentStart: start,
-      contentEnd: valueEnd,
-      quote: '',
-    }, false);
+    below.report(
+      secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment',
+      name,
+      secretName,
+      {
+        start,
+        end: valueEnd,
+        contentStart: start,
+        contentEnd: valueEnd,
+        quote: '',
+      },
+      false,
+    );
   }
 
   /**
@@ -617,7 +636,7 @@ function isCredentialSetter(name: string, secretName: SecretName): boolean {
 }
 
 /** Line ranges strictly inside Python's multi-line `"""…"""` / `'''…'''` strings (docstrings, EXAMPLES blocks). */
-function tripleQuotedBlocks(text: string, index: RuleContext['index']): [number, number][] {
+export function tripleQuotedBlocks(text: string, index: RuleContext['index']): [number, number][] {
   const blocks: [number, number][] = [];
   const quotes = /"""|'''/g;
   for (let open = quotes.exec(text); open; open = quotes.exec(text)) {
@@ -631,7 +650,7 @@ function tripleQuotedBlocks(text: string, index: RuleContext['index']): [number,
   return blocks;
 }
 
-function insideBlock(blocks: readonly [number, number][], line: number): boolean {
+export function insideBlock(blocks: readonly [number, number][], line: number): boolean {
   let low = 0;
   let high = blocks.length - 1;
   while (low <= high) {

@@ -11,7 +11,8 @@ import { MAX_ANALYSED_LINE, type RuleContext } from './context';
 
 const KIND_SECRET = /^kind:\s*["']?Secret["']?\s*$/m;
 const KIND_LINE = /^kind:\s*["']?Secret["']?\s*$/;
-const NOT_SECRET_KEYS = /^(?:user(?:name)?|login|email|host(?:name)?|port|database|db|dbname|namespace|region|endpoint|url|uri|ca\.crt|tls\.crt|.*\.(?:crt|pem\.pub|pub))$/i;
+const NOT_SECRET_KEYS =
+  /^(?:user(?:name)?|login|email|host(?:name)?|port|database|db|dbname|namespace|region|endpoint|url|uri|ca\.crt|tls\.crt|.*\.(?:crt|pem\.pub|pub))$/i;
 
 export function runKubernetesSecrets(context: RuleContext): void {
   const { text, index } = context;
@@ -32,7 +33,7 @@ export function runKubernetesSecrets(context: RuleContext): void {
       continue;
     }
     if (blockIndent < 0) continue;
-    const entry = /^\s+["']?([\w.\-]{1,120})["']?:\s+(\S.*)$/.exec(content);
+    const entry = /^\s+["']?([\w.-]{1,120})["']?:\s+(\S.*)$/.exec(content);
     if (!entry) continue;
     const key = entry[1];
     if (classifySecretName(key) || NOT_SECRET_KEYS.test(key)) continue;

@@ -71,7 +71,14 @@ describe('baseline file', () => {
   });
 
   it('rejects what is not a baseline, with a reason', () => {
-    const bad = ['not json', '[]', '{"version": 3, "fingerprints": []}', '{"version": 1}', '{"version": 2, "fingerprints": ["short"]}', '{"version": 2, "fingerprints": [], "legacy": {}}'];
+    const bad = [
+      'not json',
+      '[]',
+      '{"version": 3, "fingerprints": []}',
+      '{"version": 1}',
+      '{"version": 2, "fingerprints": ["short"]}',
+      '{"version": 2, "fingerprints": [], "legacy": {}}',
+    ];
     for (const text of bad) assert.throws(() => parseBaseline(text), BaselineError, text);
     assert.throws(() => parseBaseline('{"version": 3, "fingerprints": []}'), /unsupported version 3/);
   });

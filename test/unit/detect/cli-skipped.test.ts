@@ -40,7 +40,15 @@ const json = (args: string[]): JsonReport => JSON.parse(run(['scan', '--format',
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'asl-skip-'));
   cli = path.join(work, 'cli.js');
-  await build({ entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: cli, logLevel: 'silent' });
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: cli,
+    logLevel: 'silent',
+  });
   const line = `TOKEN = "${github}"\n`;
   write('input/big.py', `${'# padding\n'.repeat(110_000)}${line}`);
   write('input/binary.dat.txt', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(16), Buffer.from(line)]));
@@ -69,7 +77,8 @@ describe('aws-secrets-lens scan: nothing skipped in silence', () => {
       { skipped: report.summary.filesSkipped, partly: report.summary.filesScannedPartly, scanned: report.summary.filesScanned },
       { skipped: 3, partly: 1, scanned: 5 },
     );
-    for (const file of ['input/big.py', 'input/binary.dat.txt', 'input/utf16-nobom.ps1']) assert.match(result.stderr, new RegExp(`skipped ${file.replace(/\./g, '\\.')}: `));
+    for (const file of ['input/big.py', 'input/binary.dat.txt', 'input/utf16-nobom.ps1'])
+      assert.match(result.stderr, new RegExp(`skipped ${file.replace(/\./g, '\\.')}: `));
     assert.match(result.stderr, /scanned partly input\/minified\.js: /);
 
     const text = run(['scan', 'input']);
@@ -170,29 +179,32 @@ describe('aws-secrets-lens scan: only regular files', () => {
 
 describe('aws-secrets-lens scan: file names cannot rewrite the output', () => {
   const evil = 'evil\u001b[2J\u001b]0;owned\u0007\u202e\u0085name.py';
+  // Any C0 control but tab and line feed, any C1 control, DEL or bidirectional override.
+  // eslint-disable-next-line no-control-regex
+  const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
   before(() => write(`names/${evil}`, `TOKEN = "${github}"\n`));
 
   it('text: control characters and bidi overrides in a file name are shown escaped', () => {
     const result = run(['scan', 'names']);
     assert.equal(result.status, 1);
-    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(result.stdout + result.stderr), 'no raw control character in the output');
+    assert.ok(!unprintable.test(result.stdout + result.stderr), 'no raw control character in the output');
     assert.match(result.stdout, /names\/evil\\u001b\[2J\\u001b\]0;owned\\u0007\\u202e\\u0085name\.py:1:10/);
   });
 
   it('json and sarif: the same name, escaped, decodes back to the real one', () => {
-    const raw = run(['scan', '--format', 'json', 'names']).stdout;
-    assert.ok(!/[\u007f-\u009f\u202a-\u202e]/.test(raw));
-    assert.equal(JSON.parse(raw).findings[0].file, `names/${evil}`);
+    const json = run(['scan', '--format', 'json', 'names']).stdout;
+    assert.ok(!unprintable.test(json));
+    assert.equal(JSON.parse(json).findings[0].file, `names/${evil}`);
     const sarif = run(['scan', '--format', 'sarif', 'names']).stdout;
-    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(sarif));
+    assert.ok(!unprintable.test(sarif));
     assert.equal(decodeURI(JSON.parse(sarif).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri), `names/${evil}`);
   });
 
   it('stderr: a skipped file and an unreadable path are named escaped', () => {
     write(`skipnames/${evil}.bin.txt`, Buffer.from([0, 1, 2, 3]));
     const result = run(['scan', 'skipnames', `missing\u001b[31m`]);
-    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(result.stderr), result.stderr);
+    assert.ok(!unprintable.test(result.stderr), result.stderr);
     assert.match(result.stderr, /skipped skipnames\/evil\\u001b/);
     assert.match(result.stderr, /cannot read missing\\u001b\[31m: no such file or directory/);
   });

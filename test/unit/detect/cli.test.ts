@@ -182,14 +182,18 @@ describe('aws-secrets-lens CLI', () => {
 
   it('--migrate-baseline converts a version 1 baseline, keeping exactly what it accepted', () => {
     // A version 1 baseline (an older release wrote it): SHA-256 of path, rule and value.
-    const v1 = (file: string, rule: string, secret: string) => createHash('sha256').update(`aws-secrets-lens/1\u0000${file}\u0000${rule}\u0000${secret}`).digest('hex');
+    const v1 = (file: string, rule: string, secret: string) =>
+      createHash('sha256').update(`aws-secrets-lens/1\u0000${file}\u0000${rule}\u0000${secret}`).digest('hex');
     const old = path.join(work, 'old-baseline.json');
     const stale = 'f'.repeat(64);
     writeFileSync(old, JSON.stringify({ version: 1, fingerprints: [v1('project/app.py', 'github-token', secrets.github), stale] }));
 
     const used = run(['scan', '--baseline', old, '--format', 'json', 'project']);
     assert.equal(used.status, 1);
-    assert.match(used.stderr, /old-baseline\.json holds 2 version 1 fingerprints: hashes of the secrets themselves.*They still work\. Convert them with: aws-secrets-lens scan --migrate-baseline /);
+    assert.match(
+      used.stderr,
+      /old-baseline\.json holds 2 version 1 fingerprints: hashes of the secrets themselves.*They still work\. Convert them with: aws-secrets-lens scan --migrate-baseline /,
+    );
     assert.ok(!JSON.parse(used.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'github-token'), 'still accepted');
 
     const migrated = run(['scan', '--migrate-baseline', old, 'project']);
@@ -201,7 +205,9 @@ describe('aws-secrets-lens CLI', () => {
     assert.deepEqual(written.legacy, [stale]);
     const after = run(['scan', '--baseline', old, '--format', 'json', 'project']);
     assert.deepEqual(
-      JSON.parse(after.stdout).findings.map((f: { ruleId: string }) => f.ruleId).sort(),
+      JSON.parse(after.stdout)
+        .findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort(),
       ['aws-access-key-id', 'aws-secret-access-key', 'password-assignment', 'url-credentials'],
     );
     assertNoSecret(readFileSync(old, 'utf8') + migrated.stderr);

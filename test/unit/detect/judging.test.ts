@@ -13,9 +13,31 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('names', () => {
   it('a name is a credential by what it means, not by a substring', () => {
-    for (const name of ['password', 'db_password', 'client_secret', 'api_key', 'access_token', 'auth_token', 'private_key', 'credentials.password', 'Authorization'])
+    for (const name of [
+      'password',
+      'db_password',
+      'client_secret',
+      'api_key',
+      'access_token',
+      'auth_token',
+      'private_key',
+      'credentials.password',
+      'Authorization',
+    ])
       assert.equal(classifySecretName(name)?.strength, 'strong', name);
-    for (const name of ['cacheKey', 'storageKey', 'sortKey', 'keyName', 'tokenUrl', 'csrfTokenName', 'authenticity_token', 'DELIMITER_KEY', 'ruleKey', 'update_password', 'PWD'])
+    for (const name of [
+      'cacheKey',
+      'storageKey',
+      'sortKey',
+      'keyName',
+      'tokenUrl',
+      'csrfTokenName',
+      'authenticity_token',
+      'DELIMITER_KEY',
+      'ruleKey',
+      'update_password',
+      'PWD',
+    ])
       assert.equal(classifySecretName(name), undefined, name);
   });
 
@@ -48,7 +70,20 @@ describe('values', () => {
       assert.ok(judgeSecretValue(value, { kind: 'password' }), value);
     assert.ok(judgeSecretValue('rootpasswd', { kind: 'password', config: true }), 'letters only, in a configuration file');
     assert.equal(judgeSecretValue('rootpasswd', { kind: 'password' }), undefined, 'letters only, in code');
-    for (const value of ['required', 'Goliath', 'changed!', 'postgres', 'my_password', 'test-password-123', 'secure-password', 'pass_word', 'ThisIsABearerToken', 'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER', 'Contraseña', 'en_001'])
+    for (const value of [
+      'required',
+      'Goliath',
+      'changed!',
+      'postgres',
+      'my_password',
+      'test-password-123',
+      'secure-password',
+      'pass_word',
+      'ThisIsABearerToken',
+      'VALUE_SPECIFIED_IN_NO_LOG_PARAMETER',
+      'Contraseña',
+      'en_001',
+    ])
       assert.equal(judgeSecretValue(value, { kind: 'password', config: true }), undefined, value);
     assert.ok(judgeSecretValue('keystorex', { kind: 'password', config: true }));
     assert.equal(judgeSecretValue('keystorex', { kind: 'password', config: true, name: 'KEYSTOREX_PASSWORD' }), undefined, 'named after its own setting');
@@ -62,16 +97,40 @@ describe('values', () => {
   });
 
   it('rejects identifiers, expressions, formats, validation rules, paths and classes', () => {
-    for (const value of ['csrf_token_manager', 'tlsCertificateKeyFile', 'SSL_CLIENT_S_DN_Email', 'X-Metadata-Client-ID', 'java:S4502', 'spring.datasource.password'])
+    for (const value of [
+      'csrf_token_manager',
+      'tlsCertificateKeyFile',
+      'SSL_CLIENT_S_DN_Email',
+      'X-Metadata-Client-ID',
+      'java:S4502',
+      'spring.datasource.password',
+    ])
       assert.ok(isIdentifierLike(value), value);
     for (const value of ['user_dict["password"],', 'Rails.app.credentials.dig(:smtp, :password),', '[:shop_id, :id]', 'Dir.pwd'])
       assert.equal(judgeSecretValue(value, { kind: 'password', bare: true }), undefined, value);
-    for (const value of ['%rP%yY%mM%dDT%hH%iM%sS', 'Y.m.d|', 'required|confirmed', 'min:8|max:255', 'src/test/java/**/*', 'Symfony\\Component\\Form\\Type\\RepeatedType', '%env(API_SECRET)%', '!SENDGRID_SECRET!', '<key>:<token>'])
+    for (const value of [
+      '%rP%yY%mM%dDT%hH%iM%sS',
+      'Y.m.d|',
+      'required|confirmed',
+      'min:8|max:255',
+      'src/test/java/**/*',
+      'Symfony\\Component\\Form\\Type\\RepeatedType',
+      '%env(API_SECRET)%',
+      '!SENDGRID_SECRET!',
+      '<key>:<token>',
+    ])
       assert.equal(judgeSecretValue(value, { kind: 'secret' }), undefined, value);
   });
 
   it('fillers: sequences, repeats, keyboard runs and periods', () => {
-    for (const value of ['abcdefghijklmnopqrstuvwxyz1234567', 'abcd1234abcd1234abcd1234', '1234567890-1234567890-####', 'qwertyuiopasdf', '1234-5678-abcd-efgh', 'aaaabbbbccccdddd'])
+    for (const value of [
+      'abcdefghijklmnopqrstuvwxyz1234567',
+      'abcd1234abcd1234abcd1234',
+      '1234567890-1234567890-####',
+      'qwertyuiopasdf',
+      '1234-5678-abcd-efgh',
+      'aaaabbbbccccdddd',
+    ])
       assert.ok(isFiller(value), value);
     for (const value of ['Zq8vLp2mW9xR7tYk3NbC5dFg', 'rcHu+HzSFw89Ypyhn/896A==']) assert.ok(!isFiller(value), value);
   });
@@ -82,7 +141,11 @@ describe('values', () => {
     assert.equal(judgeSecretValue(b64('password'), { kind: 'password' }), undefined);
     assert.equal(judgeSecretValue(b64('user:pass'), { kind: 'auth', strength: 'weak' }), undefined, 'a Basic header of placeholders');
     assert.ok(judgeSecretValue(b64('deploy:Rt7Kq2Lm9Vx4Pz8W'), { kind: 'auth', strength: 'weak' }), 'a Basic header with a real password');
-    assert.equal(judgeSecretValue(b64('-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n'), { kind: 'key', strength: 'weak' }), undefined, 'an empty PEM');
+    assert.equal(
+      judgeSecretValue(b64('-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n'), { kind: 'key', strength: 'weak' }),
+      undefined,
+      'an empty PEM',
+    );
   });
 });
 

@@ -117,7 +117,10 @@ describe('collectFiles() and readScannableFile()', () => {
 
   it('skips binary files and files over 1 MB, saying why', () => {
     assert.deepEqual(readScannableFile(path.join(root, 'image.bin.txt')), { skipped: 'binary (a NUL byte in the first 8 KB)' });
-    assert.match((readScannableFile(path.join(root, 'big.txt')) as { skipped: string }).skipped, /^larger than 1 MB \(1(\.\d)? MB; raise the limit with --max-file-size\)$/);
+    assert.match(
+      (readScannableFile(path.join(root, 'big.txt')) as { skipped: string }).skipped,
+      /^larger than 1 MB \(1(\.\d)? MB; raise the limit with --max-file-size\)$/,
+    );
     assert.deepEqual(readScannableFile(path.join(root, '.env')), { text: 'A=1\n' });
   });
 });
