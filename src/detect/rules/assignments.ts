@@ -20,6 +20,8 @@ const KEYWORD_SOURCE = 'pass|pwd|secret|token|key|auth|cred|bearer|(?<![a-z])pw(
 const TEXT_KEYWORD = new RegExp(KEYWORD_SOURCE, 'gi');
 
 const MAX_IDENT = 120;
+/** How many distinct inert lines a scan remembers. */
+const MAX_INERT_LINES = 10_000;
 const ASSIGNMENT_RULES = ['password-assignment', 'secret-assignment', 'connection-string-password', 'aws-secret-access-key'];
 /** How far a multi-line literal may run (characters) before it is not a value but a block of text. */
 const MAX_MULTI_LINE_LITERAL = 4096;
@@ -72,13 +74,16 @@ export function runAssignments(context: RuleContext, enabled: (ruleId: string) =
   let analysis: LineAnalysis | undefined;
   keyword.lastIndex = 0;
   let lines = 0;
+  // Lines that yielded nothing and looked at no other line: the same text elsewhere yields nothing either.
+  const inert = new Set<string>();
   for (let match = keyword.exec(text); match && !context.full; match = keyword.exec(text)) {
     if (!analysis || match.index >= analysis.lineEndOffset) {
+      if (analysis?.inert && inert.size < MAX_INERT_LINES) inert.add(analysis.key);
       // Once every rule this one reports for has reached its cap, the rest of the file can add nothing.
       if ((++lines & 255) === 0 && ASSIGNMENT_RULES.every((ruleId) => !enabled(ruleId) || context.atCap(ruleId))) return;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line++;
       analysis = new LineAnalysis(context, line, enabled, insideBlock(prose, line));
-      if (analysis.tooLong) {
+      if (analysis.tooLong || inert.has(analysis.key)) {
         keyword.lastIndex = analysis.lineEndOffset;
         continue;
       }
@@ -113,6 +118,18 @@ class LineAnalysis {
 
   /** Set while judging a `k=v` pair that sits in a list (`addr=:6379,password=…,db=0`). */
   private inlinePair = false;
+  /** Set when this line reported something or looked at another line: then it is not inert. */
+  private touched = false;
+
+  /** Nothing found and nothing read beyond this line. */
+  get inert(): boolean {
+    return !this.touched;
+  }
+
+  /** What makes two lines equivalent for the assignment rules: their text, and whether they sit in prose. */
+  get key(): string {
+    return this.inProse ? `\u0001${this.line}` : this.line;
+  }
 
   /** A comment line or a docstring's: what it shows is an illustration more often than a credential. */
   get isCommentLine(): boolean {
@@ -149,6 +166,9 @@ class LineAnalysis {
 
   /** Looks at the name around a keyword found at `column`; returns where the next search may start. */
   visit(column: number, length: number): number {
+    // In the bare value of a `key: value` line, a word can only start a `k=v` pair or a `--flag`, or be a
+    // setting's name given as data (`name: DB_PASSWORD`): without those, the rest of the line holds nothing.
+    if (this.insideBareValue(column) && this.inertValue()) return this.line.length;
     const identifier = this.expand(column, column + length);
     const secretName = classifySecretName(identifier.name);
     if (secretName && !this.isPathSegment(identifier.start) && !this.allCapped(secretName)) this.consider(identifier, secretName);
@@ -256,6 +276,17 @@ class LineAnalysis {
       return;
     }
     this.considerSibling(identifier.name, secretName, this.lineNo, tokenEnd);
+  }
+
+  private inertValueCache: boolean | undefined;
+
+  private inertValue(): boolean {
+    if (this.inertValueCache === undefined) {
+      const value = this.line.slice(this.valueStart);
+      const key = keyValueLine(this.line)?.key.toLowerCase() ?? '';
+      this.inertValueCache = !value.includes('=') && !value.includes('--') && !INDIRECT_KEYS.has(key.slice(key.lastIndexOf('.') + 1));
+    }
+    return this.inertValueCache;
   }
 
   /** `KEY=…` lines in bare syntaxes: is this offset inside the value part? */
@@ -406,6 +437,10 @@ class LineAnalysis {
   /** `"…" == password`, `'…' !== $token`: the offset of the literal before a comparison, if there is one. */
   private literalComparedBefore(tokenStart: number): number | undefined {
     if (this.context.family !== 'code') return undefined;
+    // Cheap test first: the word must follow `==`, `===`, `!=` or `!==` (and a `$` / `@` sigil).
+    let j = tokenStart - 1;
+    while (j >= 0 && (this.line[j] === ' ' || this.line[j] === '$' || this.line[j] === '@')) j--;
+    if (this.line[j] !== '=' || (this.line[j - 1] !== '=' && this.line[j - 1] !== '!')) return undefined;
     const before = this.line.slice(Math.max(0, tokenStart - 300), tokenStart);
     const match = /(["'])((?:(?!\1)[^\\]|\\.){6,200})\1\s{0,4}[!=]==?\s{0,4}[$@]?$/.exec(before);
     return match ? tokenStart - before.length + match.index : undefined;
@@ -413,6 +448,7 @@ class LineAnalysis {
 
   /** `<password>` alone on its line, the text on the next and `</password>` after it. */
   private considerElementBelow(name: string, secretName: SecretName): void {
+    this.touched = true;
     const { index } = this.context;
     if (this.lineNo + 1 >= index.lineCount) return;
     const below = new LineAnalysis(this.context, this.lineNo + 1, this.enabled);
@@ -467,6 +503,7 @@ class LineAnalysis {
   }
 
   private considerSibling(name: string, secretName: SecretName, fromLine: number, fromColumn = 0): void {
+    this.touched = true;
     const { index } = this.context;
     const last = Math.min(index.lineCount - 1, this.lineNo + 4);
     for (let lineNo = fromLine; lineNo <= last; lineNo++) {
@@ -520,7 +557,9 @@ class LineAnalysis {
   /** The literal after `||`, `??` or `or` in the expression starting at `pos`, if any. */
   private fallbackLiteral(pos: number): ValueToken | undefined {
     const line = this.line;
-    const expression = /^[^;,]{0,200}?(?:\|\||\?\?|\s+or\s+)\s{0,4}(?=["'`])/.exec(line.slice(pos));
+    const rest = line.slice(pos, pos + 200);
+    if (!rest.includes('||') && !rest.includes('??') && !rest.includes(' or ')) return undefined;
+    const expression = /^[^;,]{0,200}?(?:\|\||\?\?|\s+or\s+)\s{0,4}(?=["'`])/.exec(rest);
     if (!expression) return undefined;
     const literal = readQuoted(line, pos + expression[0].length);
     if (!literal) return undefined;
@@ -533,6 +572,7 @@ class LineAnalysis {
    * within a few lines: its content, once trimmed, is judged as one value.
    */
   private considerMultiLineLiteral(name: string, secretName: SecretName, quoteAt: number): void {
+    this.touched = true;
     const { text } = this.context;
     const start = this.lineStart + quoteAt;
     const delimiter = text.startsWith('"""', start) ? '"""' : text.startsWith("'''", start) ? "'''" : text[start] === '`' ? '`' : '';
@@ -573,6 +613,7 @@ class LineAnalysis {
   }
 
   private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
+    this.touched = true;
     if (this.context.capped(ruleId)) return;
     const line = this.line;
     let contentStart = token.contentStart;
