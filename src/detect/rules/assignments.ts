@@ -613,7 +613,6 @@ class LineAnalysis {
   }
 
   private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
-    this.touched = true;
     if (this.context.capped(ruleId)) return;
     const line = this.line;
     let contentStart = token.contentStart;
@@ -633,6 +632,7 @@ class LineAnalysis {
       fileName: this.context.fileName,
     });
     if (!verdict) return;
+    this.touched = true;
     // `token: "…"` beside `signature: "…"`: the signed nonce of a webhook (Mailgun), public by design.
     if (secretName.kind === 'token' && secretName.strength === 'weak' && this.besideSignature()) return;
     if (!secretName.strong && verdict.confidence === 'low') return;
