@@ -45,6 +45,7 @@ export function scanFiles(request: FileScanRequest): FileScanResult {
   let suppressedByBaseline = 0;
   for (const file of files) {
     let text: string;
+    let bytes: number;
     try {
       const read = readScannableFile(file.absolutePath, request.maxFileBytes ?? MAX_FILE_BYTES);
       if ('skipped' in read) {
@@ -52,12 +53,13 @@ export function scanFiles(request: FileScanRequest): FileScanResult {
         continue;
       }
       text = read.text;
+      bytes = read.bytes ?? Buffer.byteLength(text);
     } catch (error) {
       problems.push({ path: file.relativePath, message: describeFsError(error) });
       continue;
     }
     filesScanned++;
-    bytesScanned += Buffer.byteLength(text);
+    bytesScanned += bytes;
     const scanned = scanWithLimits(text, { fileName: file.relativePath, options: request.options });
     for (const limit of scanned.limits) notRead.push({ path: file.relativePath, reason: limit, partial: true });
     const secretOf = (finding: { secretRange: { start: number; end: number } }) => text.slice(finding.secretRange.start, finding.secretRange.end);

@@ -119,7 +119,12 @@ export function completeScan(raw: RawScan, index: TextIndex): ScanResult {
 function limitsOf(index: TextIndex, cappedRules: ReadonlySet<string>): string[] {
   const limits: string[] = [];
   let longLines = 0;
-  for (let line = 0; line < index.lineCount; line++) if (index.lineEnd(line) - index.lineStart(line) > MAX_ANALYSED_LINE) longLines++;
+  const starts = index.lineStarts;
+  for (let line = 0; line < starts.length; line++) {
+    // The distance to the next line's start bounds the length; only then is the exact end computed.
+    const next = line + 1 < starts.length ? starts[line + 1] : index.text.length + 1;
+    if (next - starts[line] > MAX_ANALYSED_LINE + 1 && index.lineEnd(line) - starts[line] > MAX_ANALYSED_LINE) longLines++;
+  }
   if (longLines) {
     limits.push(
       `${longLines} line${longLines === 1 ? '' : 's'} longer than ${MAX_ANALYSED_LINE.toLocaleString('en-US')} characters checked for known formats, private keys and URLs only`,

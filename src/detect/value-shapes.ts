@@ -218,12 +218,17 @@ export function isPlaceholder(value: string): boolean {
 }
 
 function isPlaceholderText(value: string): boolean {
+  if (MARKER_PART.test(value)) return true;
+  if (value.length > 64) return false; // placeholder words and slot words are short
   const lower = value.toLowerCase();
-  if (PLACEHOLDER_WORDS.has(lower) || MARKER_PART.test(value)) return true;
+  if (PLACEHOLDER_WORDS.has(lower)) return true;
   const letters = lower.replace(/[^a-z0-9]/g, '');
   if (letters !== lower && PLACEHOLDER_WORDS.has(letters)) return true; // `pas:swo:rd`, `pass-word`
-  return onlySlotWords(lower);
+  return SLOT_HINT.test(letters) && onlySlotWords(lower);
 }
+
+/** A slot word somewhere (cheap test before the full one). */
+const SLOT_HINT = /pass|secret|token|key|test|mock|pwd|api|auth|user|login|my|your|the|demo|value|foo|bar/;
 
 /** `my_password`, `test-secret-1234`, `secure-password`: nothing but slot words, separators and a counting suffix. */
 function onlySlotWords(lower: string): boolean {
@@ -390,8 +395,12 @@ export function isConstantName(value: string): boolean {
 }
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '!@#$%^&*()', 'qazwsxedc'];
-/** Every run of four keys along a row, for a lookup per position. */
-const KEYBOARD_RUNS = new Set(KEYBOARD_ROWS.flatMap((row) => Array.from({ length: row.length - 3 }, (_, i) => row.slice(i, i + 4))));
+/** Pairs of keys next to each other along a row (`q` → `w`), as `from * 128 + to`. */
+const KEYBOARD_STEPS = new Set(
+  KEYBOARD_ROWS.flatMap((row) => Array.from({ length: row.length - 1 }, (_, i) => row.charCodeAt(i) * 128 + row.charCodeAt(i + 1))),
+);
+/** Reused between calls (this runs for every candidate value): one flag per character in a run. */
+let inRun = new Uint8Array(64);
 
 /**
  * The share of the value made of runs: sequences (`1234`, `abcd`, `dcba`),
@@ -402,27 +411,37 @@ export function runFraction(value: string): number {
   const length = value.length;
   if (length === 0) return 0;
   if (hasPeriod(value)) return 1;
-  const lower = value.toLowerCase();
-  const inRun = new Uint8Array(length);
+  if (inRun.length < length) inRun = new Uint8Array(length * 2);
+  inRun.fill(0, 0, length);
   for (let i = 0; i + 1 < length;) {
-    const step = lower.charCodeAt(i + 1) - lower.charCodeAt(i);
-    if (step !== 0 && (Math.abs(step) !== 1 || !isAlnum(lower, i) || !isAlnum(lower, i + 1))) {
+    const step = lower(value, i + 1) - lower(value, i);
+    if (step !== 0 && (Math.abs(step) !== 1 || !isAlnum(value, i) || !isAlnum(value, i + 1))) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j + 1 < length && lower.charCodeAt(j + 1) - lower.charCodeAt(j) === step && (step === 0 || isAlnum(lower, j + 1))) j++;
+    while (j + 1 < length && lower(value, j + 1) - lower(value, j) === step && (step === 0 || isAlnum(value, j + 1))) j++;
     if (j - i + 1 >= 4 || (step === 0 && j - i + 1 >= 3)) inRun.fill(1, i, j + 1);
     i = j;
   }
-  for (let i = 0; i + 4 <= length; i++) if (KEYBOARD_RUNS.has(lower.slice(i, i + 4))) inRun.fill(1, i, i + 4);
+  for (let start = 0, i = 1; i <= length; i++) {
+    if (i < length && KEYBOARD_STEPS.has(lower(value, i - 1) * 128 + lower(value, i))) continue;
+    if (i - start >= 4) inRun.fill(1, start, i);
+    start = i;
+  }
   let covered = 0;
   for (let i = 0; i < length; i++) covered += inRun[i];
   return covered / length;
 }
 
-function isAlnum(lower: string, i: number): boolean {
-  const c = lower.charCodeAt(i);
+/** The character code, upper-case ASCII letters folded to lower case. */
+function lower(value: string, i: number): number {
+  const c = value.charCodeAt(i);
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+function isAlnum(value: string, i: number): boolean {
+  const c = lower(value, i);
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
@@ -430,9 +449,11 @@ function hasPeriod(value: string): boolean {
   const length = value.length;
   if (length < 6) return false;
   for (let period = 1; period <= Math.min(8, length >> 1); period++) {
-    let same = 0;
-    for (let i = period; i < length; i++) if (value[i] === value[i - period]) same++;
-    if (same >= (length - period) * 0.9) return true;
+    // More than 10% mismatches and this period cannot be it: stop early (random values fail at once).
+    let allowed = Math.floor((length - period) * 0.1);
+    let i = period;
+    for (; i < length; i++) if (value.charCodeAt(i) !== value.charCodeAt(i - period) && --allowed < 0) break;
+    if (i === length) return true;
   }
   return false;
 }
@@ -444,6 +465,7 @@ function hasPeriod(value: string): boolean {
  */
 export function isFiller(value: string, threshold = 0.5): boolean {
   if (runFraction(value) >= threshold) return true;
+  if (value.indexOf('-') === -1 && value.indexOf('_') === -1) return false;
   const groups = value.split(/[-_]/);
   return groups.length >= 3 && groups.filter((g) => g.length >= 4 && runFraction(g) === 1).length >= 2;
 }

@@ -81,22 +81,9 @@ export function isNonSecretShape(value: string): boolean {
   );
 }
 
-/** Verdicts by value and options: the same literal recurs across a file (and, in the editor, across scans). */
-const verdicts = new Map<string, ValueVerdict | null>();
-const MAX_CACHED_VERDICTS = 5000;
-
 /** Whether a literal assigned to a secret-ish name looks like a real secret. */
 export function judgeSecretValue(value: string, options: JudgeOptions = {}): ValueVerdict | undefined {
-  if (value.length < 6 || /[\s"\\]/.test(value)) return undefined; // cheap rejections first: no cache entry needed
-  if (value.length > 200) return judge(value, options, true);
-  const flags = (options.bare ? 1 : 0) | (options.documentation ? 2 : 0) | (options.config ? 4 : 0) | (options.position === 'inline' ? 8 : 0);
-  const key = `${value}\u0000${options.kind ?? ''}${options.strength ?? ''}${flags}${options.minEntropy ?? ''}\u0000${options.name ?? ''}\u0000${options.fileName ?? ''}`;
-  const cached = verdicts.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const verdict = judge(value, options, true);
-  if (verdicts.size >= MAX_CACHED_VERDICTS) verdicts.clear();
-  verdicts.set(key, verdict ?? null);
-  return verdict;
+  return judge(value, options, true);
 }
 
 function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerdict | undefined {
@@ -214,7 +201,8 @@ function judgeHumanPassword(value: string, position: 'assignment' | 'inline', co
   const letters = classes.lower + classes.upper;
   if (letters === length) {
     // Letters only: in code a test string, a label or a word; in a configuration file a password unless it is a word or a name.
-    if (!config || position === 'inline' || length < 7 || isDictionaryWord(value) || isCamelCase(value) || isConstantName(value)) return undefined;
+    // (The word list is consulted last: it is loaded on first use.)
+    if (!config || position === 'inline' || length < 7 || isCamelCase(value) || isConstantName(value) || isDictionaryWord(value)) return undefined;
     return { confidence: 'low' };
   }
   if (/[_\-.:/]/.test(value) && isIdentifierLike(value)) return undefined; // `pass_word`, `string-2`, `user.name2`

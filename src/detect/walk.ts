@@ -175,7 +175,7 @@ function isIgnored(scopes: readonly IgnoreScope[], absolutePath: string, directo
   return false;
 }
 
-export type ReadResult = { text: string } | { skipped: string };
+export type ReadResult = { text: string; bytes?: number } | { skipped: string };
 
 /**
  * The file's text, or why it is not scanned. Decodes UTF-8 (with or without a byte order
@@ -193,7 +193,8 @@ export function readScannableFile(absolutePath: string, maxBytes = MAX_FILE_BYTE
     let length = 0;
     for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { skipped: `larger than ${formatBytes(maxBytes)} (it grew while being read)` };
-    return decodeText(buffer.subarray(0, length));
+    const decoded = decodeText(buffer.subarray(0, length));
+    return 'text' in decoded ? { text: decoded.text, bytes: length } : decoded;
   } finally {
     closeSync(fd);
   }

@@ -16,7 +16,7 @@ export interface ReportedFinding {
 export interface ScanReport {
   findings: readonly ReportedFinding[];
   filesScanned: number;
-  /** Bytes of text scanned (after decoding), for findings-per-MB figures. */
+  /** Bytes of the files scanned, for findings-per-MB figures. */
   bytesScanned?: number;
   /** Findings accepted by the baseline and therefore not reported. */
   suppressedByBaseline: number;

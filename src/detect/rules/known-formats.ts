@@ -22,6 +22,12 @@ export interface KnownFormat {
    * text (the detector runs on every pause in typing).
    */
   starts?: string;
+  /**
+   * A rare literal start beginning with a common letter (`EAAA`, `api_org_`): kept out of the
+   * combined pass, which slows down with every common first character, and found by a second
+   * pass of literals only.
+   */
+  rare?: boolean;
   /** Must match the text just before the pattern's match; it is part of the secret. */
   lead?: RegExp;
   /** Extra check on the secret (placeholders, documented examples, decodable headers). */
@@ -105,6 +111,7 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     severity: 'error',
     confidence: 'high',
     starts: 'GR1348941',
+    rare: true,
     pattern: re(`${B}GR1348941[A-Za-z0-9_\\-]{20}${E}`),
     validate: realistic(9),
   },
@@ -203,6 +210,7 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     severity: 'error',
     confidence: 'high',
     starts: 'api_org_',
+    rare: true,
     pattern: re(`${B}api_org_[A-Za-z]{34}${E}`),
     validate: realistic(8, 3.5),
   },
@@ -266,6 +274,7 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     severity: 'error',
     confidence: 'high',
     starts: 'EAAA',
+    rare: true,
     pattern: re(`${B}EAAA[0-9A-Za-z_\\-]{60}${E}`),
     validate: realistic(4, 3.5),
   },
@@ -386,7 +395,19 @@ const PREFIXED = KNOWN_FORMATS.filter((f) => f.starts !== undefined).map((format
 }));
 // Every prefixed rule's own left boundary rejects a letter or digit before its start, so the pass
 // does too: inside a run such as AKIAAKIA… only the first start is a candidate.
-const CANDIDATES = new RegExp(`(?<![A-Za-z0-9])(?:${PREFIXED.map((p) => p.format.starts).join('|')})`, 'g');
+const CANDIDATES = new RegExp(
+  `(?<![A-Za-z0-9])(?:${PREFIXED.filter((p) => !p.format.rare)
+    .map((p) => p.format.starts)
+    .join('|')})`,
+  'g',
+);
+/** The rare starts, as plain literals (a fast substring search); the left boundary is checked in code. */
+const RARE_CANDIDATES = new RegExp(
+  PREFIXED.filter((p) => p.format.rare)
+    .map((p) => p.format.starts)
+    .join('|'),
+  'g',
+);
 
 /** The rules that can start with a given character, so a candidate is only tried against those. */
 const BY_FIRST_CHAR = new Map<string, typeof PREFIXED>();
@@ -433,10 +454,16 @@ export function runKnownFormats(context: RuleContext, enabled: (ruleId: string) 
   if (!PREFIXED.some((p) => enabled(p.format.id))) return;
   // Where each rule's last match ended: like a global regex, a rule never matches inside its own previous match.
   const nextFrom = new Map<KnownFormat, number>();
-  CANDIDATES.lastIndex = 0;
-  for (let candidate = CANDIDATES.exec(text); candidate && !context.full; candidate = CANDIDATES.exec(text)) {
+  for (const candidates of [CANDIDATES, RARE_CANDIDATES]) runCandidates(context, enabled, candidates, nextFrom);
+}
+
+function runCandidates(context: RuleContext, enabled: (ruleId: string) => boolean, candidates: RegExp, nextFrom: Map<KnownFormat, number>): void {
+  const text = context.text;
+  candidates.lastIndex = 0;
+  for (let candidate = candidates.exec(text); candidate && !context.full; candidate = candidates.exec(text)) {
     const at = candidate.index;
     for (const { format, start, pattern } of BY_FIRST_CHAR.get(text[at]) ?? []) {
+      if ((format.rare === true) !== (candidates === RARE_CANDIDATES)) continue;
       if (!enabled(format.id) || (nextFrom.get(format) ?? 0) > at) continue;
       start.lastIndex = at;
       if (!start.test(text)) continue;
@@ -447,7 +474,7 @@ export function runKnownFormats(context: RuleContext, enabled: (ruleId: string) 
       reportMatch(context, format, match);
     }
     // Starts may overlap (sk- and sk-ant-, a prefix inside another match): look again one character on.
-    CANDIDATES.lastIndex = at + 1;
+    candidates.lastIndex = at + 1;
   }
 }
 

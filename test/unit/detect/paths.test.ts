@@ -121,6 +121,6 @@ describe('collectFiles() and readScannableFile()', () => {
       (readScannableFile(path.join(root, 'big.txt')) as { skipped: string }).skipped,
       /^larger than 1 MB \(1(\.\d)? MB; raise the limit with --max-file-size\)$/,
     );
-    assert.deepEqual(readScannableFile(path.join(root, '.env')), { text: 'A=1\n' });
+    assert.deepEqual(readScannableFile(path.join(root, '.env')), { text: 'A=1\n', bytes: 4 });
   });
 });
