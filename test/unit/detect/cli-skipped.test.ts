@@ -11,8 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
-import { fake, REPO_ROOT } from './helpers';
+import { bundleCli, fake } from './helpers';
 
 let work: string;
 let cli: string;
@@ -40,15 +39,7 @@ const json = (args: string[]): JsonReport => JSON.parse(run(['scan', '--format',
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'asl-skip-'));
   cli = path.join(work, 'cli.js');
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: cli,
-    logLevel: 'silent',
-  });
+  await bundleCli(cli);
   const line = `TOKEN = "${github}"\n`;
   write('input/big.py', `${'# padding\n'.repeat(110_000)}${line}`);
   write('input/binary.dat.txt', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(16), Buffer.from(line)]));

@@ -8,8 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
-import { fake, REPO_ROOT } from './helpers';
+import { bundleCli, fake, REPO_ROOT } from './helpers';
 
 let work: string;
 let cli: string;
@@ -36,15 +35,7 @@ function assertNoSecret(output: string): void {
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'asl-cli-'));
   cli = path.join(work, 'cli.js');
-  await build({
-    entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: cli,
-    logLevel: 'silent',
-  });
+  await bundleCli(cli);
   const project = path.join(work, 'project');
   const files: Record<string, string> = {
     'app.py': `import os\nGITHUB_TOKEN = "${secrets.github}"\nAWS_KEY_ID = "${secrets.awsKeyId}"\nAWS_SECRET = "${secrets.awsSecret}"\n`,

@@ -3,6 +3,7 @@
 // literals of their own.
 
 import path from 'node:path';
+import { build } from 'esbuild';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/detect');
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -31,3 +32,16 @@ export const fake = {
   token: (seed = 7) => fakeChars(32, seed),
   hex32: (seed = 8) => fakeChars(32, seed, '0123456789abcdef'),
 };
+
+/** Bundles the CLI from the current source into `outfile`, as scripts/build.mjs does (the tests run what users run). */
+export async function bundleCli(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [path.join(REPO_ROOT, 'src/cli.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'silent',
+  });
+}
