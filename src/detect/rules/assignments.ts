@@ -36,10 +36,12 @@ const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
 /** YAML values that are not plain strings: tags (`!Ref x`), anchors, aliases, block and flow collections. */
 const YAML_NOT_A_SCALAR = /^(?:![!A-Za-z_:.-]{0,40}(?:\s|$)|&[\w-]{1,40}(?:\s|$)|\*[\w-]{1,40}\s*$|[|>][-+0-9]{0,3}\s*(?:#|$)|\[.{0,60}\]\s*$|\{.{0,60}\}\s*$)/;
 const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
-/** Calls whose second argument is the value stored under the first: `put("password", "…")`. */
+/** Calls whose second argument is the value stored under the first: `put("password", "…")`, `Map.of("Authorization", "…")`. */
 const SETTER_CALLS = new Set([
   'put',
   'set',
+  'of',
+  'entry',
   'define',
   'setenv',
   'putenv',
