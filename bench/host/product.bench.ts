@@ -109,7 +109,8 @@ describe('product benchmark', () => {
         await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri);
       }
       const name = vscode.workspace.asRelativePath(document.uri, false);
-      const pattern = new RegExp(`\\[detect\\] analysed ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\d+) lines, v\\d+\\) in ([\\d.]+) ms`, 'g');
+      // Protect's component logger writes the line (`[protect] analysed …`).
+      const pattern = new RegExp(`\\[protect\\] analysed ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\d+) lines, v\\d+\\) in ([\\d.]+) ms`, 'g');
       const times = await waitFor(
         () => {
           const found = [...logText(api.storage.logUri.fsPath).matchAll(pattern)].map((m) => Number(m[2]));
