@@ -7,7 +7,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -155,6 +155,15 @@ describe('aws-secrets-lens scan: only regular files', () => {
     const result = run(['scan', '/dev/zero']);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /cannot read \/dev\/zero: not a regular file \(a character device\)/);
+  });
+
+  it('a symbolic link inside a scanned folder is not followed, and says so', () => {
+    const folder = path.join(work, 'withlink');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'a.py'), 'x = 1\n');
+    symlinkSync('/etc', path.join(folder, 'outside'));
+    const report = json(['withlink']);
+    assert.deepEqual(report.skipped, [{ file: 'withlink/outside', reason: 'not a regular file (a symbolic link, not followed)' }]);
   });
 
   it('a FIFO inside a scanned folder is skipped with its reason', (t) => {
