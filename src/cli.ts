@@ -2,13 +2,14 @@
 // aws-secrets-lens: the command-line tool (the headless scanner for CI). The sub-commands live
 // in src/cli/; this file only starts them.
 import { main } from './cli/main';
+import { printable } from './detect/report/model';
 
 main(process.argv.slice(2)).then(
   (status) => {
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.stderr.write(`aws-secrets-lens: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`aws-secrets-lens: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

@@ -109,6 +109,7 @@ describe('product benchmark', () => {
         await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri);
       }
       const name = vscode.workspace.asRelativePath(document.uri, false);
+      // Protect's component logger writes the line (`[protect] analysed …`).
       const pattern = new RegExp(`\\[protect\\] analysed ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\((\\d+) lines, v\\d+\\) in ([\\d.]+) ms`, 'g');
       const times = await waitFor(
         () => {

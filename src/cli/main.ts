@@ -1,6 +1,7 @@
 // The sub-commands of aws-secrets-lens. Each lives in its own file and gets the arguments
 // after its name; this file only picks one and handles what applies to all (--help, --version).
 import { version } from '../../package.json';
+import { printable } from '../detect/report/model';
 import { UsageError } from './args';
 import { EXEC_USAGE, runExec } from './exec';
 import { runScan, SCAN_USAGE } from './scan';
@@ -36,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await command(rest);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`aws-secrets-lens: ${error.message}\n\n${USAGE}`);
+    process.stderr.write(`aws-secrets-lens: ${printable(error.message)}\n\n${USAGE}`);
     return 2;
   }
 }

@@ -2,10 +2,11 @@
 // helpers for the CLI live in ./scan-files and ./walk and are not re-exported.
 
 export type { Confidence, CustomPattern, Finding, QuoteStyle, ScanInput, ScanOptions, Severity, SourceRange } from './types';
-export { scan } from './scan';
+export { scan, scanWithLimits, type ScanResult } from './scan';
+export { scanIncrementally, type IncrementalResult, type ScanState } from './incremental';
 export { mask } from './mask';
-export { fingerprint } from './fingerprint';
-export { BaselineError, parseBaseline, serializeBaseline } from './baseline';
+export { fingerprintFindings } from './fingerprint';
+export { BaselineError, legacyBaselineWarning, matchBaseline, parseBaseline, serializeBaseline, type Baseline, type BaselineMatch } from './baseline';
 export { commentFor, languageFromFileName, type CommentSyntax } from './languages';
 export { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from './markers';
 export { isExcludedPath, type PathExcludes } from './paths';

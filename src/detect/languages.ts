@@ -252,3 +252,15 @@ export function lineCommentStarts(languageId: string): readonly string[] {
 
 /** One array per language, so callers can cache per array. */
 const commentStartsCache = new Map<string, readonly string[]>();
+
+/** Translation catalogues: their values are words in some language (`password=Passwort`), never credentials. */
+const TRANSLATION_DATA = /\.(?:json|ini|ya?ml|properties|po|pot|xliff|xlf|strings|resx|arb|toml|php)$/i;
+const TRANSLATION_FOLDER = /(?:^|[\\/])(?:locales?|i18n|l10n|lang|langs|languages|translations?)[\\/]/i;
+const TRANSLATION_NAME = /(?:^|[\\/])(?:locale|messages|strings|translations?|lang)[._-][a-z]{2,3}(?:[_-][A-Za-z]{2,4})?\.[a-z]{2,10}$/i;
+
+/** True for a file of a translation catalogue: `locales/de-DE.json`, `conf/locale/locale_sv-SE.ini`, `messages.fr.yml`, `*.po`. */
+export function isTranslationFile(fileName: string): boolean {
+  if (/\.(?:po|pot|xliff|xlf|arb)$/i.test(fileName)) return true;
+  if (!TRANSLATION_DATA.test(fileName)) return false;
+  return TRANSLATION_FOLDER.test(fileName) || TRANSLATION_NAME.test(fileName);
+}

@@ -22,14 +22,12 @@ export interface LexOptions {
   quotesOnlyAfterEquals?: boolean;
 }
 
-const MAX_LITERALS_PER_LINE = 256;
-
 /** String literals on one line, in order. An unterminated one runs to the end of the line. */
 export function lexLiterals(line: string, options: LexOptions): ValueToken[] {
   const literals: ValueToken[] = [];
   const interesting = interestingCharacters(options.commentStarts);
   interesting.lastIndex = 0;
-  for (let match = interesting.exec(line); match && literals.length < MAX_LITERALS_PER_LINE; match = interesting.exec(line)) {
+  for (let match = interesting.exec(line); match; match = interesting.exec(line)) {
     const i = match.index;
     const c = line.charCodeAt(i);
     if (c === 34 || c === 39 || c === 96) {
@@ -183,10 +181,13 @@ function readBare(line: string, pos: number, parse: ValueParse): ValueToken | un
       break;
     case 'comment':
       end = length;
-      for (let j = pos; j < length; j++) {
-        if (startsComment(line, j, parse.commentStarts) && j > pos) {
-          end = j;
-          break;
+      // The first comment opener after the value's first character (searched per opener, not per character).
+      for (const start of parse.commentStarts) {
+        for (let j = line.indexOf(start, pos + 1); j !== -1 && j < end; j = line.indexOf(start, j + 1)) {
+          if (startsComment(line, j, [start])) {
+            end = j;
+            break;
+          }
         }
       }
       break;

@@ -1,7 +1,9 @@
-// The only way a secret is ever shown: a few leading characters and the length.
+// The only way a secret is ever shown. Long values show 4 leading characters and the
+// length (`AKIA…(20 chars)`, enough to tell two keys apart); values shorter than 16
+// characters show neither, since the start and the length of a password shorten a guess.
 
-/** `AKIA…(20 chars)`; short values show fewer characters, very short ones none. */
+export const MASK_HIDDEN = '\u2026(hidden)';
+
 export function mask(value: string): string {
-  const shown = value.length >= 16 ? 4 : value.length >= 10 ? 2 : 0;
-  return `${value.slice(0, shown)}\u2026(${value.length} chars)`;
+  return value.length >= 16 ? `${value.slice(0, 4)}\u2026(${value.length} chars)` : MASK_HIDDEN;
 }

@@ -14,9 +14,104 @@ export interface SecretName {
   noun: string;
   /** The name points at an AWS secret access key (`aws_secret_access_key`, `AWS_SECRET`). */
   aws: boolean;
-  /** `key` heads are weaker evidence than `password`. */
+  /** Whether the name alone says "credential" (`password`, `api_key`) or only might (`token`, `primary_key`). */
   strong: boolean;
+  strength: 'strong' | 'weak';
 }
+
+/** Words before `key` that make it a credential's key (`api_key`, `signing_key`); other qualifiers make a weak name. */
+const STRONG_KEY_QUALIFIERS = new Set([
+  'api',
+  'secret',
+  'private',
+  'signing',
+  'sign',
+  'encryption',
+  'encrypt',
+  'decryption',
+  'master',
+  'client',
+  'app',
+  'application',
+  'auth',
+  'authentication',
+  'hmac',
+  'jwt',
+  'license',
+  'licence',
+  'access',
+  'crypto',
+  'cipher',
+  'aes',
+  'shared',
+  'deploy',
+  'ssh',
+  'service',
+  'webhook',
+  'account',
+  'subscription',
+  'admin',
+  'write',
+  'ingest',
+  'server',
+  'session',
+  'mac',
+]);
+
+/** Words before `token` that make it a credential (`access_token`, `bot_token`); a bare `token` is weak. */
+const STRONG_TOKEN_QUALIFIERS = new Set([
+  'access',
+  'auth',
+  'api',
+  'bearer',
+  'refresh',
+  'session',
+  'oauth',
+  'personal',
+  'service',
+  'bot',
+  'app',
+  'deploy',
+  'registry',
+  'github',
+  'gitlab',
+  'slack',
+  'npm',
+  'webhook',
+  'security',
+  'secret',
+  'private',
+  'admin',
+  'account',
+  'jwt',
+  'sas',
+  'sso',
+  'vault',
+  'discord',
+  'telegram',
+  'hub',
+  'ci',
+  'runner',
+  'integration',
+]);
+
+/** `PWD`, `OLDPWD`, `TEST_PWD`: a working directory, not a password. */
+const WORKING_DIRECTORY_QUALIFIERS = new Set([
+  'old',
+  'test',
+  'current',
+  'cur',
+  'working',
+  'work',
+  'dir',
+  'initial',
+  'init',
+  'start',
+  'base',
+  'root',
+  'orig',
+  'original',
+]);
 
 /** Head nouns that name a secret, with what they are. */
 const HEADS = new Map<string, SecretNameKind>([
@@ -181,6 +276,59 @@ const NON_SECRET_KEY_QUALIFIERS = new Set([
   'mapping',
   'record',
   'entry',
+  'storage',
+  'format',
+  'delimiter',
+  'separator',
+  'enclosure',
+  'escape',
+  'headers',
+  'success',
+  'accept',
+  'ctx',
+  'var',
+  'time',
+  'command',
+  'file',
+  'binding',
+  'custom',
+  'other',
+  'source',
+  'target',
+  'uid',
+  'user',
+  'credentials',
+  'ppa',
+  'some',
+  'join',
+  'cursor',
+  'path',
+  'config',
+  'setting',
+  'settings',
+  'env',
+  'property',
+  'prop',
+  'hash',
+  'range',
+  'has',
+  'contains',
+  'value',
+  'type',
+  'error',
+  'sse',
+  'string',
+  'rule',
+  'resource',
+  'import',
+  'export',
+  'lock',
+  'column',
+  'order',
+  'group',
+  'message',
+  'translation',
+  'locale',
 ]);
 
 /** Words before `token` that mean a parser, pagination or other non-secret token. */
@@ -234,6 +382,21 @@ const NON_SECRET_TOKEN_QUALIFIERS = new Set([
   'bot',
   'separator',
   'delimiter',
+  'authenticity',
+  'success',
+  'profiler',
+  'debug',
+  'signed',
+  'contextvar',
+  'forgery',
+  'protection',
+  'form',
+  'antiforgery',
+  'verification',
+  'lexer',
+  'string',
+  'word',
+  'text',
 ]);
 
 /** A first word that makes the whole name a check, a flag or a derived value. */
@@ -299,6 +462,15 @@ const NON_SECRET_LEADS = new Set([
   'delete',
   'remove',
   'revoke',
+  'update',
+  'reset',
+  'change',
+  'rotate',
+  'expire',
+  'renew',
+  'ask',
+  'prompt',
+  'enter',
 ]);
 
 /** Split `AWSSecretAccessKey`, `db_password2`, `x-api-key` into lower-case words. */
@@ -374,11 +546,37 @@ function classifyUncached(name: string): SecretName | undefined {
     return undefined;
   }
   if (head === 'pass' && before === 'by') return undefined;
+  // `PWD` alone is the shell's working directory; `DB_PWD` is a password.
+  if (head === 'pwd' && (!before || WORKING_DIRECTORY_QUALIFIERS.has(before))) return undefined;
   const aws =
     (words.includes('aws') && (kind === 'key' || kind === 'secret')) ||
     head === 'secretaccesskey' ||
     (head === 'key' && before === 'access' && words.includes('secret'));
-  return { kind, noun: nounFor(kind, words, aws), aws, strong: kind !== 'key' || before === 'api' || before === 'secret' || before === 'private' || aws };
+  const strong = aws || isStrong(kind, head, before);
+  return { kind, noun: nounFor(kind, words, aws), aws, strong, strength: strong ? 'strong' : 'weak' };
+}
+
+/**
+ * Strong names mean a credential whatever the value looks like; weak ones (`token`,
+ * `primary_key`, `auth`, `credentials`) are often something else, so only a
+ * random-looking value counts under them.
+ */
+function isStrong(kind: SecretNameKind, head: string, before: string): boolean {
+  switch (kind) {
+    case 'password':
+      // `PW` alone is as often Palau or a width as a password, and `pass` alone a test's passing value.
+      return (head !== 'pw' && head !== 'pass') || before !== '';
+    case 'secret':
+      return true;
+    case 'key':
+      return head !== 'key' || STRONG_KEY_QUALIFIERS.has(before);
+    case 'token':
+      return head !== 'token' || STRONG_TOKEN_QUALIFIERS.has(before);
+    case 'auth':
+      return head === 'authorization' || head === 'bearer';
+    case 'credential':
+      return false;
+  }
 }
 
 function nounFor(kind: SecretNameKind, words: string[], aws: boolean): string {

@@ -1,20 +1,23 @@
 // Scans files on disk: walk, read, scan, fingerprint, apply the baseline. The
-// CLI is only argument parsing around this.
+// CLI is only argument parsing around this. Whatever is not read, or not read
+// fully, comes back in `report.skipped` with its reason.
 
-import { fingerprint } from './fingerprint';
+import { matchBaseline, type Baseline } from './baseline';
 import { mask } from './mask';
 import type { ReportedFinding, ScanReport } from './report/model';
-import { scan } from './scan';
+import { scanWithLimits } from './scan';
 import type { ScanOptions } from './types';
-import { collectFiles, describeFsError, readScannableFile, type WalkProblem } from './walk';
+import { collectFiles, describeFsError, MAX_FILE_BYTES, readScannableFile, type SkippedFile, type WalkProblem } from './walk';
 
 export interface FileScanRequest {
   cwd: string;
   roots: readonly string[];
   excludeGlobs: readonly string[];
   useGitignore: boolean;
-  /** Accepted fingerprints: matching findings are not reported. */
-  baseline?: ReadonlySet<string>;
+  /** Accepted findings are not reported. */
+  baseline?: Baseline;
+  /** Files larger than this are skipped (default 1 MB). */
+  maxFileBytes?: number;
   options?: ScanOptions;
 }
 
@@ -22,37 +25,62 @@ export interface FileScanResult {
   report: ScanReport;
   /** Fingerprints of every finding, baseline-accepted ones included (for --write-baseline). */
   fingerprints: string[];
+  /** Fingerprints of the findings the baseline accepted (for --migrate-baseline). */
+  acceptedFingerprints: string[];
+  /** The baseline's version 1 entries that matched a finding. */
+  legacyMatched: Set<string>;
   /** Paths that could not be read. */
   problems: WalkProblem[];
 }
 
 export function scanFiles(request: FileScanRequest): FileScanResult {
-  const { files, problems } = collectFiles(request.roots, request);
+  const { files, problems, skipped } = collectFiles(request.roots, request);
   const findings: ReportedFinding[] = [];
   const fingerprints: string[] = [];
+  const acceptedFingerprints: string[] = [];
+  const legacyMatched = new Set<string>();
+  const notRead: SkippedFile[] = [...skipped];
   let filesScanned = 0;
+  let bytesScanned = 0;
   let suppressedByBaseline = 0;
   for (const file of files) {
     let text: string;
+    let bytes: number;
     try {
-      const read = readScannableFile(file.absolutePath);
-      if ('skipped' in read) continue;
+      const read = readScannableFile(file.absolutePath, request.maxFileBytes ?? MAX_FILE_BYTES);
+      if ('skipped' in read) {
+        notRead.push({ path: file.relativePath, reason: read.skipped });
+        continue;
+      }
       text = read.text;
+      bytes = read.bytes ?? Buffer.byteLength(text);
     } catch (error) {
       problems.push({ path: file.relativePath, message: describeFsError(error) });
       continue;
     }
     filesScanned++;
-    for (const finding of scan(text, { fileName: file.relativePath, options: request.options })) {
-      const secret = text.slice(finding.secretRange.start, finding.secretRange.end);
-      const id = fingerprint(file.relativePath, finding, secret);
+    bytesScanned += bytes;
+    const scanned = scanWithLimits(text, { fileName: file.relativePath, options: request.options });
+    for (const limit of scanned.limits) notRead.push({ path: file.relativePath, reason: limit, partial: true });
+    const secretOf = (finding: { secretRange: { start: number; end: number } }) => text.slice(finding.secretRange.start, finding.secretRange.end);
+    const match = matchBaseline(request.baseline, file.relativePath, scanned.findings, secretOf);
+    for (const old of match.legacyMatched) legacyMatched.add(old);
+    scanned.findings.forEach((finding, i) => {
+      const id = match.fingerprints[i];
       fingerprints.push(id);
-      if (request.baseline?.has(id)) {
+      if (match.accepted[i]) {
         suppressedByBaseline++;
-        continue;
+        acceptedFingerprints.push(id);
+        return;
       }
-      findings.push({ file: file.relativePath, finding, masked: mask(secret), fingerprint: id });
-    }
+      findings.push({ file: file.relativePath, finding, masked: mask(secretOf(finding)), fingerprint: id });
+    });
   }
-  return { report: { findings, filesScanned, suppressedByBaseline }, fingerprints, problems };
+  return {
+    report: { findings, filesScanned, bytesScanned, suppressedByBaseline, skipped: notRead },
+    fingerprints,
+    acceptedFingerprints,
+    legacyMatched,
+    problems,
+  };
 }

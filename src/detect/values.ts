@@ -1,291 +1,218 @@
 // Decides whether a value found next to a secret-ish name is plausibly a real
-// secret: rejects placeholders, lookups, references, hashes, ids, words and
-// other shapes that reviewers never flag, then asks for enough randomness.
+// secret. The name says how much to ask of the value: under a strong name
+// (`password`, `client_secret`, `api_key`) a hex key or a human-chosen password
+// counts, under a weak one (`token`, `primary_key`, `auth`) only a random-looking
+// value does. Shapes that are never secrets (./value-shapes) are rejected first.
 
+import { decodeBase64Text } from './base64';
+import { isDictionaryWord } from './dictionary';
 import { charClasses, classCount, shannonEntropy } from './entropy';
+import { splitWords, type SecretNameKind } from './names';
 import type { Confidence } from './types';
+import {
+  isCamelCase,
+  isConstantName,
+  isExpression,
+  isFiller,
+  isFormatString,
+  isIdentifierLike,
+  isNaturalLanguage,
+  isPlaceholder,
+  isReference,
+  runFraction,
+} from './value-shapes';
 
-/** Whole values that stand for "fill this in" (compared lower-case, after leet folding). */
-const PLACEHOLDER_WORDS = new Set([
-  'password',
-  'passwd',
-  'pass',
-  'pwd',
-  'secret',
-  'token',
-  'apikey',
-  'api_key',
-  'key',
-  'changeme',
-  'changeit',
-  'default',
-  'none',
-  'null',
-  'nil',
-  'undefined',
-  'true',
-  'false',
-  'yes',
-  'no',
-  'empty',
-  'admin',
-  'root',
-  'user',
-  'username',
-  'guest',
-  'test',
-  'testing',
-  'example',
-  'sample',
-  'dummy',
-  'fake',
-  'mock',
-  'foo',
-  'bar',
-  'baz',
-  'foobar',
-  'qux',
-  'abc',
-  'abcdef',
-  'abc123',
-  'xyz',
-  'qwerty',
-  'letmein',
-  'welcome',
-  'todo',
-  'fixme',
-  'tbd',
-  'redacted',
-  'hidden',
-  'masked',
-  'removed',
-  'omitted',
-  'required',
-  'optional',
-  'string',
-  'text',
-  'value',
-  'secretkey',
-  'accesskey',
-  'credentials',
-  'unknown',
-  'notset',
-  'unset',
-  'blank',
-  'sensitive',
-  'private',
-  'public',
-  'anonymous',
-  'demo',
-  'local',
-  'localhost',
-]);
-
-/** Substrings that mark a value as illustrative wherever they occur (lower, UPPER or Capitalised). */
-const PLACEHOLDER_PARTS = [
-  'changeme',
-  'change_me',
-  'change-me',
-  'changeit',
-  'example',
-  'dummy',
-  'placeholder',
-  'sample',
-  'fake',
-  'your',
-  'redacted',
-  'replace',
-  'insert',
-  'todo',
-  'fixme',
-  'test',
-  'mock',
-  'lorem',
-  'notreal',
-  'not_real',
-  'not-real',
-  'foobar',
-  'password',
-  'passwd',
-  'secret',
-];
-const PLACEHOLDER_PART = new RegExp(
-  [...PLACEHOLDER_PARTS.flatMap((p) => [p, p.toUpperCase(), p[0].toUpperCase() + p.slice(1)]), 'xxxx', 'XXXX', '\\*\\*\\*', '\\.\\.\\.', '\u2026'].join('|'),
-);
-
-/** Prefixes of values that point at a secret store or another variable instead of holding a secret. */
-const REFERENCE_PREFIXES = [
-  '!ref',
-  '!sub',
-  '!getatt',
-  '!importvalue',
-  '!findinmap',
-  '!join',
-  '!select',
-  'enc[',
-  'vault:',
-  'op://',
-  'arn:',
-  'ssm:',
-  'secretsmanager:',
-  'env:',
-  'env(',
-  'file:',
-  '@microsoft.keyvault(',
-  'kms:',
-  'akv:',
-  'sops:',
-  'awskms:',
-  'process.env',
-  'os.environ',
-  'os.getenv',
-  'system.getenv',
-  'environment.getenvironmentvariable',
-  'env[',
-  'env.',
-  'var.',
-  'local.',
-  'data.',
-  'module.',
-  'getenv(',
-  'secrets.',
-  'config.',
-  'settings.',
-  'params.',
-  'parameters.',
-  'request.',
-  'req.',
-  'this.',
-  'self.',
-];
+export { isPlaceholder, isReference } from './value-shapes';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HEX_DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
+const HEX = /^[0-9a-f]+$/i;
 const PREFIXED_DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:]/i;
 const PASSWORD_HASH = /^(?:\$2[abxy]?\$\d\d\$|\$argon2|\$[1356]\$|\{(?:ssha|sha|bcrypt|md5|crypt|pbkdf2)[^}]{0,10}\}|pbkdf2_sha\d{3}\$)/i;
-const TEMPLATE = /\$\{|\{\{|#\{|\$\(|%\(|\{\d*\}|%[sd]\b|<%|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/;
-const ANGLE_OR_BRACKET_PLACEHOLDER = /^(?:<[^>]{0,200}>|\[[^\]]{0,200}\]|\{[^}]{0,200}\}|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\(.{0,200}\))$/;
+/** DER SubjectPublicKeyInfo in base64 (`MIIBIjANBgkqhkiG9w0BAQEFAAOC…`, `MFkwEwYHKoZIzj0CAQYI…`): a public key. */
+const PUBLIC_KEY_DER = /^MI[GIJ][A-Za-z0-9+/]{1,3}MA0GCSqGSIb3DQEBAQUAA|^MFkwEwYHKoZIzj0CAQYI|^MHYwEAYHKoZIzj0CAQYF|^MCowBQYDK2Vw/;
 const VERSION_DATE_OR_NUMBER = /^[vV]?[\d.:\-_/+ ]{1,40}$/;
+/** IPv6 and MAC addresses. */
+const ADDRESS = /^[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}$|^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+/** `src/test/**` followed by `/*`, `*.min.js`: a glob. */
+const GLOB = /^[\w.-]{0,100}(?:\/[\w.*-]{0,100}){1,20}$(?<=\*.{0,200})|^\*\.[\w.]{1,20}$/;
 const URL = /^[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\//;
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,255}\.[a-zA-Z]{2,}$/;
 const FILE_PATH =
-  /^(?:\/|\.{1,2}\/|~\/|[a-zA-Z]:\\)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|jks|keystore|env|ini|conf|cfg|xml|properties|pub|gpg|asc)$/i;
-const FUNCTION_CALL = /^[A-Za-z_$][\w$.]{0,80}\(.{0,200}\)$/;
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+  /^(?:\/|\.{1,2}\/|~\/|[a-zA-Z]:\\)|\.(?:pem|key|json|txt|ya?ml|p12|pfx|crt|cer|der|jks|keystore|env|ini|conf|cfg|xml|properties|pub|gpg|asc|html?|pdf|jpe?g|png)$/i;
 
-/** True when the value is a placeholder such as `changeme`, `<password>`, `${DB_PASS}`, `xxxx`, `****`. */
-export function isPlaceholder(value: string): boolean {
-  const lower = value.toLowerCase();
-  if (PLACEHOLDER_WORDS.has(lower) || PLACEHOLDER_PART.test(value)) return true;
-  if (/[013457@$]/.test(value)) {
-    const folded = value.replace(/[013457@$]/g, (c) => LEET[c] ?? c);
-    if (PLACEHOLDER_WORDS.has(folded.toLowerCase()) || PLACEHOLDER_PART.test(folded)) return true;
-  }
-  if (TEMPLATE.test(value) || ANGLE_OR_BRACKET_PLACEHOLDER.test(value)) return true;
-  if (/^(.)\1*$/.test(value)) return true; // "xxxxxxxx", "********", "00000000"
-  if (/^(.{1,4})\1{2,}$/.test(value)) return true; // "abcabcabc", "1234123412341234"
-  return false;
-}
+export type NameStrength = 'strong' | 'weak';
 
-/** True when the value points at another source: an environment variable, a secret store, a variable. */
-export function isReference(value: string): boolean {
-  const lower = value.toLowerCase();
-  for (const prefix of REFERENCE_PREFIXES) {
-    if (lower.startsWith(prefix)) return true;
-  }
-  return FUNCTION_CALL.test(value);
-}
-
-/** True for well-known non-secret shapes: UUIDs, digests, password hashes, URLs, paths, emails, versions. */
-export function isNonSecretShape(value: string): boolean {
-  return (
-    UUID.test(value) ||
-    HEX_DIGEST.test(value) ||
-    PREFIXED_DIGEST.test(value) ||
-    PASSWORD_HASH.test(value) ||
-    URL.test(value) ||
-    EMAIL.test(value) ||
-    FILE_PATH.test(value) ||
-    VERSION_DATE_OR_NUMBER.test(value)
-  );
-}
-
-/**
- * True when the value reads like words and small numbers joined the way
- * identifiers are: `user_password`, `X-Api-Key`, `prod/db/password`,
- * `passwordField`, `Authorization`, `v2.3-beta`. Random strings fail: they hold
- * symbols, oddly cased or vowel-less pieces, or many one-letter pieces.
- */
-export function isWordLike(value: string): boolean {
-  if (/[^A-Za-z0-9_\-./: ]/.test(value)) return false;
-  const classes = charClasses(value);
-  if (classes.digit >= 3 && classes.upper > 0 && classes.lower > 0) return false;
-  const pieces = value.split(/[_\-./: ]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])/);
-  let letters = 0;
-  let short = 0;
-  let upperPieces = 0;
-  let lowerPieces = 0;
-  for (const piece of pieces) {
-    if (piece === '') continue;
-    if (/^\d+$/.test(piece)) {
-      if (piece.length > 4) return false;
-      continue;
-    }
-    if (!/^(?:[a-z]+|[A-Z][a-z]*|[A-Z]+)$/.test(piece) || !isWordy(piece)) return false;
-    if (piece.length <= 2 && ++short > 1) return false;
-    if (piece.length >= 2 && piece === piece.toUpperCase()) upperPieces++;
-    if (piece === piece.toLowerCase()) lowerPieces++;
-    letters += piece.length;
-  }
-  // Identifiers keep one convention; "QXXG_wegibdr" mixes ALL-CAPS and lower-case pieces.
-  if (upperPieces > 0 && lowerPieces > 0) return false;
-  return letters > 0;
-}
-
-function isWordy(piece: string): boolean {
-  const lower = piece.toLowerCase();
-  if (lower.length === 1) return true;
-  let vowels = 0;
-  let run = 0;
-  for (let i = 0; i < lower.length; i++) {
-    if ('aeiouy'.includes(lower[i])) {
-      vowels++;
-      run = 0;
-    } else if (++run > 4) {
-      return false;
-    }
-  }
-  // Upper-case acronyms such as "API", "DB", "URL" are words too.
-  if (vowels === 0) return piece === piece.toUpperCase() && piece.length <= 4;
-  return vowels / lower.length >= 0.2;
+export interface JudgeOptions {
+  /** What the name announces (default `secret`). */
+  kind?: SecretNameKind;
+  /** Strong names accept hex keys and human passwords; weak ones only random values (default strong). */
+  strength?: NameStrength;
+  /** `inline`: a `name=value` pair inside a longer string or list, weaker evidence than an assignment. */
+  position?: 'assignment' | 'inline';
+  /** The value stood unquoted in code or prose, where it may be an expression. */
+  bare?: boolean;
+  /** Minimum Shannon entropy (bits per character) for random-looking values. */
+  minEntropy?: number;
+  /** The value sits in a comment or prose: a human-chosen password there is an illustration. */
+  documentation?: boolean;
+  /** The value sits in a configuration file: only there does a letters-only password count. */
+  config?: boolean;
+  /** The name and the file: a password equal to one of their words (`POSTGRES_PASSWORD: postgres`) is the vendor's default. */
+  name?: string;
+  fileName?: string;
 }
 
 export interface ValueVerdict {
   confidence: Confidence;
 }
 
-/**
- * Whether a literal assigned to a secret-ish name looks like a real secret.
- * `minEntropy` is the bar (bits per character) for long values; short ones get a
- * proportionally lower bar because a random 8-character password cannot reach 3 bits.
- */
-export function judgeSecretValue(value: string, minEntropy = 3.0): ValueVerdict | undefined {
+/** True for well-known non-secret shapes: digests with a prefix, password hashes, public keys, URLs, paths, emails, versions. */
+export function isNonSecretShape(value: string): boolean {
+  return (
+    PREFIXED_DIGEST.test(value) ||
+    PASSWORD_HASH.test(value) ||
+    PUBLIC_KEY_DER.test(value) ||
+    URL.test(value) ||
+    EMAIL.test(value) ||
+    FILE_PATH.test(value) ||
+    VERSION_DATE_OR_NUMBER.test(value) ||
+    ADDRESS.test(value) ||
+    GLOB.test(value)
+  );
+}
+
+/** Whether a literal assigned to a secret-ish name looks like a real secret. */
+export function judgeSecretValue(value: string, options: JudgeOptions = {}): ValueVerdict | undefined {
+  return judge(value, options, true);
+}
+
+function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerdict | undefined {
+  const kind = options.kind ?? 'secret';
+  const strength = options.strength ?? 'strong';
   const length = value.length;
   if (length < 6 || length > 1000) return undefined;
-  if (/\s/.test(value)) return undefined;
-  if (isPlaceholder(value) || isReference(value) || isNonSecretShape(value)) return undefined;
+  // Whitespace, double quotes and escapes: prose or code, not a key (`Token token$"lifo"`, `rcHu+\\"/896A`).
+  if (/[\s"\\]/.test(value)) return undefined;
+  if (options.bare && isExpression(value)) return undefined;
+  if (decode && options.position === 'inline' && /%[0-9A-Fa-f]{2}/.test(value)) {
+    // `_password=%20_password%40123` in a query string: judge what it decodes to.
+    const decoded = decodePercent(value);
+    return decoded === undefined ? undefined : judge(decoded, options, false);
+  }
+  if (isPlaceholder(value) || isReference(value) || isFormatString(value) || isNaturalLanguage(value)) return undefined;
+  if (decode) {
+    const text = decodeBase64Text(value);
+    if (text !== undefined) return judgeDecoded(text, options);
+  }
+  const human = kind === 'password' && strength === 'strong';
+  if (isFiller(value, human ? 0.95 : 0.5)) return undefined;
+  if (UUID.test(value)) return kind === 'token' ? { confidence: 'medium' } : undefined;
+  if (HEX.test(value) && /[0-9]/.test(value)) return judgeHex(value, strength, kind);
+  if (isNonSecretShape(value)) return undefined;
+  const random = judgeRandom(value, options.minEntropy ?? 3.0);
+  // Under a weak name, only a clearly random value counts; in documentation, only a high-entropy one.
+  if (random)
+    return (strength === 'weak' && random.confidence === 'low') || (strength === 'weak' && options.documentation && random.confidence !== 'high')
+      ? undefined
+      : random;
+  if (!human || options.documentation || isNamedDefault(value, options)) return undefined;
+  return judgeHumanPassword(value, options.position ?? 'assignment', options.config === true);
+}
+
+/** `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml: the value is a word of its name or file. */
+function isNamedDefault(value: string, options: JudgeOptions): boolean {
+  const lower = value.toLowerCase();
+  if (options.name && splitWords(options.name).includes(lower)) return true;
+  const file = options.fileName;
+  if (!file) return false;
+  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
+  return splitWords(base).includes(lower);
+}
+
+/** `%24` → `$`; undefined when the escapes are malformed. */
+export function decodePercent(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The decoded text of a base64 value: key material, `user:password` (a `Basic`
+ * header or an htpasswd line), or a value judged like any other.
+ */
+function judgeDecoded(text: string, options: JudgeOptions): ValueVerdict | undefined {
+  if (text.includes('-----BEGIN ')) return /PRIVATE KEY-----[\s\S]{64,}?-----END/.test(text) ? { confidence: 'high' } : undefined;
+  const pair = /^([^:\s]{1,64}):(\S{1,256})$/.exec(text.trim());
+  if (pair) return judge(pair[2], { ...options, kind: 'password', strength: 'strong', position: 'inline' }, false);
+  return judge(text.trim(), options, false);
+}
+
+/** Digests of empty input (MD5, SHA-1, SHA-256): constants every codebase has, never keys. */
+const EMPTY_DIGESTS = new Set([
+  'd41d8cd98f00b204e9800998ecf8427e',
+  'da39a3ee5e6b4b0d3255bfef95601890afd80709',
+  'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+]);
+
+/** Hex under a strong name is a key (`client_secret` is 40 hex, `secret_key_base` 64); under a weak one, a digest or id. */
+function judgeHex(value: string, strength: NameStrength, kind: SecretNameKind): ValueVerdict | undefined {
+  if (strength === 'weak' || value.length < 16 || shannonEntropy(value) < 3.0 || EMPTY_DIGESTS.has(value.toLowerCase())) return undefined;
+  // A password stored as a digest's worth of hex is the hash of one (`sha1('foo')` in a user fixture).
+  if (kind === 'password' && [32, 40, 56, 64, 96, 128].includes(value.length)) return undefined;
+  return { confidence: value.length >= 32 ? 'medium' : 'low' };
+}
+
+/**
+ * Random-looking: enough entropy for its length (short values get a
+ * proportionally lower bar, since 8 random characters cannot reach 3 bits), and
+ * not identifier-like.
+ */
+function judgeRandom(value: string, minEntropy: number): ValueVerdict | undefined {
+  const length = value.length;
   const classes = charClasses(value);
   const count = classCount(classes);
   const entropy = shannonEntropy(value);
-  // Short values cannot reach the bar; three or more character classes are evidence of randomness too.
   const bar = Math.min(minEntropy, (count >= 3 ? 0.7 : 0.8) * Math.log2(length));
   if (entropy < bar) return undefined;
   if (count === 1) {
-    // Letters only (digits or symbols only are never flagged): long and not a word.
-    if (classes.lower + classes.upper !== length || length < 12 || isWordLike(value)) return undefined;
+    // Letters only (digits or symbols only are never random keys): long and not a word.
+    if (classes.lower + classes.upper !== length || length < 12 || isIdentifierLike(value)) return undefined;
     return { confidence: 'low' };
   }
-  if (isWordLike(value)) return undefined;
-  if (length < 8 && count < 3) return undefined;
+  // `ThisIsMyCustomSecretKey0123456789`: an identifier with a counting run after it.
+  const core = value.replace(/\d{4,}$/, (digits) => (runFraction(digits) === 1 ? '' : digits));
+  if (isIdentifierLike(core) || isCamelCase(core)) return undefined;
+  // Short values (`en_001`), and those with two kinds of characters (`changed!`, `hunter42`), are words more often than keys.
+  if (length < 8 || (length < 12 && count < 3)) return undefined;
   return { confidence: entropy >= 3.5 && length >= 16 ? 'high' : 'medium' };
+}
+
+/**
+ * A password a person chose (`rootpasswd`, `Admin12345`, `P4§$w0rd`,
+ * `iWishIWereCoolEnoughForRoot!`), judged only under a strong password name: not
+ * an English word, not an identifier, not entirely runs.
+ */
+function judgeHumanPassword(value: string, position: 'assignment' | 'inline', config: boolean): ValueVerdict | undefined {
+  const length = value.length;
+  if (length > 64) return undefined;
+  const classes = charClasses(value);
+  const letters = classes.lower + classes.upper;
+  if (letters === length) {
+    // Letters only: in code a test string, a label or a word; in a configuration file a password unless it is a word or a name.
+    // (The word list is consulted last: it is loaded on first use.)
+    if (!config || position === 'inline' || length < 7 || isCamelCase(value) || isConstantName(value) || isDictionaryWord(value)) return undefined;
+    return { confidence: 'low' };
+  }
+  if (/[_\-.:/]/.test(value) && isIdentifierLike(value)) return undefined; // `pass_word`, `string-2`, `user.name2`
+  if (/^[A-Za-z]{1,4}[_\-.][0-9A-Za-z]{1,4}$/.test(value)) return undefined; // `en_001`, `v1.2`: a code
+  if (isConstantName(value)) return undefined;
+  if (classes.symbol > 0 && classes.digit === 0) {
+    // `changed!`: a word with punctuation.
+    const core = value.replace(/[^A-Za-z]/g, '');
+    if (classes.symbol <= 2 && (core.length < 4 || isDictionaryWord(core))) return undefined;
+  }
+  if (letters === 0 && runFraction(value.replace(/[^0-9]/g, '')) === 1) return undefined;
+  return { confidence: classCount(classes) >= 3 ? 'medium' : 'low' };
 }

@@ -4,6 +4,7 @@ import { detectBundle } from '../loading/bundles';
 import { registerCommand } from '../ui/commands';
 import { UserCancelled, UserError } from '../ui/errors';
 import { choose } from '../ui/wizard';
+import type { Baseline } from '../detect';
 import type { FindingRef } from './findingRef';
 import { relativePath } from './findingsStore';
 import { locate } from './fixCommands';
@@ -16,7 +17,7 @@ export function registerIgnoreCommand(deps: ProtectDeps): vscode.Disposable {
 
 async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Promise<void> {
   const located = await locate(deps, ref);
-  const { document, group, values } = located;
+  const { document, group } = located;
   const detect = detectBundle();
   const comment = detect.commentFor(document.languageId);
   const baseline = deps.findings.baselineUri(document.uri);
@@ -57,16 +58,16 @@ async function ignoreFinding(deps: ProtectDeps, ref: FindingRef | undefined): Pr
     return;
   }
   if (!baseline) throw new UserCancelled();
-  const path = relativePath(document.uri);
-  let existing = new Set<string>();
+  let existing: Baseline = { fingerprints: new Set(), legacy: new Set() };
   try {
-    existing = new Set(detect.parseBaseline(Buffer.from(await vscode.workspace.fs.readFile(baseline)).toString('utf8')));
+    existing = detect.parseBaseline(Buffer.from(await vscode.workspace.fs.readFile(baseline)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof vscode.FileSystemError))
       throw new UserError(`${relativePath(baseline)} is not a baseline file this extension can read, so it was left alone.`);
   }
-  for (let i = 0; i < group.length; i++) existing.add(detect.fingerprint(path, group[i], values[i]));
-  await vscode.workspace.fs.writeFile(baseline, Buffer.from(detect.serializeBaseline(existing), 'utf8'));
+  // Version 2 fingerprints (location and name, never the value); entries of an older baseline are kept as they are.
+  const added = deps.findings.fingerprintsOf(document, group);
+  await vscode.workspace.fs.writeFile(baseline, Buffer.from(detect.serializeBaseline([...existing.fingerprints, ...added], existing.legacy), 'utf8'));
   deps.findings.reset();
   deps.diagnostics.refreshAll();
   void deps.prompts.info(`Accepted in ${relativePath(baseline)}. Commit that file so CI (aws-secrets-lens scan --baseline) agrees.`);

@@ -21,10 +21,21 @@ export function registerScanCommand(deps: ProtectDeps): vscode.Disposable {
         let files = 0;
         let withFindings = 0;
         let findings = 0;
+        // Nothing is left out in silence: each file not scanned is logged with its reason, and counted.
+        let notScanned = 0;
+        const skip = (path: string, reason: string) => {
+          notScanned++;
+          deps.log.info(`not scanned: ${path}: ${reason}`);
+        };
         for (const folder of folders) {
-          const { files: entries } = detect.collectFiles([folder.uri.fsPath], { cwd: folder.uri.fsPath, excludeGlobs: settings.exclude, useGitignore: true });
+          const { files: entries, skipped } = detect.collectFiles([folder.uri.fsPath], {
+            cwd: folder.uri.fsPath,
+            excludeGlobs: settings.exclude,
+            useGitignore: true,
+          });
+          for (const entry of skipped) skip(`${folder.name}/${entry.path}`, entry.reason);
           for (let i = 0; i < entries.length; i++) {
-            if (token.isCancellationRequested) return { files, withFindings, findings, cancelled: true };
+            if (token.isCancellationRequested) return { files, withFindings, findings, notScanned, cancelled: true };
             if (i % BATCH === 0) {
               progress.report({ message: `${folder.name}: ${i} of ${entries.length} files`, increment: (BATCH / entries.length / folders.length) * 100 });
               await new Promise((resolve) => setImmediate(resolve));
@@ -39,7 +50,10 @@ export function registerScanCommand(deps: ProtectDeps): vscode.Disposable {
               text = open.getText();
             } else {
               const read = detect.readScannableFile(entries[i].absolutePath);
-              if ('skipped' in read) continue;
+              if ('skipped' in read) {
+                skip(`${folder.name}/${entries[i].relativePath}`, read.skipped);
+                continue;
+              }
               text = read.text;
               found = await deps.findings.scanText(uri, text);
             }
@@ -51,10 +65,11 @@ export function registerScanCommand(deps: ProtectDeps): vscode.Disposable {
             deps.diagnostics.show(uri, found, text);
           }
         }
-        return { files, withFindings, findings, cancelled: false };
+        return { files, withFindings, findings, notScanned, cancelled: false };
       },
     );
-    const what = `${summary.findings} hard-coded secret${summary.findings === 1 ? '' : 's'} in ${summary.withFindings} of ${summary.files} files`;
+    const left = summary.notScanned ? `; ${summary.notScanned} file${summary.notScanned === 1 ? '' : 's'} not scanned (listed in the log)` : '';
+    const what = `${summary.findings} hard-coded secret${summary.findings === 1 ? '' : 's'} in ${summary.withFindings} of ${summary.files} files${left}`;
     const choice = await deps.prompts.info(
       summary.cancelled ? `Scan cancelled: ${what} so far.` : `Scan finished: ${what}.`,
       ...(summary.findings > 0 ? ['Show Problems'] : []),

@@ -1,6 +1,7 @@
-// `--format json`: {"findings": [{file, line, column, endLine, endColumn, ruleId, severity, message}]}.
+// `--format json`: {"findings": [{file, line, column, endLine, endColumn, ruleId, severity, message}],
+// "skipped": [{file, reason, partial}], "summary": {filesScanned, filesSkipped, filesScannedPartly, bytesScanned, findings, suppressedByBaseline}}.
 
-import { findingMessage, oneBased, type ScanReport } from './model';
+import { findingMessage, oneBased, printableJson, type ScanReport } from './model';
 
 export function formatJson(report: ScanReport): string {
   const findings = report.findings.map((reported) => ({
@@ -10,5 +11,15 @@ export function formatJson(report: ScanReport): string {
     severity: reported.finding.severity,
     message: findingMessage(reported),
   }));
-  return `${JSON.stringify({ findings }, null, 2)}\n`;
+  const skipped = (report.skipped ?? []).map((s) => ({ file: s.path, reason: s.reason, ...(s.partial ? { partial: true } : {}) }));
+  const summary = {
+    filesScanned: report.filesScanned,
+    filesSkipped: skipped.filter((s) => !s.partial).length,
+    filesScannedPartly: new Set(skipped.filter((s) => s.partial).map((s) => s.file)).size,
+    bytesScanned: report.bytesScanned ?? 0,
+    findings: findings.length,
+    suppressedByBaseline: report.suppressedByBaseline,
+  };
+  // JSON.stringify escapes C0 controls; printableJson() also escapes C1, separators and bidi overrides.
+  return `${printableJson(JSON.stringify({ findings, skipped, summary }, null, 2))}\n`;
 }

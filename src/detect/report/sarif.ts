@@ -2,7 +2,7 @@
 // descriptions and security-severity, relative URIs, partial fingerprints).
 
 import { RULES, ruleInfo } from '../rules/catalog';
-import { findingMessage, oneBased, type ScanReport } from './model';
+import { findingMessage, oneBased, printableJson, type ScanReport } from './model';
 import type { Severity } from '../types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -42,19 +42,28 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
           },
         },
       ],
-      partialFingerprints: { 'secretFingerprint/v1': reported.fingerprint },
+      // Version 2: from the location and the name, never the value (docs/detection.md#fingerprints).
+      partialFingerprints: { 'secretFingerprint/v2': reported.fingerprint },
     };
   });
+  // SARIF 2.1.0 §3.20.21: what the tool could not do goes into the invocation's toolExecutionNotifications.
+  const toolExecutionNotifications = (report.skipped ?? []).map((skipped) => ({
+    level: skipped.partial ? 'note' : 'warning',
+    descriptor: { id: skipped.partial ? 'scanned-partly' : 'not-scanned' },
+    message: { text: `${skipped.partial ? 'Scanned partly' : 'Not scanned'}: ${skipped.reason}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(skipped.path), uriBaseId: '%SRCROOT%' } } }],
+  }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
         tool: { driver: { name: 'aws-secrets-lens', semanticVersion: toolVersion, version: toolVersion, rules } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications }],
         columnKind: 'utf16CodeUnits',
         results,
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(sarif, null, 2))}\n`;
 }

@@ -1,6 +1,6 @@
 // `--format text`: one line per finding and a summary, coloured when asked to.
 
-import { findingMessage, oneBased, type ScanReport } from './model';
+import { findingMessage, oneBased, printable, skippedSummary, type ScanReport } from './model';
 import type { Severity } from '../types';
 
 const STYLES = { bold: [1, 22], dim: [2, 22], red: [31, 39], yellow: [33, 39], cyan: [36, 39], green: [32, 39] } as const;
@@ -12,11 +12,13 @@ export function formatText(report: ScanReport, color: boolean): string {
   const lines = report.findings.map((reported) => {
     const { line, column } = oneBased(reported.finding);
     const severity = reported.finding.severity;
-    return `${paint('bold', `${reported.file}:${line}:${column}`)}  ${paint(severityStyle[severity], severity.padEnd(7))} ${findingMessage(reported)}  ${paint('dim', reported.finding.ruleId)}`;
+    return `${paint('bold', `${printable(reported.file)}:${line}:${column}`)}  ${paint(severityStyle[severity], severity.padEnd(7))} ${findingMessage(reported)}  ${paint('dim', reported.finding.ruleId)}`;
   });
   const files = new Set(report.findings.map((r) => r.file)).size;
   const scanned = `${report.filesScanned} ${plural(report.filesScanned, 'file')} scanned`;
-  const suppressed = report.suppressedByBaseline ? `, ${report.suppressedByBaseline} accepted by the baseline` : '';
+  const left = skippedSummary(report);
+  const suppressed =
+    (left ? `, ${left} (listed on stderr)` : '') + (report.suppressedByBaseline ? `, ${report.suppressedByBaseline} accepted by the baseline` : '');
   const summary = report.findings.length
     ? paint('bold', `${report.findings.length} ${plural(report.findings.length, 'secret')} found in ${files} ${plural(files, 'file')}`) +
       ` (${scanned}${suppressed}).`

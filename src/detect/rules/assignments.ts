@@ -8,22 +8,23 @@
 // candidate lines; everything else runs on those lines only, with bounded loops.
 
 import { charClasses } from '../entropy';
-import { classifySecretName, type SecretName } from '../names';
+import { classifySecretName, splitWords, type SecretName } from '../names';
 import { keyValueLine, lexLiterals, parseValue, readQuoted, type ValueParse, type ValueToken } from '../literals';
 import { judgeSecretValue } from '../values';
+import { isTranslationFile } from '../languages';
 import { MAX_ANALYSED_LINE, placeSecret, type RuleContext } from './context';
-import type { Confidence } from '../types';
+import type { Confidence, QuoteStyle } from '../types';
 
 /** Parts of secret-ish names; a line without one is never analysed. */
 const KEYWORD_SOURCE = 'pass|pwd|secret|token|key|auth|cred|bearer|(?<![a-z])pw(?![a-z])';
 const TEXT_KEYWORD = new RegExp(KEYWORD_SOURCE, 'gi');
 
 const MAX_IDENT = 120;
-/**
- * Candidate lines analysed per file. Real files have far fewer; a file past this
- * is generated or hostile and keeps only the prefix rules for the rest, like a minified line.
- */
-const MAX_ANALYSED_LINES = 10_000;
+/** How many distinct inert lines a scan remembers. */
+const MAX_INERT_LINES = 10_000;
+const ASSIGNMENT_RULES = ['password-assignment', 'secret-assignment', 'connection-string-password', 'aws-secret-access-key'];
+/** How far a multi-line literal may run (characters) before it is not a value but a block of text. */
+const MAX_MULTI_LINE_LITERAL = 4096;
 /** Names whose value is the name of another setting: `name: DB_PASSWORD` → look for a sibling `value:`. */
 const INDIRECT_KEYS = new Set(['name', 'key', 'parameterkey', 'parametername', 'variable', 'env', 'envvar', 'setting', 'property', 'var']);
 const SIBLING_VALUE = /(?:^|[\s{,;"'(])(?:value|default|defaultvalue)["']?\s{0,4}(?:=>|:|=)\s{0,4}/i;
@@ -35,6 +36,25 @@ const RECEIVER = /^(?:self|this|cls|process\.env|os\.environ|ENV)\./;
 /** YAML values that are not plain strings: tags (`!Ref x`), anchors, aliases, block and flow collections. */
 const YAML_NOT_A_SCALAR = /^(?:![!A-Za-z_:.-]{0,40}(?:\s|$)|&[\w-]{1,40}(?:\s|$)|\*[\w-]{1,40}\s*$|[|>][-+0-9]{0,3}\s*(?:#|$)|\[.{0,60}\]\s*$|\{.{0,60}\}\s*$)/;
 const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
+/** Calls whose second argument is the value stored under the first: `put("password", "…")`, `Map.of("Authorization", "…")`. */
+const SETTER_CALLS = new Set([
+  'put',
+  'set',
+  'of',
+  'entry',
+  'define',
+  'setenv',
+  'putenv',
+  'setproperty',
+  'setitem',
+  'setdefault',
+  'setvalue',
+  'setsecret',
+  'setparameter',
+  'store',
+]);
+/** Calls that set a header: `header("Authorization", "…")`, `Header.Set(…)`, `addHeader(…)`. */
+const HEADER_CALLS = new Set(['header', 'setheader', 'addheader', 'setrequestheader', 'withheader']);
 
 interface Identifier {
   /** Raw bounds, sigils and dashes included. */
@@ -47,18 +67,25 @@ interface Identifier {
 
 export function runAssignments(context: RuleContext, enabled: (ruleId: string) => boolean): void {
   const { text, index } = context;
+  // A translation file maps keys to words in some language: `password=Passwort` is a label.
+  if (context.fileName && isTranslationFile(context.fileName)) return;
+  const prose = context.languageId === 'python' ? tripleQuotedBlocks(text, index) : [];
   const keyword = TEXT_KEYWORD;
   const lineStarts = index.lineStarts;
   let line = 0;
   let analysis: LineAnalysis | undefined;
   keyword.lastIndex = 0;
-  let analysedLines = 0;
+  let lines = 0;
+  // Lines that yielded nothing and looked at no other line: the same text elsewhere yields nothing either.
+  const inert = new Set<string>();
   for (let match = keyword.exec(text); match && !context.full; match = keyword.exec(text)) {
     if (!analysis || match.index >= analysis.lineEndOffset) {
-      if (++analysedLines > MAX_ANALYSED_LINES) return;
+      if (analysis?.inert && inert.size < MAX_INERT_LINES) inert.add(analysis.key);
+      // Once every rule this one reports for has reached its cap, the rest of the file can add nothing.
+      if ((++lines & 255) === 0 && ASSIGNMENT_RULES.every((ruleId) => !enabled(ruleId) || context.atCap(ruleId))) return;
       while (line + 1 < lineStarts.length && lineStarts[line + 1] <= match.index) line++;
-      analysis = new LineAnalysis(context, line, enabled);
-      if (analysis.tooLong) {
+      analysis = new LineAnalysis(context, line, enabled, insideBlock(prose, line));
+      if (analysis.tooLong || inert.has(analysis.key)) {
         keyword.lastIndex = analysis.lineEndOffset;
         continue;
       }
@@ -81,12 +108,53 @@ class LineAnalysis {
     private readonly context: RuleContext,
     private readonly lineNo: number,
     private readonly enabled: (ruleId: string) => boolean,
+    /** The line is inside a docstring or another multi-line string: prose and examples. */
+    private readonly inProse = false,
   ) {
     this.lineStart = context.index.lineStart(lineNo);
     this.line = context.text.slice(this.lineStart, context.index.lineEnd(lineNo));
     const family = context.family;
     // In these syntaxes quotes only matter at the start of a value, so lines are not lexed for literals.
     this.bareSyntax = family === 'yaml' || family === 'dotenv' || family === 'properties' || family === 'ini';
+  }
+
+  /** Set while judging a `k=v` pair that sits in a list (`addr=:6379,password=…,db=0`). */
+  private inlinePair = false;
+  /** Set when this line reported something or looked at another line: then it is not inert. */
+  private touched = false;
+
+  /** Nothing found and nothing read beyond this line. */
+  get inert(): boolean {
+    return !this.touched;
+  }
+
+  /** What makes two lines equivalent for the assignment rules: their text, and whether they sit in prose. */
+  get key(): string {
+    return this.inProse ? `\u0001${this.line}` : this.line;
+  }
+
+  /** A comment line or a docstring's: what it shows is an illustration more often than a credential. */
+  get isCommentLine(): boolean {
+    if (this.inProse) return true;
+    const trimmed = this.line.trimStart();
+    if (/^(?:#|\/\/|\*|\/\*|;|--|<!--|%|REM\b|')/i.test(trimmed)) return true;
+    return this.context.lex.commentStarts.some((start) => trimmed.startsWith(start));
+  }
+
+  /** Every rule a name like this can report under has reached its cap (a generated file): nothing to look at. */
+  private allCapped(secretName: SecretName): boolean {
+    const { context } = this;
+    if (!context.capped(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment')) return false;
+    if (secretName.kind === 'password' && !context.atCap('connection-string-password')) return false;
+    return !secretName.aws || context.atCap('aws-secret-access-key');
+  }
+
+  private besideSignature(): boolean {
+    const { index } = this.context;
+    for (let n = Math.max(0, this.lineNo - 2); n <= Math.min(index.lineCount - 1, this.lineNo + 2); n++) {
+      if (/\bsignature\b/i.test(index.lineText(n).slice(0, 400))) return true;
+    }
+    return false;
   }
 
   /** Offset just past this line in the whole text. */
@@ -100,10 +168,26 @@ class LineAnalysis {
 
   /** Looks at the name around a keyword found at `column`; returns where the next search may start. */
   visit(column: number, length: number): number {
+    // In the bare value of a `key: value` line, a word can only start a `k=v` pair or a `--flag`, or be a
+    // setting's name given as data (`name: DB_PASSWORD`): without those, the rest of the line holds nothing.
+    if (this.insideBareValue(column) && this.inertValue()) return this.line.length;
     const identifier = this.expand(column, column + length);
     const secretName = classifySecretName(identifier.name);
-    if (secretName) this.consider(identifier, secretName);
+    if (secretName && !this.isPathSegment(identifier.start) && !this.allCapped(secretName)) this.consider(identifier, secretName);
     return Math.max(identifier.end, column + 1);
+  }
+
+  /**
+   * `urn:k8s:secret:…`, `h:X-Api-Key`, `scheme://ACCESS_KEY:SECRET_KEY@host`: the word is a
+   * segment of a path or a URL's user info (the URL rule judges those), not a name.
+   */
+  private isPathSegment(start: number): boolean {
+    const line = this.line;
+    if (start >= 2 && line[start - 1] === ':' && isWordChar(line.charCodeAt(start - 2))) {
+      // PowerShell scopes are not paths: `$env:API_TOKEN`, `$script:password`.
+      return !/\$(?:env|global|script|local|private|using)$/i.test(line.slice(Math.max(0, start - 10), start - 1));
+    }
+    return start >= 3 && line[start - 1] === '/' && line[start - 2] === '/' && line[start - 3] === ':';
   }
 
   private expand(from: number, to: number): Identifier {
@@ -147,27 +231,44 @@ class LineAnalysis {
       else this.considerInsideString(identifier, secretName, literal);
       return;
     }
+    if (this.context.capped(secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment') && !secretName.aws) return;
     let pos = tokenEnd;
     if (quotedKey && line[pos] === ']') pos++;
+    // `"password" => "…"` in a syntax whose lines are not lexed (.conf, INI): a quoted key all the same.
+    if (!literal && this.bareSyntax && identifier.start > 0 && (line[identifier.start - 1] === '"' || line[identifier.start - 1] === "'")) {
+      if (line[pos] === line[identifier.start - 1]) pos++;
+    }
     pos = skipSpaces(line, pos);
-    const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined);
+    const compared = this.literalComparedBefore(tokenStart);
+    if (compared !== undefined) {
+      // `"…" == password`
+      this.considerValue(identifier.name, secretName, compared, this.defaultParse);
+      return;
+    }
+    const operator = this.readOperator(identifier, pos, quotedKey ? literal : undefined, secretName);
     if (operator) {
       const valueAt = skipSpaces(line, operator.valueAt);
       if (valueAt >= line.length || startsComment(line, valueAt)) {
         // `DBPassword:` with nothing after it: a YAML parameter block (CloudFormation `Default:`).
         if (this.context.family === 'yaml' && line[pos] === ':') this.considerSibling(identifier.name, secretName, this.lineNo + 1);
+        // `<password>` with its text on the next line.
+        if (operator.element) this.considerElementBelow(identifier.name, secretName);
         return;
       }
       // `- "JWT_SECRET=…"` (a quoted list item in YAML): the closing quote is not part of the value.
       const quoteBefore = identifier.start > 0 && !quotedKey ? line[identifier.start - 1] : '';
+      // `addr=:6379,password=…,db=0`: one pair of a list, whose value ends at the next separator.
+      const before = identifier.start > 0 ? line[identifier.start - 1] : '';
+      this.inlinePair = !literal && !quotedKey && line[pos] === '=' && (before === ',' || before === '&' || before === ';');
       this.considerValue(
         identifier.name,
         secretName,
         valueAt,
-        operator.parse,
+        this.inlinePair ? this.valueParse('separator') : operator.parse,
         operator.requireCallEnd,
         quoteBefore === '"' || quoteBefore === "'" ? quoteBefore : '',
       );
+      this.inlinePair = false;
       return;
     }
     if (!this.isIndirect(tokenStart)) return;
@@ -177,6 +278,17 @@ class LineAnalysis {
       return;
     }
     this.considerSibling(identifier.name, secretName, this.lineNo, tokenEnd);
+  }
+
+  private inertValueCache: boolean | undefined;
+
+  private inertValue(): boolean {
+    if (this.inertValueCache === undefined) {
+      const value = this.line.slice(this.valueStart);
+      const key = keyValueLine(this.line)?.key.toLowerCase() ?? '';
+      this.inertValueCache = !value.includes('=') && !value.includes('--') && !INDIRECT_KEYS.has(key.slice(key.lastIndexOf('.') + 1));
+    }
+    return this.inertValueCache;
   }
 
   /** `KEY=…` lines in bare syntaxes: is this offset inside the value part? */
@@ -229,7 +341,8 @@ class LineAnalysis {
     identifier: Identifier,
     pos: number,
     quotedKey: ValueToken | undefined,
-  ): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean } | undefined {
+    secretName: SecretName,
+  ): { valueAt: number; parse: ValueParse; requireCallEnd?: boolean; element?: boolean } | undefined {
     const line = this.line;
     const family = this.context.family;
     const c = line[pos];
@@ -238,6 +351,18 @@ class LineAnalysis {
     if (c === ':' && next === '=') return { valueAt: pos + 2, parse };
     if (c === '=' && next === '>') return { valueAt: pos + 2, parse };
     if ((c === '|' || c === '?') && next === c && line[pos + 2] === '=') return { valueAt: pos + 3, parse };
+    // Makefile `?=`, `::=`, `:::=`
+    if (family === 'shell' && c === '?' && next === '=') return { valueAt: pos + 2, parse };
+    if (family === 'shell' && c === ':' && next === ':') {
+      const colons = line[pos + 2] === ':' ? 3 : 2;
+      if (line[pos + colons] === '=') return { valueAt: pos + colons + 1, parse };
+    }
+    // `if api_key == "…"`: a comparison shows the value as well as an assignment does.
+    if (family === 'code' && (c === '=' || c === '!') && next === '=') {
+      const width = line[pos + 2] === '=' ? 3 : 2;
+      const at = skipSpaces(line, pos + width);
+      return isQuote(line[at]) ? { valueAt: at, parse } : undefined;
+    }
     if (c === '=') {
       if (next === '=' || next === '~') return undefined;
       const spaced = this.context.family === 'dockerfile' ? this.valueParse('space') : parse;
@@ -252,15 +377,15 @@ class LineAnalysis {
       }
       return { valueAt: pos + 1, parse };
     }
-    if (family === 'code' && c === '(' && !quotedKey && !identifier.flag) {
-      // setPassword("…"), .password("…"), withToken("…")
+    if (family === 'code' && c === '(' && !quotedKey && !identifier.flag && isCredentialSetter(identifier.name, secretName)) {
+      // setPassword("…"), .password("…"), withToken("…"); not containsKey("…"), PrimaryKey("…"), _kerb_auth("…")
       return { valueAt: pos + 1, parse, requireCallEnd: true };
     }
-    if (c === ',' && quotedKey && (identifier.flag || this.isSetterCall(quotedKey.start))) {
+    if (c === ',' && quotedKey && (identifier.flag || this.isSetterCall(quotedKey.start, secretName))) {
       return { valueAt: pos + 1, parse };
     }
     if (c === '>' && line[identifier.start - 1] === '<') {
-      return { valueAt: pos + 1, parse: this.valueParse('element') };
+      return { valueAt: pos + 1, parse: this.valueParse('element'), element: true };
     }
     if (family === 'code' && c === '{') {
       // C#: `public string Password { get; set; } = "…"`
@@ -295,12 +420,65 @@ class LineAnalysis {
     return { family, commentStarts: family === 'properties' ? [] : this.context.lex.commentStarts, bareStop };
   }
 
-  /** `put("password", "…")`, `define('DB_PASSWORD', '…')` but not `getenv("TOKEN", "…")`. */
-  private isSetterCall(quoteStart: number): boolean {
+  /**
+   * `put("password", "…")`, `define('DB_PASSWORD', '…')`, `headers.set("Authorization", "…")`;
+   * not `getenv("TOKEN", "…")`, `assertArrayHasKey('token', …)` nor a form builder's `add('password', Type::class)`.
+   */
+  private isSetterCall(quoteStart: number, secretName: SecretName): boolean {
     const before = this.line.slice(Math.max(0, quoteStart - 80), quoteStart).trimEnd();
     if (!before.endsWith('(')) return false;
-    const callee = /[\w$.]{0,60}$/.exec(before.slice(0, -1))?.[0] ?? '';
-    return callee !== '' && !LOOKUP_CALL.test(callee);
+    const callee = /[\w$.:>-]{0,60}$/.exec(before.slice(0, -1))?.[0] ?? '';
+    if (callee === '' || LOOKUP_CALL.test(callee)) return false;
+    const method = (/[\w$]{1,40}$/.exec(callee)?.[0] ?? '').toLowerCase();
+    if (SETTER_CALLS.has(method)) return true;
+    // Headers: `header("Authorization", …)`, `req.Header.Set(…)`, `addHeader(…)`; a bare `add(…)` only with a header's name.
+    if (method === 'add' || method === 'append') return secretName.kind === 'auth' || this.line.slice(quoteStart, quoteStart + 60).includes('-');
+    return secretName.strength === 'strong' && HEADER_CALLS.has(method);
+  }
+
+  /** `"…" == password`, `'…' !== $token`: the offset of the literal before a comparison, if there is one. */
+  private literalComparedBefore(tokenStart: number): number | undefined {
+    if (this.context.family !== 'code') return undefined;
+    // Cheap test first: the word must follow `==`, `===`, `!=` or `!==` (and a `$` / `@` sigil).
+    let j = tokenStart - 1;
+    while (j >= 0 && (this.line[j] === ' ' || this.line[j] === '$' || this.line[j] === '@')) j--;
+    if (this.line[j] !== '=' || (this.line[j - 1] !== '=' && this.line[j - 1] !== '!')) return undefined;
+    const before = this.line.slice(Math.max(0, tokenStart - 300), tokenStart);
+    const match = /(["'])((?:(?!\1)[^\\]|\\.){6,200})\1\s{0,4}[!=]==?\s{0,4}[$@]?$/.exec(before);
+    return match ? tokenStart - before.length + match.index : undefined;
+  }
+
+  /** `<password>` alone on its line, the text on the next and `</password>` after it. */
+  private considerElementBelow(name: string, secretName: SecretName): void {
+    this.touched = true;
+    const { index } = this.context;
+    if (this.lineNo + 1 >= index.lineCount) return;
+    const below = new LineAnalysis(this.context, this.lineNo + 1, this.enabled);
+    if (below.tooLong) return;
+    const text = below.line;
+    const start = skipSpaces(text, 0, 64);
+    const end = text.trimEnd().length;
+    if (start >= end || text[start] === '<') return;
+    const close = text.indexOf('</', start);
+    const valueEnd = close === -1 ? end : close;
+    if (valueEnd <= start) return;
+    if (close === -1) {
+      const after = this.lineNo + 2 < index.lineCount ? index.lineText(this.lineNo + 2).trimStart() : '';
+      if (!after.startsWith('</')) return;
+    }
+    below.report(
+      secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment',
+      name,
+      secretName,
+      {
+        start,
+        end: valueEnd,
+        contentStart: start,
+        contentEnd: valueEnd,
+        quote: '',
+      },
+      false,
+    );
   }
 
   /**
@@ -327,6 +505,7 @@ class LineAnalysis {
   }
 
   private considerSibling(name: string, secretName: SecretName, fromLine: number, fromColumn = 0): void {
+    this.touched = true;
     const { index } = this.context;
     const last = Math.min(index.lineCount - 1, this.lineNo + 4);
     for (let lineNo = fromLine; lineNo <= last; lineNo++) {
@@ -346,8 +525,23 @@ class LineAnalysis {
   private considerValue(name: string, secretName: SecretName, valueAt: number, parse: ValueParse, requireCallEnd?: boolean, enclosingQuote = ''): void {
     const line = this.line;
     if (parse.family === 'yaml' && YAML_NOT_A_SCALAR.test(line.slice(valueAt, valueAt + 64))) return;
-    const token = parseValue(line, valueAt, parse);
+    let token = parseValue(line, valueAt, parse);
+    if (!token && parse.family === 'code') {
+      // A literal that does not close on its line (a template literal, a text block, a docstring).
+      if (isQuote(line[valueAt])) {
+        this.considerMultiLineLiteral(name, secretName, valueAt);
+        return;
+      }
+      // `env.DB_PW || 'Password12!'`, `os.getenv("X") or "…"`: the fallback is hard-coded.
+      token = this.fallbackLiteral(valueAt);
+    }
     if (!token) return;
+    if (token.quote === '' && line[token.contentStart] === '-') return; // `--ask-pass -v`: the next flag, not a value
+    if (parse.family === 'plain' && token.quote === '') {
+      // Prose: `credentials: Cookies, Authorization headers…` has words after the "value".
+      const rest = line.slice(token.end).trim();
+      if (rest !== '' && !startsComment(rest, 0)) return;
+    }
     if (enclosingQuote && token.quote === '' && line[token.contentEnd - 1] === enclosingQuote) {
       token.contentEnd--;
       token.end--;
@@ -362,14 +556,87 @@ class LineAnalysis {
     this.report(ruleId, name, secretName, token, false);
   }
 
+  /** The literal after `||`, `??` or `or` in the expression starting at `pos`, if any. */
+  private fallbackLiteral(pos: number): ValueToken | undefined {
+    const line = this.line;
+    const rest = line.slice(pos, pos + 200);
+    if (!rest.includes('||') && !rest.includes('??') && !rest.includes(' or ')) return undefined;
+    const expression = /^[^;,]{0,200}?(?:\|\||\?\?|\s+or\s+)\s{0,4}(?=["'`])/.exec(rest);
+    if (!expression) return undefined;
+    const literal = readQuoted(line, pos + expression[0].length);
+    if (!literal) return undefined;
+    const after = skipSpaces(line, literal.end);
+    return after >= line.length || /[,;)}\]]/.test(line[after]) ? literal : undefined;
+  }
+
+  /**
+   * A template literal, text block or triple-quoted string that opens on this line and closes
+   * within a few lines: its content, once trimmed, is judged as one value.
+   */
+  private considerMultiLineLiteral(name: string, secretName: SecretName, quoteAt: number): void {
+    this.touched = true;
+    const { text } = this.context;
+    const start = this.lineStart + quoteAt;
+    const delimiter = text.startsWith('"""', start) ? '"""' : text.startsWith("'''", start) ? "'''" : text[start] === '`' ? '`' : '';
+    if (!delimiter) return;
+    const contentStart = start + delimiter.length;
+    // Searched in a bounded window, so that many unclosed quotes cost linear time.
+    const window = text.slice(contentStart, contentStart + MAX_MULTI_LINE_LITERAL);
+    const found = window.indexOf(delimiter);
+    if (found === -1) return;
+    const close = contentStart + found;
+    const content = text.slice(contentStart, close);
+    if (delimiter === '`' && content.includes('${')) return; // built at run time
+    const leading = content.length - content.trimStart().length;
+    const value = content.trim();
+    if (value === '' || /\s/.test(value)) return;
+    const verdict = judgeSecretValue(value, {
+      kind: secretName.kind,
+      strength: secretName.strength,
+      minEntropy: this.context.minEntropy,
+      name,
+      fileName: this.context.fileName,
+    });
+    const ruleId = secretName.kind === 'password' ? 'password-assignment' : 'secret-assignment';
+    if (!verdict || !this.enabled(ruleId) || (!secretName.strong && verdict.confidence === 'low')) return;
+    this.context.report({
+      ruleId,
+      kind: secretName.noun,
+      severity: verdict.confidence === 'low' ? 'info' : 'warning',
+      confidence: verdict.confidence,
+      secretStart: contentStart + leading,
+      secretEnd: contentStart + leading + value.length,
+      replaceStart: start,
+      replaceEnd: close + delimiter.length,
+      quote: delimiter as QuoteStyle,
+      name,
+      priority: 50,
+    });
+  }
+
   private report(ruleId: string, name: string, secretName: SecretName, token: ValueToken, insideString: boolean): void {
+    if (this.context.capped(ruleId)) return;
     const line = this.line;
     let contentStart = token.contentStart;
     const scheme = AUTH_SCHEME.exec(line.slice(contentStart, token.contentEnd));
     if (scheme) contentStart += scheme[0].length;
     const value = line.slice(contentStart, token.contentEnd);
-    const verdict = judgeSecretValue(value, this.context.minEntropy);
+    const family = this.context.family;
+    const verdict = judgeSecretValue(value, {
+      kind: secretName.kind,
+      strength: secretName.strength,
+      position: insideString || this.inlinePair ? 'inline' : 'assignment',
+      bare: token.quote === '' && (family === 'code' || family === 'plain' || family === 'yaml'),
+      minEntropy: this.context.minEntropy,
+      documentation: family === 'plain' || this.isCommentLine,
+      config: family !== 'code' && family !== 'plain',
+      name,
+      fileName: this.context.fileName,
+    });
     if (!verdict) return;
+    this.touched = true;
+    // `token: "…"` beside `signature: "…"`: the signed nonce of a webhook (Mailgun), public by design.
+    if (secretName.kind === 'token' && secretName.strength === 'weak' && this.besideSignature()) return;
     if (!secretName.strong && verdict.confidence === 'low') return;
     const awsShaped = AWS_SECRET_SHAPE.test(value) && hasMixedAlphanumerics(value);
     const aws = awsShaped && secretName.aws;
@@ -394,6 +661,48 @@ class LineAnalysis {
       groupKey: aws ? 'aws' : undefined,
     });
   }
+}
+
+function isQuote(c: string | undefined): boolean {
+  return c === '"' || c === "'" || c === '`';
+}
+
+/**
+ * A call passes a credential when the callee names one and sets it: `setPassword(…)`,
+ * `.password(…)`, `withApiKey(…)`, `setToken(…)`. A call of any other function whose name
+ * merely ends in a secret word (`containsKey`, `PrimaryKey`, `Token`, `_kerb_auth`) does not.
+ */
+function isCredentialSetter(name: string, secretName: SecretName): boolean {
+  const words = splitWords(name);
+  const setter = words.length > 1 && (words[0] === 'set' || words[0] === 'with' || words[0] === 'use');
+  return setter || (secretName.strength === 'strong' && !/^[A-Z]/.test(name));
+}
+
+/** Line ranges strictly inside Python's multi-line `"""…"""` / `'''…'''` strings (docstrings, EXAMPLES blocks). */
+export function tripleQuotedBlocks(text: string, index: RuleContext['index']): [number, number][] {
+  const blocks: [number, number][] = [];
+  const quotes = /"""|'''/g;
+  for (let open = quotes.exec(text); open; open = quotes.exec(text)) {
+    const close = text.indexOf(open[0], open.index + 3);
+    if (close === -1) break;
+    const first = index.lineAt(open.index);
+    const last = index.lineAt(close);
+    if (last > first) blocks.push([first + 1, last]);
+    quotes.lastIndex = close + 3;
+  }
+  return blocks;
+}
+
+export function insideBlock(blocks: readonly [number, number][], line: number): boolean {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (blocks[mid][1] < line) low = mid + 1;
+    else if (blocks[mid][0] > line) high = mid - 1;
+    else return true;
+  }
+  return false;
 }
 
 function hasMixedAlphanumerics(value: string): boolean {

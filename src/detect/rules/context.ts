@@ -33,11 +33,17 @@ export interface RuleContext {
   readonly text: string;
   readonly index: TextIndex;
   readonly languageId: string;
+  /** The file's path, when known (translation catalogues and defaults named after the file are judged by it). */
+  readonly fileName?: string;
   readonly family: SyntaxFamily;
   readonly lex: LexOptions;
   readonly minEntropy: number;
-  /** True once the file has produced so many findings that it is surely generated: rules stop early. */
+  /** True once the file has produced so many findings that it is surely generated or hostile: rules stop early. */
   readonly full: boolean;
+  /** True once `ruleId` has reported as many findings as one file may have: its rule can stop (and the scan says it did). */
+  capped(ruleId: string): boolean;
+  /** The same question without recording anything (for a rule deciding whether to go on at all). */
+  atCap(ruleId: string): boolean;
   report(finding: RawFinding): void;
 }
 

@@ -25,7 +25,7 @@ export function runCredentialArguments(context: RuleContext): void {
     const argument = nthLiteralArgument(lineText, match.index + match[0].length - lineStart, INDEX[match[1] ?? ''] ?? 1);
     if (!argument) continue;
     const value = lineText.slice(argument.contentStart, argument.contentEnd);
-    const verdict = judgeSecretValue(value, context.minEntropy);
+    const verdict = judgeSecretValue(value, { kind: 'password', minEntropy: context.minEntropy });
     if (!verdict || verdict.confidence === 'low') continue;
     const signing = match[2] !== undefined;
     context.report({

@@ -5,7 +5,7 @@
 // cost stays linear on any input.
 
 import { shannonEntropy } from '../entropy';
-import { isPlaceholder } from '../values';
+import { isFiller, isPlaceholder } from '../value-shapes';
 import { placeSecret, type RuleContext } from './context';
 import type { Confidence, Severity } from '../types';
 
@@ -22,6 +22,12 @@ export interface KnownFormat {
    * text (the detector runs on every pause in typing).
    */
   starts?: string;
+  /**
+   * A rare literal start beginning with a common letter (`EAAA`, `api_org_`): kept out of the
+   * combined pass, which slows down with every common first character, and found by a second
+   * pass of literals only.
+   */
+  rare?: boolean;
   /** Must match the text just before the pattern's match; it is part of the secret. */
   lead?: RegExp;
   /** Extra check on the secret (placeholders, documented examples, decodable headers). */
@@ -30,19 +36,25 @@ export interface KnownFormat {
   pairs?: boolean;
 }
 
-/** Not an illustration: no `EXAMPLE`, no `xxxx` / `your…` filler, enough randomness in the variable part. */
+/**
+ * Not an illustration: no `EXAMPLE`, no `xxxx` / `your…` placeholder, no filler
+ * (`abcdefghijklmnopqrstuvwxyz1234567`, `abcd1234abcd1234`, `-####`), enough randomness in the variable part.
+ */
 function realistic(tailFrom: number, minEntropy = 2.5) {
   return (secret: string): boolean => {
     const tail = secret.slice(tailFrom);
-    return !/example/i.test(secret) && !isPlaceholder(tail) && shannonEntropy(tail) >= minEntropy;
+    return !/example/i.test(secret) && !isPlaceholder(tail) && !isFiller(tail) && shannonEntropy(tail) >= minEntropy;
   };
 }
+
+const JWT_IO_SAMPLE_SIGNATURE = '.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
 function isJwt(secret: string): boolean {
   const header = secret.slice(0, secret.indexOf('.'));
   try {
     const decoded = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as unknown;
-    return typeof decoded === 'object' && decoded !== null && 'alg' in decoded && !/example/i.test(secret);
+    // The token jwt.io shows (John Doe, signed with "your-256-bit-secret") is everywhere in documentation.
+    return typeof decoded === 'object' && decoded !== null && 'alg' in decoded && !/example/i.test(secret) && !secret.endsWith(JWT_IO_SAMPLE_SIGNATURE);
   } catch {
     return false;
   }
@@ -89,9 +101,19 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     kind: 'GitLab token',
     severity: 'error',
     confidence: 'high',
-    starts: 'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-',
-    pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt)-[A-Za-z0-9_\\-]{20,64}${E}`),
+    starts: 'gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|agent|oas|ffct)-',
+    pattern: re(`${B}gl(?:pat|dt|rt|ptt|soat|cbt|ft|imt|agent|oas|ffct)-[A-Za-z0-9_\\-]{20,64}${E}`),
     validate: realistic(6),
+  },
+  {
+    id: 'gitlab-runner-token',
+    kind: 'GitLab runner registration token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'GR1348941',
+    rare: true,
+    pattern: re(`${B}GR1348941[A-Za-z0-9_\\-]{20}${E}`),
+    validate: realistic(9),
   },
   {
     id: 'slack-token',
@@ -100,6 +122,15 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     confidence: 'high',
     starts: 'xox',
     pattern: re(`${B}xox(?:[abposr]|e(?:\\.xox[bp])?)-[0-9]{1,16}-[0-9A-Za-z\\-]{8,250}${E}`),
+    validate: realistic(5),
+  },
+  {
+    id: 'slack-app-token',
+    kind: 'Slack app-level token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'xapp-',
+    pattern: re(`${B}xapp-\\d-[A-Z0-9]{8,16}-\\d{8,16}-[a-z0-9]{32,80}${E}`),
     validate: realistic(5),
   },
   {
@@ -174,6 +205,16 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     validate: realistic(3, 3.5),
   },
   {
+    id: 'huggingface-org-token',
+    kind: 'Hugging Face token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'api_org_',
+    rare: true,
+    pattern: re(`${B}api_org_[A-Za-z]{34}${E}`),
+    validate: realistic(8, 3.5),
+  },
+  {
     id: 'pypi-token',
     kind: 'PyPI token',
     severity: 'error',
@@ -187,8 +228,8 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     kind: 'Shopify token',
     severity: 'error',
     confidence: 'high',
-    starts: 'shp(?:at|ca|pa|ss)_',
-    pattern: re(`${B}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${E}`),
+    starts: 'shp(?:at|ca|pa|ss|ua)_',
+    pattern: re(`${B}shp(?:at|ca|pa|ss|ua)_[a-fA-F0-9]{32}${E}`),
     validate: realistic(6),
   },
   {
@@ -226,6 +267,25 @@ export const KNOWN_FORMATS: readonly KnownFormat[] = [
     starts: 'sq0(?:atp|csp)-',
     pattern: re(`${B}sq0(?:atp|csp)-[0-9A-Za-z_\\-]{22,43}${E}`),
     validate: realistic(7),
+  },
+  {
+    id: 'square-access-token',
+    kind: 'Square token',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'EAAA',
+    rare: true,
+    pattern: re(`${B}EAAA[0-9A-Za-z_\\-]{60}${E}`),
+    validate: realistic(4, 3.5),
+  },
+  {
+    id: 'aws-bedrock-api-key',
+    kind: 'AWS Bedrock API key',
+    severity: 'error',
+    confidence: 'high',
+    starts: 'ABSK',
+    pattern: re(`(?<![A-Za-z0-9/+])ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9/+=])`),
+    validate: realistic(4, 4),
   },
   {
     id: 'linear-api-key',
@@ -335,7 +395,19 @@ const PREFIXED = KNOWN_FORMATS.filter((f) => f.starts !== undefined).map((format
 }));
 // Every prefixed rule's own left boundary rejects a letter or digit before its start, so the pass
 // does too: inside a run such as AKIAAKIA… only the first start is a candidate.
-const CANDIDATES = new RegExp(`(?<![A-Za-z0-9])(?:${PREFIXED.map((p) => p.format.starts).join('|')})`, 'g');
+const CANDIDATES = new RegExp(
+  `(?<![A-Za-z0-9])(?:${PREFIXED.filter((p) => !p.format.rare)
+    .map((p) => p.format.starts)
+    .join('|')})`,
+  'g',
+);
+/** The rare starts, as plain literals (a fast substring search); the left boundary is checked in code. */
+const RARE_CANDIDATES = new RegExp(
+  PREFIXED.filter((p) => p.format.rare)
+    .map((p) => p.format.starts)
+    .join('|'),
+  'g',
+);
 
 /** The rules that can start with a given character, so a candidate is only tried against those. */
 const BY_FIRST_CHAR = new Map<string, typeof PREFIXED>();
@@ -382,10 +454,16 @@ export function runKnownFormats(context: RuleContext, enabled: (ruleId: string) 
   if (!PREFIXED.some((p) => enabled(p.format.id))) return;
   // Where each rule's last match ended: like a global regex, a rule never matches inside its own previous match.
   const nextFrom = new Map<KnownFormat, number>();
-  CANDIDATES.lastIndex = 0;
-  for (let candidate = CANDIDATES.exec(text); candidate && !context.full; candidate = CANDIDATES.exec(text)) {
+  for (const candidates of [CANDIDATES, RARE_CANDIDATES]) runCandidates(context, enabled, candidates, nextFrom);
+}
+
+function runCandidates(context: RuleContext, enabled: (ruleId: string) => boolean, candidates: RegExp, nextFrom: Map<KnownFormat, number>): void {
+  const text = context.text;
+  candidates.lastIndex = 0;
+  for (let candidate = candidates.exec(text); candidate && !context.full; candidate = candidates.exec(text)) {
     const at = candidate.index;
     for (const { format, start, pattern } of BY_FIRST_CHAR.get(text[at]) ?? []) {
+      if ((format.rare === true) !== (candidates === RARE_CANDIDATES)) continue;
       if (!enabled(format.id) || (nextFrom.get(format) ?? 0) > at) continue;
       start.lastIndex = at;
       if (!start.test(text)) continue;
@@ -396,7 +474,7 @@ export function runKnownFormats(context: RuleContext, enabled: (ruleId: string) 
       reportMatch(context, format, match);
     }
     // Starts may overlap (sk- and sk-ant-, a prefix inside another match): look again one character on.
-    CANDIDATES.lastIndex = at + 1;
+    candidates.lastIndex = at + 1;
   }
 }
 

@@ -2,7 +2,8 @@
 // `://` with a bounded, hand-written parse rather than one big expression.
 
 import { charClasses, classCount } from '../entropy';
-import { isPlaceholder, isReference } from '../values';
+import { decodePercent, judgeSecretValue } from '../values';
+import { isCamelCase, isConstantName, isIdentifierLike, isPlaceholder, isReference } from '../value-shapes';
 import { placeSecret, type RuleContext } from './context';
 
 const MAX_AUTHORITY = 512;
@@ -28,7 +29,7 @@ export function runUrlCredentials(context: RuleContext): void {
     const secretStart = firstColon + 1;
     const password = text.slice(secretStart, lastAt);
     const host = text.slice(lastAt + 1, end);
-    if (!isCredential(user, password, host)) continue;
+    if (!isCredential(user, password, host, true)) continue;
     const classes = classCount(charClasses(password));
     context.report({
       ruleId: 'url-credentials',
@@ -77,10 +78,42 @@ function hasScheme(text: string, colonAt: number): boolean {
   return scheme.length >= 2 && /^[A-Za-z]/.test(scheme);
 }
 
-function isCredential(user: string, password: string, host: string): boolean {
-  if (password.length < 4 || password === user || !/^[A-Za-z0-9_.\-[\]]/.test(host)) return false;
+/**
+ * Whether `user:password@host` holds a real password. A URL's password slot is strong
+ * evidence, so a human-chosen password counts; but test and documentation URLs
+ * mostly name the slots instead of filling them (`accountSid:authToken`,
+ * `PROJECT_ID:API_TOKEN`, `myuser:mypass`, `cacheuser:cachepass`).
+ */
+function isCredential(rawUser: string, rawPassword: string, host: string, escaped = false): boolean {
+  if (!/^[A-Za-z0-9_.\-[\]]/.test(host) || /[{}]|^\$|%[A-Za-z_]{1,40}%/.test(rawPassword) || /[{}&()]/.test(rawUser)) return false;
+  // A URL's user info is percent-encoded (a `%` that starts no escape makes it no URL); a Go DSN's is not.
+  const user = (escaped ? decodePercent(rawUser) : rawUser) ?? rawUser;
+  const decoded = escaped ? decodePercent(rawPassword) : rawPassword;
+  // A `%` that starts no escape: a raw password pasted in, believable only if it looks random.
+  const password = decoded ?? rawPassword;
+  if (password.length < 6 || password === user) return false;
+  if (user.includes('/')) return false; // `openid.aol.com%2Fname:…@`: a path, not a user
   if (/^\d{1,5}$/.test(password)) return false; // `host:8080@…` is a port, not a password
-  if (isPlaceholder(password) || isReference(password) || /^\$|%[A-Za-z_]{1,40}%|[{}]/.test(password)) return false;
-  // `x-oauth-basic`, `x-access-token` are GitHub's user names for token auth; the token is the "user".
-  return !/^(?:pass(?:word)?|pwd|secret|token|\*+|x+)$/i.test(password);
+  if (/[&=:()[\]]/.test(password)) return false; // query syntax or a second colon: not user info
+  if (isPlaceholder(password) || isReference(password) || isSlotName(password)) return false;
+  if (isSlotName(user) && isIdentifierLike(password)) return false;
+  if (sameStem(user, password)) return false;
+  return judgeSecretValue(password, decoded === undefined ? { kind: 'secret' } : { kind: 'password', strength: 'strong', config: true }) !== undefined;
+}
+
+/** `authToken`, `API_TOKEN`, `DOMAIN`, `apiKet`, `x-access-token`: an identifier that names what belongs there. */
+function isSlotName(value: string): boolean {
+  if (isCamelCase(value) || isConstantName(value)) return true;
+  return isIdentifierLike(value) && /pass|pwd|secret|token|key|auth|user|login|sid|dsn|id$/i.test(value);
+}
+
+/** `myuser` / `mypass`, `cacheuser` / `cachepass`, `user1` / `pass2`: both halves share a stem. */
+function sameStem(user: string, password: string): boolean {
+  const stem = (value: string) =>
+    value
+      .toLowerCase()
+      .replace(/user(?:name)?|login|pass(?:word)?|pwd|secret|[^a-z]/g, '')
+      .trim();
+  const a = stem(user);
+  return a !== '' && a === stem(password);
 }

@@ -288,8 +288,10 @@ describe('hard-coded secrets in the editor', () => {
     writeFileSync(join(folder, 'unopened.py'), readFileSync(join(FIXTURES, 'before', 'settings.py')));
     writeFileSync(join(folder, '.gitignore'), 'ignored.py\n');
     writeFileSync(join(folder, 'ignored.py'), readFileSync(join(FIXTURES, 'before', 'settings.py')));
+    // A binary file is not scanned, and the summary says so rather than leaving it out in silence.
+    writeFileSync(join(folder, 'blob.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]));
     const user = await asUser([], () => vscode.commands.executeCommand('awsSecrets.scanWorkspace'));
-    assert.match(user.messages('info')[0], /^Scan finished: \d+ hard-coded secrets? in \d+ of \d+ files\.$/);
+    assert.match(user.messages('info')[0], /^Scan finished: \d+ hard-coded secrets? in \d+ of \d+ files; [1-9]\d* files? not scanned \(listed in the log\)\.$/);
     assert.equal(ours(vscode.Uri.file(join(folder, 'unopened.py'))).length, 1);
     assert.equal(ours(vscode.Uri.file(join(folder, 'ignored.py'))).length, 0, '.gitignore is respected');
   });

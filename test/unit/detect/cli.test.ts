@@ -3,6 +3,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,7 +79,8 @@ describe('aws-secrets-lens CLI', () => {
       endColumn: column + secrets.dbPassword.length,
       ruleId: 'url-credentials',
       severity: 'error',
-      message: `Hard-coded password in URL assigned to DATABASE_URL: ${secrets.dbPassword.slice(0, 2)}…(${secrets.dbPassword.length} chars)`,
+      // A value under 16 characters shows neither its start nor its length.
+      message: 'Hard-coded password in URL assigned to DATABASE_URL: …(hidden)',
     });
     assert.deepEqual(
       findings.map((f: { file: string; ruleId: string }) => `${f.file} ${f.ruleId}`),
@@ -107,7 +109,7 @@ describe('aws-secrets-lens CLI', () => {
       const location = r.locations[0].physicalLocation;
       assert.match(location.artifactLocation.uri, /^project\//);
       assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
-      assert.match(r.partialFingerprints['secretFingerprint/v1'], /^[0-9a-f]{64}$/);
+      assert.match(r.partialFingerprints['secretFingerprint/v2'], /^[0-9a-f]{64}$/);
     }
     for (const rule of run0.tool.driver.rules) assert.match(rule.properties['security-severity'], /^\d+\.\d$/);
     assertNoSecret(result.stdout);
@@ -167,6 +169,39 @@ describe('aws-secrets-lens CLI', () => {
     const bad = run(['scan', '--baseline', 'bad-baseline.json', 'project']);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /bad-baseline\.json is not a baseline file: "fingerprints" must be an array/);
+  });
+
+  it('--migrate-baseline converts a version 1 baseline, keeping exactly what it accepted', () => {
+    // A version 1 baseline (an older release wrote it): SHA-256 of path, rule and value.
+    const v1 = (file: string, rule: string, secret: string) =>
+      createHash('sha256').update(`aws-secrets-lens/1\u0000${file}\u0000${rule}\u0000${secret}`).digest('hex');
+    const old = path.join(work, 'old-baseline.json');
+    const stale = 'f'.repeat(64);
+    writeFileSync(old, JSON.stringify({ version: 1, fingerprints: [v1('project/app.py', 'github-token', secrets.github), stale] }));
+
+    const used = run(['scan', '--baseline', old, '--format', 'json', 'project']);
+    assert.equal(used.status, 1);
+    assert.match(
+      used.stderr,
+      /old-baseline\.json holds 2 version 1 fingerprints: hashes of the secrets themselves.*They still work\. Convert them with: aws-secrets-lens scan --migrate-baseline /,
+    );
+    assert.ok(!JSON.parse(used.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'github-token'), 'still accepted');
+
+    const migrated = run(['scan', '--migrate-baseline', old, 'project']);
+    assert.equal(migrated.status, 0);
+    assert.match(migrated.stderr, /converted 1 version 1 fingerprint in .*old-baseline\.json; 1 matched no current finding and was kept as they are/);
+    const written = JSON.parse(readFileSync(old, 'utf8'));
+    assert.equal(written.version, 2);
+    assert.equal(written.fingerprints.length, 1);
+    assert.deepEqual(written.legacy, [stale]);
+    const after = run(['scan', '--baseline', old, '--format', 'json', 'project']);
+    assert.deepEqual(
+      JSON.parse(after.stdout)
+        .findings.map((f: { ruleId: string }) => f.ruleId)
+        .sort(),
+      ['aws-access-key-id', 'aws-secret-access-key', 'password-assignment', 'url-credentials'],
+    );
+    assertNoSecret(readFileSync(old, 'utf8') + migrated.stderr);
   });
 
   it('--help and --version', () => {

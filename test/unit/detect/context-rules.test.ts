@@ -26,6 +26,8 @@ describe('password and secret assignments in each syntax', () => {
     ['python', `db_password: str = "${pw}"`, 'password-assignment', 'db_password'],
     ['javascript', `const apiToken = '${token}';`, 'secret-assignment', 'apiToken'],
     ['javascript', `module.exports = { password: \`${pw}\` };`, 'password-assignment', 'password'],
+    // A comparison shows the value as plainly as an assignment does.
+    ['javascript', `if (password === "${pw}") {}`, 'password-assignment', 'password'],
     ['typescript', `let secret: string = "${token}";`, 'secret-assignment', 'secret'],
     ['typescriptreact', `<Login password="${pw}" />`, 'password-assignment', 'password'],
     ['java', `private static final String DB_PASSWORD = "${pw}";`, 'password-assignment', 'DB_PASSWORD'],
@@ -145,7 +147,6 @@ describe('false-positive traps stay quiet', () => {
     ['javascript', 'const password = process.env.DB_PASSWORD || "";'],
     ['javascript', 'const token = getToken();'],
     ['javascript', 'const secret = `${prefix}-${suffix}`;'],
-    ['javascript', `if (password === "${pw}") {}`],
     ['javascript', 'const TOKEN_STORAGE_KEY = "auth_token";'],
     ['javascript', 'const authHeader = "Authorization";'],
     ['javascript', `const publicKey = "${token}";`],

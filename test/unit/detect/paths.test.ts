@@ -115,9 +115,12 @@ describe('collectFiles() and readScannableFile()', () => {
     assert.deepEqual(result.problems, [{ path: 'missing', message: 'no such file or directory' }]);
   });
 
-  it('skips binary files and files over 1 MB', () => {
-    assert.deepEqual(readScannableFile(path.join(root, 'image.bin.txt')), { skipped: 'binary' });
-    assert.deepEqual(readScannableFile(path.join(root, 'big.txt')), { skipped: 'larger than 1 MB' });
-    assert.deepEqual(readScannableFile(path.join(root, '.env')), { text: 'A=1\n' });
+  it('skips binary files and files over 1 MB, saying why', () => {
+    assert.deepEqual(readScannableFile(path.join(root, 'image.bin.txt')), { skipped: 'binary (a NUL byte in the first 8 KB)' });
+    assert.match(
+      (readScannableFile(path.join(root, 'big.txt')) as { skipped: string }).skipped,
+      /^larger than 1 MB \(1(\.\d)? MB; raise the limit with --max-file-size\)$/,
+    );
+    assert.deepEqual(readScannableFile(path.join(root, '.env')), { text: 'A=1\n', bytes: 4 });
   });
 });

@@ -109,7 +109,9 @@ describe('scan() options', () => {
 describe('mask()', () => {
   it('shows a few leading characters and the length, fewer for short values', () => {
     assert.equal(mask(fake.awsKeyId()), 'AKIA\u2026(20 chars)');
-    assert.equal(mask('abcdefghijkl'), 'ab\u2026(12 chars)');
-    assert.equal(mask('abcdef'), '\u2026(6 chars)');
+    // Under 16 characters: neither the start nor the length, which would shorten a guess.
+    assert.equal(mask('Dragon#2024'), '\u2026(hidden)');
+    assert.equal(mask('abcdefghijklmno'), '\u2026(hidden)');
+    assert.equal(mask('abcdefghijklmnop'), 'abcd\u2026(16 chars)');
   });
 });
