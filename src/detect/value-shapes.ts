@@ -288,8 +288,11 @@ const REFERENCE_PREFIXES = [
   'self.',
 ];
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]{0,80}\(.{0,200}\)$/;
-/** `Symfony\Component\Form\…\RepeatedType`, `App\User::class`: a class name. */
-const CLASS_NAME = /^\\?[A-Z]\w{0,60}(?:\\[A-Za-z_]\w{0,60}){1,12}(?:::class)?$|::class$/;
+/**
+ * `Symfony\Component\Form\…\RepeatedType`, `App\User::class`: a class name. Namespace segments
+ * start with a capital, which also tells them from escapes in a literal (`Zq3\x41…`, `a\tb`).
+ */
+const CLASS_NAME = /^\\?[A-Z]\w{0,60}(?:\\[A-Z_]\w{0,60}){1,12}(?:::class)?$|::class$/;
 
 /** True when the value points at another source: an environment variable, a secret store, a variable, a class. */
 export function isReference(value: string): boolean {

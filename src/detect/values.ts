@@ -51,6 +51,8 @@ export interface JudgeOptions {
   position?: 'assignment' | 'inline';
   /** The value stood unquoted in code or prose, where it may be an expression. */
   bare?: boolean;
+  /** The value is the content of a quoted literal, where a backslash escape (`\"`, `\\`, `\x41`) writes one character. */
+  escapes?: boolean;
   /** Minimum Shannon entropy (bits per character) for random-looking values. */
   minEntropy?: number;
   /** The value sits in a comment or prose: a human-chosen password there is an illustration. */
@@ -91,8 +93,10 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   const strength = options.strength ?? 'strong';
   const length = value.length;
   if (length < 6 || length > 1000) return undefined;
-  // Whitespace, double quotes and escapes: prose or code, not a key (`Token token$"lifo"`, `rcHu+\\"/896A`).
-  if (/[\s"\\]/.test(value)) return undefined;
+  // Whitespace, double quotes and backslashes: prose or code, not a key (`Token token$"lifo"`, `rcHu+\\"/896A`).
+  // In a quoted literal an escape is how the code writes one character of the value (`"Zq8\"vLp2"`),
+  // so each counts as an ordinary one here: an escape alone never makes a password look like code.
+  if (/[\s"\\]/.test(options.escapes ? unescapedShape(value) : value)) return undefined;
   if (options.bare && isExpression(value)) return undefined;
   if (decode && options.position === 'inline' && /%[0-9A-Fa-f]{2}/.test(value)) {
     // `_password=%20_password%40123` in a query string: judge what it decodes to.
@@ -117,6 +121,11 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
       : random;
   if (!human || options.documentation || isNamedDefault(value, options)) return undefined;
   return judgeHumanPassword(value, options.position ?? 'assignment', options.config === true);
+}
+
+/** The value with each backslash escape as one character: white space for `\t` `\n` `\r` `\f` `\v`, a letter for the rest. */
+function unescapedShape(value: string): string {
+  return value.replace(/\\(?:([tnrfv])|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)/g, (_escape, space: string | undefined) => (space ? ' ' : 'e'));
 }
 
 /** `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml: the value is a word of its name or file. */

@@ -627,6 +627,7 @@ class LineAnalysis {
       strength: secretName.strength,
       position: insideString || this.inlinePair ? 'inline' : 'assignment',
       bare: token.quote === '' && (family === 'code' || family === 'plain' || family === 'yaml'),
+      escapes: token.quote !== '',
       minEntropy: this.context.minEntropy,
       documentation: family === 'plain' || this.isCommentLine,
       config: family !== 'code' && family !== 'plain',
