@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-secrets-manager';
 import type { SecretStore } from '../../src/aws/types';
 import { failure } from './awsFailure';
-import { Cleanup, errorOf, eventually, external, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
+import { Cleanup, errorOf, eventually, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
 
 describe('multi-Region secrets', () => {
@@ -150,31 +150,6 @@ describe('multi-Region secrets', () => {
       assert.equal(error.kind, 'readOnlyReplica');
       assert.match(error.message, /read-only replica/);
       assert.doesNotMatch(error.message, /changed-on-replica/);
-    });
-
-    it('removes a replica, and promotes one to a standalone secret', async (t) => {
-      const name = await storeReplicated('layer-stop');
-      let promoted: { arn: string };
-      try {
-        promoted = await replicaStore.stopReplication(name);
-      } catch (error) {
-        // moto, for one, does not implement StopReplicationToReplica (it answers HTTP 500).
-        if (external && (error as { kind?: string }).kind === 'serviceError') {
-          t.skip('this endpoint does not implement StopReplicationToReplica');
-          return;
-        }
-        throw error;
-      }
-      assert.match(promoted.arn, new RegExp(`:${endpoint.otherRegion}:`));
-      // API reference, StopReplicationToReplica: the replica becomes a standalone primary in its Region.
-      const standalone = await eventually(async () => {
-        const d = await replicaStore.describe(name);
-        assert.notEqual(d.primaryRegion, endpoint.region);
-        return d;
-      });
-      assert.equal(standalone.primaryRegion ?? endpoint.otherRegion, endpoint.otherRegion);
-      await replicaStore.putValue(name, { text: 'standalone-now' });
-      assert.deepEqual((await store.describe(name)).replication ?? [], []);
     });
 
     it('removes a replica Region through the store', async () => {

@@ -16,7 +16,10 @@ import fc from 'fast-check';
 import { scanSource, type Syntax } from '../../../src/snippets/lexer';
 import { literalValue } from '../../../src/snippets/literalValue';
 import * as encoders from '../../../src/snippets/stringLiteral';
-import { hasTool } from '../../fixtures/snippets/harness/syntaxCheck';
+import { hasTool, python } from '../../fixtures/snippets/harness/syntaxCheck';
+
+/** Parses HCL with HashiCorp's HCL library (see the script). */
+const HCL_CHECK = path.join(__dirname, '..', '..', 'fixtures', 'snippets', 'harness', 'hclCheck.mjs');
 
 const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
 
@@ -80,7 +83,7 @@ describe('decoded literals match what each runtime evaluates', () => {
     const bytes = [String.raw`b"ab\xc3\xa9\n"`, String.raw`Rb"\x41"`, String.raw`b"\u0041"`];
     const expected = [...cases, ...bytes].map((c) => hex(decoded('a.py', `P = ${c}\n`, 'python')));
     const program = [...cases.map((c) => `P = ${c}\nprint(P.encode("utf-8").hex())`), ...bytes.map((c) => `P = ${c}\nprint(P.hex())`)].join('\n');
-    compare('Python', expected, run('check.py', program + '\n', 'python3', ['-W', 'ignore', '{file}']), [...cases, ...bytes]);
+    compare('Python', expected, run('check.py', program + '\n', python()!, ['-W', 'ignore', '{file}']), [...cases, ...bytes]);
   });
 
   it('JavaScript (this Node, sloppy mode for Annex B escapes)', () => {
@@ -205,17 +208,19 @@ describe('decoded literals match what each runtime evaluates', () => {
     compare(
       'YAML',
       expected,
-      run('check.py', program + '\n', 'python3', ['{file}']),
+      run('check.py', program + '\n', python()!, ['{file}']),
       docs.map(([d]) => d),
     );
   });
 
   it('TOML (Python tomllib)', (t) => {
-    if (spawnSync('python3', ['-c', 'import tomllib']).status !== 0) return t.skip('python3 with tomllib (3.11+) is not installed');
+    if (!hasTool('python3')) return t.skip('python3 is not installed');
+    // tomllib is in the standard library from Python 3.11, which Debian 12 has.
+    assert.equal(spawnSync(python()!, ['-c', 'import tomllib']).status, 0, 'Python 3.11 or later (tomllib)');
     const cases = [String.raw`"a\tb\u00e9\U0001F511\"\\"`, String.raw`'C:\raw'`, '"""\nfirst line\\\n    trimmed"""', "'''\nliteral\\n'''"];
     const expected = cases.map((c) => hex(decoded('a.toml', `p = ${c}\n`, 'python')));
     const program = ['import tomllib', ...cases.map((c) => `print(tomllib.loads(${JSON.stringify(`p = ${c}\n`)})["p"].encode("utf-8").hex())`)].join('\n');
-    compare('TOML', expected, run('check.py', program + '\n', 'python3', ['{file}']), cases);
+    compare('TOML', expected, run('check.py', program + '\n', python()!, ['{file}']), cases);
   });
 
   it('XML (Python ElementTree)', (t) => {
@@ -234,7 +239,7 @@ describe('decoded literals match what each runtime evaluates', () => {
     compare(
       'XML',
       expected,
-      run('check.py', program + '\n', 'python3', ['{file}']),
+      run('check.py', program + '\n', python()!, ['{file}']),
       docs.map(([d]) => d),
     );
   });
@@ -253,8 +258,7 @@ describe('decoded literals match what each runtime evaluates', () => {
     compare('properties', expected, run('Check.java', program, 'java', ['{file}']), docs);
   });
 
-  it('HCL (terraform console)', (t) => {
-    if (!hasTool('terraform')) return t.skip('terraform is not installed');
+  it("HCL (HashiCorp's HCL parser)", () => {
     // `$${` and `%%{` are written out: in a JS template literal `${` would be a hole.
     const cases = ['"a\\n\\"\\\\\\u00e9$' + '${x}%%{y}\\U0001F511"', '<<EOT\nAbc\\n\n  def\nEOT\n', '<<-EOT\n    Abc\n      def\n    EOT\n'];
     const expected = cases.map((c) => decoded('main.tf', `locals {\n  p = ${c}\n}\n`, 'hcl'));
@@ -262,14 +266,12 @@ describe('decoded literals match what each runtime evaluates', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'literal-value-tf-'));
     try {
       writeFileSync(path.join(dir, 'main.tf'), source);
-      const r = spawnSync('terraform', ['console'], {
-        cwd: dir,
-        input: `jsonencode([${cases.map((_, i) => `local.c${i}`).join(', ')}])\n`,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
-      assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(JSON.parse(r.stdout.trim()) as string), expected);
+      const r = spawnSync(process.execPath, [HCL_CHECK, '--json', path.join(dir, 'main.tf')], { encoding: 'utf8', timeout: 120_000 });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const [{ locals }] = JSON.parse(r.stdout) as { locals: Record<string, string>[] }[];
+      // HCL's JSON form keeps a template's `$${` and `%%{` escapes (HCL native syntax spec, "Template Literals"): undo them to get the value.
+      const values = cases.map((_, i) => locals[0][`c${i}`].replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
+      assert.deepEqual(values, expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { goString, javaString, jsString, phpString, pythonString, rubyString, rustString, shellWord, yamlString } from '../../../src/snippets/stringLiteral';
-import { hasTool } from '../../fixtures/snippets/harness/syntaxCheck';
+import { hasTool, python } from '../../fixtures/snippets/harness/syntaxCheck';
 
 const FIXED = [
   '',
@@ -79,7 +79,7 @@ describe('string literals evaluate back to the same text', () => {
       }
     });
     lines.push('print(bad)', 'sys.exit(1 if bad else 0)');
-    const r = runProgram('check.py', lines.join('\n') + '\n', 'python3', ['{file}']);
+    const r = runProgram('check.py', lines.join('\n') + '\n', python()!, ['{file}']);
     assert.equal(r.status, 0, r.output);
   });
 
