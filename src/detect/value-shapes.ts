@@ -200,7 +200,8 @@ const SLOT_WORDS = [
 const SLOT_WORD = new RegExp(SLOT_WORDS.join('|'), 'g');
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
-const TEMPLATE = /\$\{|\{\{|#\{|\$\(|%\(|\{\d*\}|%[sd]\b|<%|%env\(|^%[\w.()-]{1,80}%$|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/;
+const TEMPLATE =
+  /\$\{|\{\{|#\{|\$\(|%\(|\{\d*\}|\{\$[A-Za-z_]|\{[A-Za-z_][\w.]{0,40}\}|%[sd]\b|<%|%env\(|^%[\w.()-]{1,80}%$|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$/;
 /** `!SENDGRID_VALIDATION_SECRET!`, `__API_TOKEN__`: a constant's name wrapped in markers. */
 const WRAPPED_CONSTANT = /^[^A-Za-z0-9]{1,3}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+[^A-Za-z0-9]{1,3}$/;
 const BRACKETED = /^(?:<[^>]{0,200}>|\[[^\]]{0,200}\]|\{[^}]{0,200}\}|%[A-Za-z_][A-Za-z0-9_]{0,80}%|\(.{0,200}\))$/;

@@ -27,7 +27,8 @@ export { isPlaceholder, isReference } from './value-shapes';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^[0-9a-f]+$/i;
 const PREFIXED_DIGEST = /^(?:sha1|sha224|sha256|sha384|sha512|md5)[-:]/i;
-const PASSWORD_HASH = /^(?:\$2[abxy]?\$\d\d\$|\$argon2|\$[1356]\$|\{(?:ssha|sha|bcrypt|md5|crypt|pbkdf2)[^}]{0,10}\}|pbkdf2_sha\d{3}\$)/i;
+const PASSWORD_HASH =
+  /^(?:\$2[abxy]?\$\d\d\$|\$argon2|\$[1356]\$|\$(?:[PH]|y|gy|7)\$|\$(?:pbkdf2|scrypt)(?:-sha\d+)?\$|\{(?:ssha|sha|bcrypt|md5|crypt|pbkdf2)[^}]{0,10}\}|pbkdf2_sha\d{3}\$)/i;
 /** DER SubjectPublicKeyInfo in base64 (`MIIBIjANBgkqhkiG9w0BAQEFAAOC…`, `MFkwEwYHKoZIzj0CAQYI…`): a public key. */
 const PUBLIC_KEY_DER = /^MI[GIJ][A-Za-z0-9+/]{1,3}MA0GCSqGSIb3DQEBAQUAA|^MFkwEwYHKoZIzj0CAQYI|^MHYwEAYHKoZIzj0CAQYF|^MCowBQYDK2Vw/;
 const VERSION_DATE_OR_NUMBER = /^[vV]?[\d.:\-_/+ ]{1,40}$/;
@@ -102,6 +103,12 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
     // `_password=%20_password%40123` in a query string: judge what it decodes to.
     const decoded = decodePercent(value);
     return decoded === undefined ? undefined : judge(decoded, options, false);
+  }
+  if (decode && /%[0-9A-Fa-f]{2}/.test(value) && !/%(?![0-9A-Fa-f]{2})/.test(value)) {
+    // `'password': 'p%5Bass'` beside the URL it came from: URL-encoded text is judged by what it encodes.
+    // A `%` that starts no escape (`AGYw%O%3TJD#-4`) is part of a password, which is judged as written.
+    const decoded = decodePercent(value);
+    if (decoded !== undefined) return judge(decoded, options, false);
   }
   if (isPlaceholder(value) || isReference(value) || isFormatString(value) || isNaturalLanguage(value)) return undefined;
   if (decode) {
