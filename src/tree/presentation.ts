@@ -71,7 +71,7 @@ export function present(node: ExplorerNode, options: { singleProfile: boolean })
         label: v.stages.length ? v.stages.join(', ') : '(no staging label)',
         description: `${v.versionId.slice(0, 8)}${v.createdDate ? ` · ${formatDateTime(v.createdDate)}` : ''}`,
         icon: { id: v.stages.includes('AWSCURRENT') ? 'pass-filled' : 'history' },
-        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}${node.parent.secret.owningService ? ' managed' : ''}`,
+        contextValue: `secretVersion${v.stages.includes('AWSCURRENT') ? ' current' : ''}${v.stages.includes('AWSPREVIOUS') ? ' previous' : ''}${node.parent.secret.owningService ? ' managed' : ''}${isReplica(node.parent.secret) ? ' replica' : ''}`,
         collapsible: 'none',
         tooltip: {
           title: `Version ${v.versionId}`,
@@ -178,7 +178,7 @@ function presentSecret(node: SecretNode): NodePresentation {
     label: node.label,
     description: secretDescription(s),
     icon: deleted ? { id: 'trash', color: 'disabledForeground' } : { id: s.rotationEnabled ? 'sync' : 'key' },
-    // `managed`: another service owns it; the menus hide what only its owner may do.
+    // `managed`: another service owns it; `replica`: its primary does. The menus hide what only the owner may do.
     contextValue: `secret ${deleted ? 'deleted' : 'active'}${s.rotationEnabled ? ' rotation' : ''}${s.rotationLambdaArn ? ' lambda' : ''}${s.owningService ? ' managed' : ''}${isReplica(s) ? ' replica' : ''}${s.replication?.length ? ' primary' : ''}`,
     // A secret scheduled for deletion refuses version calls until it is restored.
     collapsible: deleted ? 'none' : 'collapsed',

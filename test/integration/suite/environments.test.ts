@@ -18,7 +18,7 @@ import type { TestHooks } from '../../../src/ui/testHooks';
 import { EMULATOR_CREDENTIALS } from '../../emulator';
 import { activateProduct, addFault, clearFaults, emulatorEndpoint, emulatorStats, waitFor, withSetting } from './helpers';
 import { asUser } from './scriptedUser';
-import { explorer, nodeAt, plainText, secretNode, treeTexts } from './tree';
+import { explorer, menuCommands, nodeAt, plainText, secretNode, treeTexts } from './tree';
 
 const run = randomBytes(3).toString('hex');
 
@@ -260,6 +260,22 @@ describe('environments', () => {
       assert.match(String(provider.getTreeItem(await secretNode(provider, name)).description), /1 replica/);
       const replicaNode = await secretNode(provider, name, 'eu-west-1');
       assert.equal(provider.getTreeItem(replicaNode).description, 'replica of us-east-1 · read-only');
+      // Its menus offer no change (the primary owns them), and keep reading and promoting.
+      const replicaMenus = menuCommands(String(provider.getTreeItem(replicaNode).contextValue));
+      for (const command of [
+        'awsSecrets.editValue',
+        'awsSecrets.editTags',
+        'awsSecrets.delete',
+        'awsSecrets.configureRotation',
+        'awsSecrets.replicateToRegions',
+      ])
+        assert.ok(!replicaMenus.has(command), `${command} is hidden on the replica`);
+      assert.ok(replicaMenus.has('awsSecrets.copyValue') && replicaMenus.has('awsSecrets.promoteReplica'), 'reading and promoting are offered');
+      const [replicaVersion] = await provider.getChildren(replicaNode);
+      assert.ok(
+        replicaVersion && !menuCommands(String(provider.getTreeItem(replicaVersion).contextValue)).has('awsSecrets.labelVersion'),
+        'no label moves on its versions',
+      );
 
       // A change on the replica is refused before anything is sent, with where to make it.
       const tagsBefore = (await emulatorStats())['secretsmanager.TagResource'] ?? 0;

@@ -5,22 +5,11 @@ import * as vscode from 'vscode';
 import { DEMO_SEED } from '../../emulator';
 import type { ExplorerNode } from '../../../src/tree/nodes';
 import { secretText } from './awsCheck';
-import { emulatorStats, productExtension } from './helpers';
+import { emulatorStats } from './helpers';
 import { asUser } from './scriptedUser';
-import { explorer, plainText, secretNode } from './tree';
+import { explorer, menuCommands, plainText, secretNode } from './tree';
 
 const owned = DEMO_SEED['us-east-1'].secrets.find((secret) => secret.owner)!;
-
-/** The `viewItem` regexes of a menu entry's when clause, all of which must match for it to show. */
-function menuShows(when: string, contextValue: string): boolean {
-  if (!/view == awsSecrets\.explorer/.test(when)) return false;
-  return [...when.matchAll(/viewItem =~ \/((?:\\\/|[^/])+)\//g)].every(([, source]) => new RegExp(source.replace(/\\\//g, '/')).test(contextValue));
-}
-
-function menuCommands(contextValue: string): Set<string> {
-  const menus = (productExtension().packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus;
-  return new Set(menus['view/item/context'].filter((entry) => menuShows(entry.when ?? '', contextValue)).map((entry) => entry.command));
-}
 
 const OWNER_CONTROLLED = [
   'awsSecrets.editValue',

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../../src/ui/testHooks';
 import type { ExplorerNode } from '../../../src/tree/nodes';
-import { activateProduct } from './helpers';
+import { activateProduct, productExtension } from './helpers';
 
 export type Provider = TestHooks['explorer'];
 
@@ -64,4 +64,15 @@ export async function treeTexts(provider: Provider): Promise<string[]> {
   };
   await walk(undefined, 0);
   return texts;
+}
+
+/** The `viewItem` regexes of a menu entry's when clause, all of which must match for it to show. */
+function menuShows(when: string, contextValue: string): boolean {
+  if (!/view == awsSecrets\.explorer/.test(when)) return false;
+  return [...when.matchAll(/viewItem =~ \/((?:\\\/|[^/])+)\//g)].every(([, source]) => new RegExp(source.replace(/\\\//g, '/')).test(contextValue));
+}
+
+export function menuCommands(contextValue: string): Set<string> {
+  const menus = (productExtension().packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } }).contributes.menus;
+  return new Set(menus['view/item/context'].filter((entry) => menuShows(entry.when ?? '', contextValue)).map((entry) => entry.command));
 }
