@@ -68,6 +68,7 @@ const BY_EXTENSION: Record<string, string> = {
   svelte: 'svelte',
   md: 'markdown',
   markdown: 'markdown',
+  mdx: 'markdown',
   kt: 'kotlin',
   kts: 'kotlin',
   scala: 'scala',

@@ -306,14 +306,14 @@ export function isReference(value: string): boolean {
 
 /**
  * True for a bare (unquoted) value that is code, not data: a call or subscript
- * (`user_dict["password"]`, `Dir.pwd`, `x.set(y)`), a member chain, an identifier
+ * (`user_dict["password"]`, `Dir.pwd`, `x.set(y)`), a member chain (TypeScript's `env.TOKEN!` too), an identifier
  * followed by punctuation, a collection or a Ruby symbol.
  */
 export function isExpression(value: string): boolean {
   return (
     /^[A-Za-z_$@][\w$@]{0,80}(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]{0,80}){0,12}\s{0,2}[([]/.test(value) ||
-    /^[A-Za-z_$@][\w$@]{0,80}(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]{0,80}){1,12}[,;)\]}]*$/.test(value) ||
-    /^[A-Za-z_$][\w$]{0,80}[,;)\]}]+$/.test(value) ||
+    /^[A-Za-z_$@][\w$@]{0,80}(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]{0,80}){1,12}!?[,;)\]}]*$/.test(value) ||
+    /^[A-Za-z_$][\w$]{0,80}!?[,;)\]}]+$/.test(value) ||
     /^[[{(]/.test(value) ||
     /^:[A-Za-z_]\w{0,80}[,;)\]}]*$/.test(value)
   );

@@ -32,6 +32,8 @@ const PASSWORD_HASH =
 /** DER SubjectPublicKeyInfo in base64 (`MIIBIjANBgkqhkiG9w0BAQEFAAOC…`, `MFkwEwYHKoZIzj0CAQYI…`): a public key. */
 const PUBLIC_KEY_DER = /^MI[GIJ][A-Za-z0-9+/]{1,3}MA0GCSqGSIb3DQEBAQUAA|^MFkwEwYHKoZIzj0CAQYI|^MHYwEAYHKoZIzj0CAQYF|^MCowBQYDK2Vw/;
 const VERSION_DATE_OR_NUMBER = /^[vV]?[\d.:\-_/+ ]{1,40}$/;
+/** `5.0.0-beta.30`, `^1.2.3`, `~2.0.0-rc.1+build.5`: a version (semver.org), e.g. a dependency under `next-auth@5`. */
+const SEMVER = /^[~^=<>]{0,2}[vV]?\d{1,9}\.\d{1,9}\.\d{1,9}(?:-[0-9A-Za-z.-]{1,40})?(?:\+[0-9A-Za-z.-]{1,40})?$/;
 /** IPv6 and MAC addresses. */
 const ADDRESS = /^[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){2,7}$|^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
 /** `src/test/**` followed by `/*`, `*.min.js`: a glob. */
@@ -79,6 +81,7 @@ export function isNonSecretShape(value: string): boolean {
     EMAIL.test(value) ||
     FILE_PATH.test(value) ||
     VERSION_DATE_OR_NUMBER.test(value) ||
+    SEMVER.test(value) ||
     ADDRESS.test(value) ||
     GLOB.test(value)
   );
@@ -98,6 +101,8 @@ function judge(value: string, options: JudgeOptions, decode: boolean): ValueVerd
   // In a quoted literal an escape is how the code writes one character of the value (`"Zq8\"vLp2"`),
   // so each counts as an ordinary one here: an escape alone never makes a password look like code.
   if (/[\s"\\]/.test(options.escapes ? unescapedShape(value) : value)) return undefined;
+  // `=[]:;"~|?#@^/$%*`: a list of the characters a URL must escape, not a credential.
+  if (!/[\p{L}\p{N}]/u.test(value)) return undefined;
   if (options.bare && isExpression(value)) return undefined;
   if (decode && options.position === 'inline' && /%[0-9A-Fa-f]{2}/.test(value)) {
     // `_password=%20_password%40123` in a query string: judge what it decodes to.
@@ -135,14 +140,16 @@ function unescapedShape(value: string): string {
   return value.replace(/\\(?:([tnrfv])|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|.)/g, (_escape, space: string | undefined) => (space ? ' ' : 'e'));
 }
 
-/** `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml: the value is a word of its name or file. */
+/** `POSTGRES_PASSWORD: postgres`, `keystore_password: cassandra` in cassandra.yaml: the value is a word of its name, file or folder. */
 function isNamedDefault(value: string, options: JudgeOptions): boolean {
-  const lower = value.toLowerCase();
+  // `somewordpress`, `mynextcloud`: the same default with a filler in front.
+  const lower = value.toLowerCase().replace(/^(?:some|my|your|the)(?=[a-z]{4})/, '');
   if (options.name && splitWords(options.name).includes(lower)) return true;
   const file = options.fileName;
   if (!file) return false;
-  const base = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1).replace(/\.[^.]*$/, '');
-  return splitWords(base).includes(lower);
+  // The file's name and its folder's: `wordpress-mysql/compose.yaml` with `MYSQL_PASSWORD=wordpress`.
+  const [base = '', folder = ''] = file.split(/[\\/]/).reverse();
+  return splitWords(base.replace(/\.[^.]*$/, '')).includes(lower) || splitWords(folder).includes(lower);
 }
 
 /** `%24` → `$`; undefined when the escapes are malformed. */
