@@ -7,7 +7,18 @@ import { collectFiles, describeFsError, readScannableFile } from '../detect/walk
 import { ENVIRONMENT_PROFILE, profileLabel } from '../aws/profileNames';
 import { createAwsRuntime } from '../aws/runtime';
 import type { Logger } from '../aws/types';
-import { buildPolicy, mergeTargets, noteLines, POLICY_FORMATS, renderPolicy, resolveTargets, summaryLine, targetsInFile, type PolicyFormat, type PolicyTarget } from '../policy';
+import {
+  buildPolicy,
+  mergeTargets,
+  noteLines,
+  POLICY_FORMATS,
+  renderPolicy,
+  resolveTargets,
+  summaryLine,
+  targetsInFile,
+  type PolicyFormat,
+  type PolicyTarget,
+} from '../policy';
 import { parseCommandLine, UsageError } from './args';
 
 export const POLICY_USAGE = `Usage: aws-secrets-lens policy [PATH] [--profile P] [--region R] [--format json|terraform|cloudformation]

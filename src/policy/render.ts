@@ -13,7 +13,8 @@ export const POLICY_FORMATS: readonly PolicyFormat[] = ['json', 'terraform', 'cl
 
 /** One line per note: what is not in the policy first. */
 export function noteLines(notes: readonly PolicyNote[]): string[] {
-  const line = (note: PolicyNote) => `${note.unresolved ? 'Not in the policy' : 'Note'}: ${note.name}${note.region ? ` (${note.region})` : ''}: ${note.message}`;
+  const line = (note: PolicyNote) =>
+    `${note.unresolved ? 'Not in the policy' : 'Note'}: ${note.name}${note.region ? ` (${note.region})` : ''}: ${note.message}`;
   return [...notes.filter((n) => n.unresolved), ...notes.filter((n) => !n.unresolved)].map(line);
 }
 

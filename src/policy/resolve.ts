@@ -89,7 +89,10 @@ export async function resolveTargets(aws: AwsRuntime, targets: readonly PolicyTa
     const owner = target.account ?? account;
     const note = (message: string, unresolved = false) => notes.push({ service: target.service, name: target.name, region, unresolved, message });
     if (!owner) {
-      note(`not in the policy: the account is unknown (${accountProblem ?? 'STS GetCallerIdentity gave none'}); name it by ARN or use a profile that can call sts:GetCallerIdentity.`, true);
+      note(
+        `not in the policy: the account is unknown (${accountProblem ?? 'STS GetCallerIdentity gave none'}); name it by ARN or use a profile that can call sts:GetCallerIdentity.`,
+        true,
+      );
       continue;
     }
     if (target.service === 'secretsmanager') {
@@ -102,10 +105,18 @@ export async function resolveTargets(aws: AwsRuntime, targets: readonly PolicyTa
         }
         const key = summary.kmsKeyId && !AWS_MANAGED_KEY.test(summary.kmsKeyId) ? await keys.arnOf(summary.kmsKeyId, region, owner, partition) : undefined;
         if (key && 'problem' in key) note(`kms:Decrypt on its key ${summary.kmsKeyId} is not in the policy: ${key.problem}.`, true);
-        items.push({ target, region, resourceArn: summary.arn, exact: true, key: key && 'arn' in key ? { keyArn: key.arn, service: 'secretsmanager' } : undefined });
+        items.push({
+          target,
+          region,
+          resourceArn: summary.arn,
+          exact: true,
+          key: key && 'arn' in key ? { keyArn: key.arn, service: 'secretsmanager' } : undefined,
+        });
       } catch (error) {
         if (isAwsError(error) && error.kind === 'cancelled') throw error;
-        note(`could not be described in ${region} (${reason(error)}): the policy names it with the -?????? suffix wildcard, and says nothing about its KMS key.`);
+        note(
+          `could not be described in ${region} (${reason(error)}): the policy names it with the -?????? suffix wildcard, and says nothing about its KMS key.`,
+        );
         items.push({ target, region, resourceArn: secretArnPattern(partition, region, owner, target.name), exact: false });
       }
       continue;

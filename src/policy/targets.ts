@@ -44,7 +44,15 @@ export function targetOf(service: ItemService, written: string, place: Place): P
   if (arn) {
     const path = arn[4]!;
     const name = path.split('/').filter(Boolean).length > 1 ? path : path.slice(1);
-    return { service, name, arn: `arn:${arn[1]}:ssm:${arn[2]}:${arn[3]}:parameter${path}`, partition: arn[1], region: arn[2], account: arn[3], places: [place] };
+    return {
+      service,
+      name,
+      arn: `arn:${arn[1]}:ssm:${arn[2]}:${arn[3]}:parameter${path}`,
+      partition: arn[1],
+      region: arn[2],
+      account: arn[3],
+      places: [place],
+    };
   }
   // GetParameter accepts `name:3` and `name:label`: the policy is about the parameter.
   return { service, name: written.replace(/:[^:/]*$/, ''), places: [place] };
@@ -119,5 +127,7 @@ export function mergeTargets(targets: readonly PolicyTarget[]): PolicyTarget[] {
       merged.set(key, { ...known, arn: known.arn ?? target.arn, places });
     }
   }
-  return [...merged.values()].sort((a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name) || (a.region ?? '').localeCompare(b.region ?? ''));
+  return [...merged.values()].sort(
+    (a, b) => a.service.localeCompare(b.service) || a.name.localeCompare(b.name) || (a.region ?? '').localeCompare(b.region ?? ''),
+  );
 }

@@ -202,7 +202,10 @@ function recordDecrypt(region: RegionState, call: RecordedCall, parameters: Reco
 }
 
 /** Adds an event from the past (demo data): a read by `principalArn` from `sourceIp`. */
-export function seedRead(region: RegionState, input: { secretArn: string; secretName: string; at: number; principalArn: string; sourceIp: string; accessKeyId: string }): void {
+export function seedRead(
+  region: RegionState,
+  input: { secretArn: string; secretName: string; at: number; principalArn: string; sourceIp: string; accessKeyId: string },
+): void {
   region.trail.push({
     eventId: deterministicId(`${input.secretArn}/${input.at}`),
     eventTime: input.at,
@@ -329,7 +332,8 @@ function lookupEvents(state: EmulatorState, input: Input, ctx: RequestContext): 
     throw new AwsError('InvalidNextTokenException', 'A token that is not valid, or a token that was previously used in a request with different parameters.');
   }
   const matching = newestFirst(region.trail).filter(
-    (event) => event.eventTime >= start && event.eventTime <= end && (key === undefined || matchesAttribute(event, key as (typeof ATTRIBUTE_KEYS)[number], value!)),
+    (event) =>
+      event.eventTime >= start && event.eventTime <= end && (key === undefined || matchesAttribute(event, key as (typeof ATTRIBUTE_KEYS)[number], value!)),
   );
   const from = after ? matching.findIndex((event) => event.eventId === after.id) + 1 || matching.findIndex((event) => event.eventTime < after.t) : 0;
   const page = from < 0 ? [] : matching.slice(from, from + maxResults);

@@ -69,10 +69,12 @@ function syntaxFindings(document: Record<string, unknown>): Finding[] {
     const s = statement as Record<string, unknown>;
     for (const key of Object.keys(s)) if (!STATEMENT_KEYS.has(key)) problems.push(`${at} has an unknown element ${key}.`);
     if (s['Effect'] !== 'Allow' && s['Effect'] !== 'Deny') problems.push(`${at}: Effect must be Allow or Deny.`);
-    if (s['Principal'] === undefined && s['NotPrincipal'] === undefined) problems.push(`${at} has no Principal: a resource policy must name who it applies to.`);
+    if (s['Principal'] === undefined && s['NotPrincipal'] === undefined)
+      problems.push(`${at} has no Principal: a resource policy must name who it applies to.`);
     if (s['Action'] === undefined && s['NotAction'] === undefined) problems.push(`${at} has no Action.`);
     for (const action of list(s['Action'] ?? s['NotAction'])) {
-      if (typeof action !== 'string' || !(action === '*' || /^[a-z0-9-]+:[A-Za-z0-9*?]+$/.test(action))) problems.push(`${at}: ${JSON.stringify(action)} is not an action.`);
+      if (typeof action !== 'string' || !(action === '*' || /^[a-z0-9-]+:[A-Za-z0-9*?]+$/.test(action)))
+        problems.push(`${at}: ${JSON.stringify(action)} is not an action.`);
     }
   });
   return problems.map((ErrorMessage) => ({ CheckName: 'SYNTAX', ErrorMessage }));
@@ -99,7 +101,10 @@ function lockoutFindings(document: Record<string, unknown>): Finding[] {
   return statementsOf(document)
     .filter((s) => s['Effect'] === 'Deny' && isWildcardPrincipal(s['Principal']) && s['Condition'] === undefined)
     .filter((s) => list(s['Action']).some((a) => a === '*' || a === 'secretsmanager:*'))
-    .map(() => ({ CheckName: 'LOCKOUT', ErrorMessage: 'The resource policy denies every action to every principal: it would lock everyone out of the secret.' }));
+    .map(() => ({
+      CheckName: 'LOCKOUT',
+      ErrorMessage: 'The resource policy denies every action to every principal: it would lock everyone out of the secret.',
+    }));
 }
 
 function validate(policy: string): Finding[] {
@@ -120,7 +125,10 @@ function putResourcePolicy(state: EmulatorState, input: Input, ctx: RequestConte
   const syntax = syntaxFindings(document);
   if (syntax.length) throw new AwsError('MalformedPolicyDocumentException', syntax.map((f) => f.ErrorMessage).join(' '));
   if ((input.optBool('BlockPublicPolicy') ?? false) && broadAccessFindings(document).length) {
-    throw new AwsError('PublicPolicyException', 'The BlockPublicPolicy parameter is set to true, and the resource policy did not prevent broad access to the secret.');
+    throw new AwsError(
+      'PublicPolicyException',
+      'The BlockPublicPolicy parameter is set to true, and the resource policy did not prevent broad access to the secret.',
+    );
   }
   secret.resourcePolicy = policy;
   secret.lastChangedDate = ctx.now;

@@ -30,7 +30,10 @@ function getCallerIdentity(_input: QueryInput, _ctx: RequestContext) {
 function getAccessKeyInfo(state: EmulatorState, input: QueryInput) {
   const accessKeyId = input.string('AccessKeyId');
   if (!ACCESS_KEY_ID.test(accessKeyId)) {
-    throw new AwsError('ValidationError', `1 validation error detected: Value at 'accessKeyId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]*`);
+    throw new AwsError(
+      'ValidationError',
+      `1 validation error detected: Value at 'accessKeyId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]*`,
+    );
   }
   return { Account: state.signers.has(accessKeyId) ? ACCOUNT_ID : otherAccountOf(accessKeyId) };
 }

@@ -26,7 +26,10 @@ describe('access keys', () => {
   });
 
   it('says whether the owner is one of the user’s accounts', () => {
-    assert.match(ownerMessage({ accessKeyId: KEY, account: '123456789012', profiles: ['dev', 'ops'] }, []), /account of your profiles dev, ops\. Treat it as leaked/);
+    assert.match(
+      ownerMessage({ accessKeyId: KEY, account: '123456789012', profiles: ['dev', 'ops'] }, []),
+      /account of your profiles dev, ops\. Treat it as leaked/,
+    );
     assert.match(
       ownerMessage({ accessKeyId: KEY, account: '999999999999', profiles: [] }, [{ profile: 'dev', account: '123456789012' }, { profile: 'broken' }]),
       /belongs to AWS account 999999999999, which is not the account of any of your profiles \(dev: 123456789012\)/,

@@ -13,7 +13,16 @@ const secret: Extract<HistorySubject, { kind: 'item' }> = { kind: 'item', servic
 const NOW = Date.parse('2026-06-30T12:00:00Z');
 
 function event(id: string, minutesAgo: number, fields: Partial<TrailEvent> = {}): TrailEvent {
-  return { eventId: id, eventName: 'GetSecretValue', eventSource: 'secretsmanager.amazonaws.com', eventTime: new Date(NOW - minutesAgo * 60_000), readOnly: true, resources: [], requestIds: [], ...fields };
+  return {
+    eventId: id,
+    eventName: 'GetSecretValue',
+    eventSource: 'secretsmanager.amazonaws.com',
+    eventTime: new Date(NOW - minutesAgo * 60_000),
+    readOnly: true,
+    resources: [],
+    requestIds: [],
+    ...fields,
+  };
 }
 
 /** LookupEvents over a fixed trail: the attribute filters, pages of `pageSize`, newest first. */
@@ -27,7 +36,9 @@ class Trail implements TrailStore {
     this.queries.push(query);
     const { key, value } = query.attribute;
     const matching = this.events
-      .filter((e) => (key === 'ResourceName' ? e.resources.some((r) => r.name === value) : key === 'EventSource' ? e.eventSource === value : e.accessKeyId === value))
+      .filter((e) =>
+        key === 'ResourceName' ? e.resources.some((r) => r.name === value) : key === 'EventSource' ? e.eventSource === value : e.accessKeyId === value,
+      )
       .filter((e) => !query.startTime || e.eventTime!.getTime() >= query.startTime.getTime())
       .sort((a, b) => b.eventTime!.getTime() - a.eventTime!.getTime());
     const offset = Number(query.nextToken ?? 0);
@@ -46,7 +57,8 @@ describe('access history', () => {
 
   it('a parameter by name, by ARN, or with a version selector', () => {
     const parameter: Extract<HistorySubject, { kind: 'item' }> = { kind: 'item', service: 'ssm', name: '/app/db/password' };
-    for (const id of ['/app/db/password', '/app/db/password:3', 'arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password']) assert.ok(namesItem(parameter, id), id);
+    for (const id of ['/app/db/password', '/app/db/password:3', 'arn:aws:ssm:us-east-1:123456789012:parameter/app/db/password'])
+      assert.ok(namesItem(parameter, id), id);
     assert.ok(!namesItem(parameter, '/app/db/password2'));
   });
 
@@ -71,7 +83,11 @@ describe('access history', () => {
     assert.ok(reader.count('all') >= 50);
     assert.equal(reader.shown('all', 50).length, 50);
     const times = reader.events.map((e) => e.eventTime!.getTime());
-    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
     assert.deepEqual(
       reader.events.slice(0, 4).map((e) => e.eventId),
       ['r0', 'x0', 'r1', 'x1'],
@@ -82,7 +98,10 @@ describe('access history', () => {
     assert.equal(reader.events.length, 100, 'every event about the secret, each once');
     assert.ok(reader.events.every((e) => !e.eventId.startsWith('o')));
     assert.ok(trail.queries.every((q) => q.startTime?.getTime() === NOW - 90 * 24 * 60 * 60 * 1000));
-    assert.deepEqual([...new Set(trail.queries.map((q) => `${q.attribute.key}=${q.attribute.value}`))], [`ResourceName=${ARN}`, 'EventSource=secretsmanager.amazonaws.com']);
+    assert.deepEqual(
+      [...new Set(trail.queries.map((q) => `${q.attribute.key}=${q.attribute.value}`))],
+      [`ResourceName=${ARN}`, 'EventSource=secretsmanager.amazonaws.com'],
+    );
   });
 
   it('filters reads and writes without asking again, and counts a page in the chosen kind', async () => {
@@ -93,8 +112,14 @@ describe('access history', () => {
     ];
     const reader = new HistoryReader(new Trail(events), secret, NOW);
     await reader.ensure(1, 'writes');
-    assert.deepEqual(reader.events.filter((e) => passes('writes', e)).map((e) => e.eventId), ['write']);
-    assert.deepEqual(reader.events.filter((e) => passes('reads', e)).map((e) => e.eventId), ['read', 'read2']);
+    assert.deepEqual(
+      reader.events.filter((e) => passes('writes', e)).map((e) => e.eventId),
+      ['write'],
+    );
+    assert.deepEqual(
+      reader.events.filter((e) => passes('reads', e)).map((e) => e.eventId),
+      ['read', 'read2'],
+    );
   });
 
   it('stops after its budget of lookups on a busy trail and says how far back it searched', async () => {
@@ -113,6 +138,9 @@ describe('access history', () => {
     const events = [event('k1', 1, { accessKeyId: 'AKIAEXAMPLEKEY000001' }), event('k2', 2, { accessKeyId: 'AKIAOTHERKEY00000002' })];
     const reader = new HistoryReader(new Trail(events), { kind: 'accessKey', accessKeyId: 'AKIAEXAMPLEKEY000001' }, NOW);
     await reader.ensure(50, 'all');
-    assert.deepEqual(reader.events.map((e) => e.eventId), ['k1']);
+    assert.deepEqual(
+      reader.events.map((e) => e.eventId),
+      ['k1'],
+    );
   });
 });

@@ -10,7 +10,13 @@ import { findUnusedSecrets, REVIEWED_TAG, unreadText } from '../../../src/audit/
 
 const NOW = Date.parse('2026-06-30T08:00:00Z');
 const day = (daysAgo: number) => new Date(Date.parse('2026-06-30T00:00:00Z') - daysAgo * 24 * 60 * 60 * 1000);
-const secret = (name: string, fields: Partial<SecretSummary> = {}): SecretSummary => ({ name, arn: `arn:${name}`, rotationEnabled: false, tags: [], ...fields });
+const secret = (name: string, fields: Partial<SecretSummary> = {}): SecretSummary => ({
+  name,
+  arn: `arn:${name}`,
+  rotationEnabled: false,
+  tags: [],
+  ...fields,
+});
 
 describe('last read', () => {
   it('counts whole UTC days', () => {

@@ -30,7 +30,8 @@ export function identityPolicyProblems(document: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(document)) return ['the policy is not a JSON object'];
   for (const key of Object.keys(document)) if (!['Version', 'Id', 'Statement'].includes(key)) problems.push(`unknown top-level element ${key}`);
-  if (document.Version !== undefined && !VERSIONS.includes(String(document.Version))) problems.push(`Version ${String(document.Version)} is not a policy language version`);
+  if (document.Version !== undefined && !VERSIONS.includes(String(document.Version)))
+    problems.push(`Version ${String(document.Version)} is not a policy language version`);
   const statements = Array.isArray(document.Statement) ? document.Statement : document.Statement === undefined ? [] : [document.Statement];
   if (statements.length === 0) problems.push('no Statement');
   const sids = new Set<string>();
@@ -60,7 +61,9 @@ export function identityPolicyProblems(document: unknown): string[] {
         for (const [operator, block] of Object.entries(statement.Condition)) {
           if (!CONDITION_OPERATORS.test(operator)) problems.push(`${at}: ${operator} is not a condition operator`);
           if (!isObject(block)) problems.push(`${at}.Condition.${operator} must map condition keys to values`);
-          else for (const [key, value] of Object.entries(block)) if (!/^[A-Za-z0-9-]+:[A-Za-z0-9_/:-]+$/.test(key) || !strings(value)) problems.push(`${at}: condition ${key} is malformed`);
+          else
+            for (const [key, value] of Object.entries(block))
+              if (!/^[A-Za-z0-9-]+:[A-Za-z0-9_/:-]+$/.test(key) || !strings(value)) problems.push(`${at}: condition ${key} is malformed`);
         }
     }
   });

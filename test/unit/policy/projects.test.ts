@@ -34,7 +34,8 @@ async function files(dir: string): Promise<string[]> {
 
 async function targetsOf(root: string): Promise<PolicyTarget[]> {
   const found: PolicyTarget[] = [];
-  for (const file of await files(root)) found.push(...targetsInFile(path.relative(root, file).split(path.sep).join('/'), await readFile(file, 'utf8'), findLookups));
+  for (const file of await files(root))
+    found.push(...targetsInFile(path.relative(root, file).split(path.sep).join('/'), await readFile(file, 'utf8'), findLookups));
   return mergeTargets(found);
 }
 
@@ -54,8 +55,14 @@ describe('policy from fixture projects', () => {
     emulator = await startEmulator({ seed: 'demo' });
     dir = await mkdtemp(path.join(tmpdir(), 'asl-policy-'));
     await writeFile(path.join(dir, 'config'), `[profile demo]\nregion = us-east-1\nendpoint_url = ${emulator.endpoint}\n`);
-    await writeFile(path.join(dir, 'credentials'), `[demo]\naws_access_key_id = ${EMULATOR_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${EMULATOR_CREDENTIALS.secretAccessKey}\n`);
-    runtime = createAwsRuntime({ logger: silent, env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), HOME: dir } });
+    await writeFile(
+      path.join(dir, 'credentials'),
+      `[demo]\naws_access_key_id = ${EMULATOR_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${EMULATOR_CREDENTIALS.secretAccessKey}\n`,
+    );
+    runtime = createAwsRuntime({
+      logger: silent,
+      env: { AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), HOME: dir },
+    });
   });
   after(async () => {
     runtime.dispose();
@@ -88,12 +95,18 @@ describe('policy from fixture projects', () => {
     const statements = generated.policy.Statement;
     assert.ok(!resources(statements).some((r) => r === '*' || r.endsWith(':*')), resources(statements).join(', '));
     const bySid = new Map(statements.map((s) => [s.Sid, s]));
-    assert.deepEqual(bySid.get('ReadSecretsUsEast1')?.Resource, [created.ARN, 'arn:aws:secretsmanager:us-east-1:123456789012:secret:fixture/python/smtp-??????'].sort());
+    assert.deepEqual(
+      bySid.get('ReadSecretsUsEast1')?.Resource,
+      [created.ARN, 'arn:aws:secretsmanager:us-east-1:123456789012:secret:fixture/python/smtp-??????'].sort(),
+    );
     assert.deepEqual(bySid.get('ReadParametersUsEast1'), {
       Sid: 'ReadParametersUsEast1',
       Effect: 'Allow',
       Action: ['ssm:GetParameter', 'ssm:GetParameters'],
-      Resource: ['arn:aws:ssm:us-east-1:123456789012:parameter/fixture/python/api-key', 'arn:aws:ssm:us-east-1:123456789012:parameter/fixture/python/sentry-dsn'],
+      Resource: [
+        'arn:aws:ssm:us-east-1:123456789012:parameter/fixture/python/api-key',
+        'arn:aws:ssm:us-east-1:123456789012:parameter/fixture/python/sentry-dsn',
+      ],
     });
     // Customer-managed keys, each only through the service that reads with it (kms:ViaService).
     assert.deepEqual(bySid.get('DecryptSecretsUsEast1')?.Condition, { StringEquals: { 'kms:ViaService': 'secretsmanager.us-east-1.amazonaws.com' } });
@@ -102,8 +115,14 @@ describe('policy from fixture projects', () => {
     assert.notEqual(bySid.get('DecryptParametersUsEast1')?.Resource, bySid.get('DecryptSecretsUsEast1')?.Resource);
     // What does not exist is named, and said so.
     const lines = noteLines(generated.notes);
-    assert.ok(lines.some((l) => /^Note: fixture\/python\/smtp \(us-east-1\): not found/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /^Note: \/fixture\/python\/sentry-dsn \(us-east-1\): not found/.test(l)), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => /^Note: fixture\/python\/smtp \(us-east-1\): not found/.test(l)),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((l) => /^Note: \/fixture\/python\/sentry-dsn \(us-east-1\): not found/.test(l)),
+      lines.join('\n'),
+    );
   });
 
   it('lists names it cannot place when the account is unknown, and builds no policy rather than guess', async () => {
@@ -117,7 +136,10 @@ describe('policy from fixture projects', () => {
         lines.map((l) => l.split(':')[1]?.trim().split(' ')[0]),
         ['fixture/go/db-password', '/fixture/go/endpoint'],
       );
-      assert.ok(lines.every((l) => /^Not in the policy: .* the account is unknown \(access denied \(sts:GetCallerIdentity\)\)/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.every((l) => /^Not in the policy: .* the account is unknown \(access denied \(sts:GetCallerIdentity\)\)/.test(l)),
+        lines.join('\n'),
+      );
     } finally {
       emulator.clearFaults();
     }

@@ -17,7 +17,12 @@ const resolution: Resolution = {
       exact: true,
       key: { keyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', service: 'secretsmanager' },
     },
-    { target: { service: 'ssm', name: '/app/url', places: [] }, region: 'eu-west-1', resourceArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/url', exact: true },
+    {
+      target: { service: 'ssm', name: '/app/url', places: [] },
+      region: 'eu-west-1',
+      resourceArn: 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/url',
+      exact: true,
+    },
   ],
   notes: [{ service: 'secretsmanager', name: 'gone/secret', region: 'us-east-1', unresolved: true, message: 'not in the policy: reasons' }],
 };
@@ -51,7 +56,10 @@ describe('policy output formats', () => {
     const text = renderPolicy({ ...generated, policy }, 'terraform', 'app');
     assert.match(text, /^# Not in the policy: gone\/secret/m);
     assert.equal(text.match(/^ {2}statement \{$/gm)?.length, 3);
-    assert.match(text, /condition \{\n\s+test {5}= "StringEquals"\n\s+variable = "kms:ViaService"\n\s+values {3}= \["secretsmanager\.us-east-1\.amazonaws\.com"\]/);
+    assert.match(
+      text,
+      /condition \{\n\s+test {5}= "StringEquals"\n\s+variable = "kms:ViaService"\n\s+values {3}= \["secretsmanager\.us-east-1\.amazonaws\.com"\]/,
+    );
     assert.match(text, /resources = \["arn:aws:ssm:eu-west-1:123456789012:parameter\/app\/url"\]/);
     assert.match(text, /policy {6}= data\.aws_iam_policy_document\.read_secrets\.json/);
   });

@@ -13,7 +13,10 @@ describe('policy targets', () => {
     const partial = targetOf('secretsmanager', 'arn:aws:secretsmanager:eu-west-1:210987654321:secret:prod/db', at);
     assert.deepEqual([partial.name, partial.region, partial.account, partial.partition], ['prod/db', 'eu-west-1', '210987654321', 'aws']);
     const full = targetOf('secretsmanager', 'arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:prod/db-AbC123', at);
-    assert.deepEqual([full.name, full.region, full.partition, full.arn], ['prod/db', 'cn-north-1', 'aws-cn', 'arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:prod/db-AbC123']);
+    assert.deepEqual(
+      [full.name, full.region, full.partition, full.arn],
+      ['prod/db', 'cn-north-1', 'aws-cn', 'arn:aws-cn:secretsmanager:cn-north-1:210987654321:secret:prod/db-AbC123'],
+    );
   });
 
   it('reads a parameter by name, by ARN (a path name keeps its slash, a simple one has none), and without its version selector', () => {
