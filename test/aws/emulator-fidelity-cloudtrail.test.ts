@@ -12,6 +12,18 @@ import { CreateSecretCommand, GetSecretValueCommand, type SecretsManagerClient }
 import { GetParameterCommand, PutParameterCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { errorOf, openEmulatorEndpoint, type TestEndpoint, uniquePrefix } from './endpoint';
 
+/** The members of a CloudTrail record these tests read. */
+interface TrailRecord {
+  eventSource: string;
+  errorCode?: string;
+  errorMessage?: string;
+  requestParameters?: { secretId?: string; encryptionContext?: { SecretARN?: string } };
+  userIdentity: { accessKeyId?: string; invokedBy?: string };
+  sourceIPAddress: string;
+  userAgent: string;
+  readOnly: boolean;
+}
+
 describe('emulator fidelity: CloudTrail', () => {
   let ep: TestEndpoint;
   let sm: SecretsManagerClient;
@@ -102,9 +114,9 @@ describe('emulator fidelity: CloudTrail', () => {
       events.map((e) => e.EventName),
       ['GetSecretValue', 'GetSecretValue', 'CreateSecret'],
     );
-    const [refused, read, create] = events.map((e) => JSON.parse(e.CloudTrailEvent!) as Record<string, any>);
+    const [refused, read, create] = events.map((e) => JSON.parse(e.CloudTrailEvent!) as TrailRecord);
     assert.equal(refused!.errorCode, 'AccessDeniedException');
-    assert.match(refused!.errorMessage, /not authorized to perform: secretsmanager:GetSecretValue/);
+    assert.match(refused!.errorMessage ?? '', /not authorized to perform: secretsmanager:GetSecretValue/);
     assert.deepEqual(refused!.requestParameters, { secretId: name });
     assert.deepEqual(events[0]!.Resources, [], 'a refused call names the secret only in requestParameters');
     assert.deepEqual(read!.requestParameters, { secretId: created.ARN });
@@ -130,7 +142,7 @@ describe('emulator fidelity: CloudTrail', () => {
     const name = `${uniquePrefix('kms')}/secret`;
     const created = await sm.send(new CreateSecretCommand({ Name: name, SecretString: 'x', KmsKeyId: 'alias/custom-key' }));
     await sm.send(new GetSecretValueCommand({ SecretId: name }));
-    const decrypts = (await lookup('EventName', 'Decrypt')).Events!.map((e) => JSON.parse(e.CloudTrailEvent!) as Record<string, any>);
+    const decrypts = (await lookup('EventName', 'Decrypt')).Events!.map((e) => JSON.parse(e.CloudTrailEvent!) as TrailRecord);
     const mine = decrypts.find((d) => d.requestParameters?.encryptionContext?.SecretARN === created.ARN);
     assert.ok(mine, 'a Decrypt with the secret in its encryption context');
     assert.equal(mine.eventSource, 'kms.amazonaws.com');
