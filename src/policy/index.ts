@@ -8,3 +8,4 @@ export { buildPolicy, type GeneratedPolicy, type IamPolicy, type IamStatement } 
 export { POLICY_FORMATS, noteLines, renderPolicy, summaryLine, type PolicyFormat } from './render';
 export { parameterArn, partitionOf, resolveTargets, secretArnPattern, type PolicyNote, type Resolution, type ResolvedItem } from './resolve';
 export { isDotenvName, mergeTargets, targetOf, targetsInFile, type Place, type PolicyTarget } from './targets';
+export { findingSpans, policyText, starterPolicy, syntaxProblems, type PolicyProblem, type TextSpan } from './resourcePolicy';
