@@ -3,8 +3,10 @@ import type { FeatureDeps } from '../ui/deps';
 import type { AccessDeps } from './accessDeps';
 import { AccessView } from './accessView';
 import { registerHistoryCommands } from './historyCommands';
+import { registerKeyCommands } from './keyCommands';
 import { registerPolicyCommands } from './policyCommands';
 import { registerResourcePolicyCommands } from './resourcePolicyCommands';
+import { registerUnusedCommands } from './unusedCommands';
 
 /**
  * The "Access" feature: who read or changed a secret or parameter (CloudTrail), least-privilege
@@ -14,5 +16,15 @@ import { registerResourcePolicyCommands } from './resourcePolicyCommands';
 export function registerAccess(feature: FeatureDeps): { view: AccessView; disposables: vscode.Disposable[] } {
   const view = new AccessView();
   const deps: AccessDeps = { ...feature, view };
-  return { view, disposables: [view, ...registerHistoryCommands(deps), ...registerPolicyCommands(deps), ...registerResourcePolicyCommands(deps)] };
+  return {
+    view,
+    disposables: [
+      view,
+      ...registerHistoryCommands(deps),
+      ...registerPolicyCommands(deps),
+      ...registerResourcePolicyCommands(deps),
+      ...registerUnusedCommands(deps),
+      ...registerKeyCommands(deps),
+    ],
+  };
 }

@@ -20,6 +20,7 @@ export interface ExplorerHook {
   readonly model: ExplorerModel;
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
   getTreeItem(node: ExplorerNode): vscode.TreeItem;
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem>;
 }
 
 /** The Environments comparison view's TreeDataProvider. */

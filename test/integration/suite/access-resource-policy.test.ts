@@ -10,6 +10,16 @@ import * as vscode from 'vscode';
 import { ACCOUNT_ID, EMULATOR_CREDENTIALS } from '../../emulator';
 import { emulatorEndpoint, waitFor } from './helpers';
 import { asUser } from './scriptedUser';
+import { explorer, plainText, secretNode } from './tree';
+
+/** The secret's tooltip as the explorer resolves it on hover. */
+async function hoverText(): Promise<string> {
+  const provider = await explorer();
+  await vscode.commands.executeCommand('awsSecrets.refresh');
+  const node = await secretNode(provider, name);
+  const item = await provider.resolveTreeItem(provider.getTreeItem(node), node, new vscode.CancellationTokenSource().token);
+  return plainText(item.tooltip as vscode.MarkdownString);
+}
 
 const run = randomBytes(3).toString('hex');
 const name = `qa-${run}/access/with-policy`;
@@ -47,6 +57,7 @@ describe('Access: resource policy', () => {
   });
 
   it('refuses a policy that grants access to "*", shows the finding in the document, keeps the text; stores a valid one', async () => {
+    assert.match(await hoverText(), /Resource policy: none/);
     const user = await asUser([], async () => vscode.commands.executeCommand('awsSecrets.editResourcePolicy', ref));
     assert.match(user.messages('info')[0] ?? '', /has no resource policy/);
     const editor = await waitFor(
@@ -76,6 +87,7 @@ describe('Access: resource policy', () => {
     assert.deepEqual(JSON.parse((await storedPolicy()) ?? '{}'), JSON.parse(accountOnly));
     assert.equal(vscode.languages.getDiagnostics(document.uri).length, 0, 'the finding is gone');
     assert.match(saved.messages('info')[0] ?? '', /Stored the resource policy of .*public access blocked/);
+    assert.match(await hoverText(), /Resource policy: yes/);
   });
 
   it('refuses JSON that is not valid before asking AWS, with the place of the error', async () => {

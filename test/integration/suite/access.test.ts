@@ -6,38 +6,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as vscode from 'vscode';
-import type { AccessNode } from '../../../src/audit/presentation';
-import type { TestHooks } from '../../../src/ui/testHooks';
 import { CALLER_ARN, EMULATOR_CREDENTIALS } from '../../emulator';
 import { FAKE_ACCESS_KEY_ID } from '../../harness/awsProfiles';
-import { activateProduct, addFault, clearFaults, emulatorEndpoint, waitFor } from './helpers';
+import { accessRows } from './accessView';
+import { addFault, clearFaults, emulatorEndpoint, waitFor } from './helpers';
 import { asUser } from './scriptedUser';
-import { explorer, plainText, secretNode } from './tree';
+import { explorer, secretNode } from './tree';
 
 const run = randomBytes(3).toString('hex');
-
-interface Row {
-  readonly node: AccessNode;
-  readonly label: string;
-  readonly description: string;
-  readonly tooltip: string;
-}
-
-/** The Access view as a user reads it. */
-export async function accessRows(): Promise<Row[]> {
-  const view = (await activateProduct<TestHooks>()).access;
-  const rows: Row[] = [];
-  const walk = (node?: AccessNode) => {
-    for (const child of view.getChildren(node)) {
-      const item = view.getTreeItem(child);
-      const tooltip = item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '');
-      rows.push({ node: child, label: String(item.label), description: String(item.description ?? ''), tooltip });
-      walk(child);
-    }
-  };
-  walk();
-  return rows;
-}
 
 function client(): SecretsManagerClient {
   return new SecretsManagerClient({ region: 'us-east-1', endpoint: emulatorEndpoint(), credentials: { ...EMULATOR_CREDENTIALS } });

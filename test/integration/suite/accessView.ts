@@ -1,0 +1,28 @@
+// The AWS Access panel's view as a user reads it: each row's label, description and tooltip text.
+import * as vscode from 'vscode';
+import type { AccessNode } from '../../../src/audit/presentation';
+import type { TestHooks } from '../../../src/ui/testHooks';
+import { activateProduct } from './helpers';
+import { plainText } from './tree';
+
+interface Row {
+  readonly node: AccessNode;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+}
+
+export async function accessRows(): Promise<Row[]> {
+  const view = (await activateProduct<TestHooks>()).access;
+  const rows: Row[] = [];
+  const walk = (node?: AccessNode) => {
+    for (const child of view.getChildren(node)) {
+      const item = view.getTreeItem(child);
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : String(item.tooltip ?? '');
+      rows.push({ node: child, label: String(item.label), description: String(item.description ?? ''), tooltip });
+      walk(child);
+    }
+  };
+  walk();
+  return rows;
+}
