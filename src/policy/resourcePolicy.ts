@@ -36,15 +36,14 @@ export function policyText(stored: string): string {
 
 /** JSON syntax errors (strict JSON: no comments, no trailing commas), with their place. */
 export function syntaxProblems(text: string): PolicyProblem[] {
+  if (text.trim() === '') return [{ offset: 0, length: 0, message: 'The policy is empty: write a JSON policy document.' }];
   const errors: ParseError[] = [];
   parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const problems = errors.map((e) => ({
+  return errors.map((e) => ({
     offset: e.offset,
     length: Math.max(1, e.length),
     message: `Not valid JSON: ${describeParseError(printParseErrorCode(e.error))}.`,
   }));
-  if (problems.length === 0 && text.trim() === '') problems.push({ offset: 0, length: 0, message: 'The policy is empty: write a JSON policy document.' });
-  return problems;
 }
 
 function describeParseError(code: string): string {
