@@ -65,6 +65,7 @@ describe('Access view rows', () => {
           name: 'old/token',
           arn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:old/token-AbCdEf',
           tags: [],
+          rotationEnabled: false,
           lastAccessedDate: new Date('2026-08-01T00:00:00Z'),
         },
       ],
