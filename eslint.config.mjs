@@ -12,7 +12,7 @@ const SHARED = ['ui', 'settings', 'loading'];
 /** Pure layers: plain Node, unit-tested without VS Code. */
 const PURE = ['aws', 'detect', 'snippets', 'tree', 'compare', 'references', 'policy', 'audit'];
 /** Files of src/aws that never import the SDK, so code outside the lazily loaded aws.js may use them. */
-const SDK_FREE_AWS = ['types', 'errors', 'profileNames', 'configFiles', 'validation', 'items', 'parameterPolicies'];
+const SDK_FREE_AWS = ['types', 'errors', 'profileNames', 'configFiles', 'validation', 'items', 'parameterPolicies', 'pacing'];
 
 /** An import of `folder` (the folder itself or anything under it), from anywhere in src/. */
 const anyOf = (folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);

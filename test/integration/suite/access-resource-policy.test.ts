@@ -5,10 +5,11 @@
 // the user says so; Delete Resource Policy asks first.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { CreateSecretCommand, GetResourcePolicyCommand, PutResourcePolicyCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, GetResourcePolicyCommand, PutResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
 import * as vscode from 'vscode';
-import { ACCOUNT_ID, EMULATOR_CREDENTIALS } from '../../emulator';
-import { emulatorEndpoint, waitFor } from './helpers';
+import { ACCOUNT_ID } from '../../emulator';
+import { withSecretsManager } from './accessView';
+import { waitFor } from './helpers';
 import { asUser } from './scriptedUser';
 import { explorer, plainText, secretNode } from './tree';
 
@@ -25,16 +26,7 @@ const run = randomBytes(3).toString('hex');
 const name = `qa-${run}/access/with-policy`;
 const ref = { service: 'secretsmanager', profile: 'demo', region: 'us-east-1', name } as const;
 
-async function withClient<T>(action: (sm: SecretsManagerClient) => Promise<T>): Promise<T> {
-  const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: emulatorEndpoint(), credentials: { ...EMULATOR_CREDENTIALS } });
-  try {
-    return await action(sm);
-  } finally {
-    sm.destroy();
-  }
-}
-
-const storedPolicy = () => withClient(async (sm) => (await sm.send(new GetResourcePolicyCommand({ SecretId: name }))).ResourcePolicy);
+const storedPolicy = () => withSecretsManager(async (sm) => (await sm.send(new GetResourcePolicyCommand({ SecretId: name }))).ResourcePolicy);
 
 function policyFor(principal: unknown): string {
   return `${JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'secretsmanager:GetSecretValue', Resource: '*' }] }, null, 2)}\n`;
@@ -47,7 +39,7 @@ async function retype(document: vscode.TextDocument, text: string): Promise<void
 }
 
 describe('Access: resource policy', () => {
-  before(() => withClient((sm) => sm.send(new CreateSecretCommand({ Name: name, SecretString: 'kept out of every policy view' }))));
+  before(() => withSecretsManager((sm) => sm.send(new CreateSecretCommand({ Name: name, SecretString: 'kept out of every policy view' }))));
   after(async () => {
     for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
       await vscode.window.showTextDocument(document);
@@ -104,7 +96,7 @@ describe('Access: resource policy', () => {
   it('asks before overwriting a policy changed in AWS meanwhile', async () => {
     const document = vscode.window.activeTextEditor!.document;
     const theirs = policyFor({ AWS: `arn:aws:iam::${ACCOUNT_ID}:role/theirs` });
-    await withClient((sm) => sm.send(new PutResourcePolicyCommand({ SecretId: name, ResourcePolicy: theirs })));
+    await withSecretsManager((sm) => sm.send(new PutResourcePolicyCommand({ SecretId: name, ResourcePolicy: theirs })));
     await retype(document, policyFor({ AWS: `arn:aws:iam::${ACCOUNT_ID}:role/mine` }));
     await asUser([{ dismiss: true, title: /changed in AWS after you opened it/ }], async () => assert.equal(await document.save(), false));
     assert.equal(await storedPolicy(), theirs, 'theirs is kept');

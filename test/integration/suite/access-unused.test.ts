@@ -4,30 +4,19 @@
 // purpose; Delete goes through Operate's recovery-window flow. The tree's tooltip says when a
 // secret was last read.
 import assert from 'node:assert/strict';
-import { DescribeSecretCommand, RestoreSecretCommand, SecretsManagerClient, UntagResourceCommand } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, RestoreSecretCommand, UntagResourceCommand } from '@aws-sdk/client-secrets-manager';
 import * as vscode from 'vscode';
-import { EMULATOR_CREDENTIALS } from '../../emulator';
-import { accessRows } from './accessView';
-import { emulatorEndpoint } from './helpers';
+import { accessRows, withSecretsManager } from './accessView';
 import { asUser } from './scriptedUser';
 import { explorer, nodeAt, plainText, secretNode } from './tree';
 
 const REVIEWED_TAG = 'secrets-lens:reviewed-unused';
 
-async function withClient<T>(action: (sm: SecretsManagerClient) => Promise<T>): Promise<T> {
-  const sm = new SecretsManagerClient({ region: 'us-east-1', endpoint: emulatorEndpoint(), credentials: { ...EMULATOR_CREDENTIALS } });
-  try {
-    return await action(sm);
-  } finally {
-    sm.destroy();
-  }
-}
-
 describe('Access: unused secrets', () => {
   const changed: string[] = [];
   after(async () => {
     // Leave the demo data as it was for the suites that follow.
-    await withClient(async (sm) => {
+    await withSecretsManager(async (sm) => {
       for (const arn of changed) {
         const described = await sm.send(new DescribeSecretCommand({ SecretId: arn }));
         if (described.DeletedDate) await sm.send(new RestoreSecretCommand({ SecretId: arn }));
@@ -95,7 +84,7 @@ describe('Access: unused secrets', () => {
     await asUser([{ pick: 'Delete with a 7-day recovery window' }, { confirm: 'Schedule Deletion' }], async () =>
       vscode.commands.executeCommand('awsSecrets.deleteUnusedSecret', second.node),
     );
-    const deleted = await withClient((sm) =>
+    const deleted = await withSecretsManager((sm) =>
       sm.send(new DescribeSecretCommand({ SecretId: (second.node as { secret: { summary: { arn: string } } }).secret.summary.arn })),
     );
     assert.ok(deleted.DeletedDate, 'scheduled for deletion');

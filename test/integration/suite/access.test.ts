@@ -4,20 +4,16 @@
 // Region whose CloudTrail the profile may not read (AccessDenied on LookupEvents).
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { CreateSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import * as vscode from 'vscode';
-import { CALLER_ARN, EMULATOR_CREDENTIALS } from '../../emulator';
+import { CALLER_ARN } from '../../emulator';
 import { FAKE_ACCESS_KEY_ID } from '../../harness/awsProfiles';
-import { accessRows } from './accessView';
-import { addFault, clearFaults, emulatorEndpoint, waitFor } from './helpers';
+import { accessRows, withSecretsManager } from './accessView';
+import { addFault, clearFaults, waitFor } from './helpers';
 import { asUser } from './scriptedUser';
 import { explorer, secretNode } from './tree';
 
 const run = randomBytes(3).toString('hex');
-
-function client(): SecretsManagerClient {
-  return new SecretsManagerClient({ region: 'us-east-1', endpoint: emulatorEndpoint(), credentials: { ...EMULATOR_CREDENTIALS } });
-}
 
 describe('Access: history', () => {
   afterEach(clearFaults);
@@ -56,13 +52,10 @@ describe('Access: history', () => {
 
   it('pages 50 at a time with Load More, and names a refused read (in requestParameters only)', async () => {
     const name = `qa-${run}/access/paged`;
-    const sm = client();
-    try {
+    await withSecretsManager(async (sm) => {
       await sm.send(new CreateSecretCommand({ Name: name, SecretString: 'not shown anywhere' }));
       for (let i = 0; i < 55; i++) await sm.send(new GetSecretValueCommand({ SecretId: name }));
-    } finally {
-      sm.destroy();
-    }
+    });
     // A read refused by AWS: CloudTrail names the secret only in requestParameters.
     await addFault({ service: 'secretsmanager', operation: 'GetSecretValue', resource: name, kind: 'accessDenied', times: 1 });
     await asUser([], async () =>
