@@ -7,18 +7,11 @@ import { collectFiles, describeFsError, readScannableFile } from '../detect/walk
 import { ENVIRONMENT_PROFILE, profileLabel } from '../aws/profileNames';
 import { createAwsRuntime } from '../aws/runtime';
 import type { Logger } from '../aws/types';
-import {
-  buildPolicy,
-  mergeTargets,
-  noteLines,
-  POLICY_FORMATS,
-  renderPolicy,
-  resolveTargets,
-  summaryLine,
-  targetsInFile,
-  type PolicyFormat,
-  type PolicyTarget,
-} from '../policy';
+// The policy modules one by one, not src/policy's index: the CLI needs none of the resource-policy documents.
+import { buildPolicy } from '../policy/build';
+import { noteLines, POLICY_FORMATS, renderPolicy, summaryLine, type PolicyFormat } from '../policy/render';
+import { resolveTargets } from '../policy/resolve';
+import { mergeTargets, targetsInFile, type PolicyTarget } from '../policy/targets';
 import { parseCommandLine, UsageError } from './args';
 
 export const POLICY_USAGE = `Usage: aws-secrets-lens policy [PATH] [--profile P] [--region R] [--format json|terraform|cloudformation]
