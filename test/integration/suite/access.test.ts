@@ -11,7 +11,7 @@ import { FAKE_ACCESS_KEY_ID } from '../../harness/awsProfiles';
 import { accessRows, withSecretsManager } from './accessView';
 import { addFault, clearFaults, waitFor } from './helpers';
 import { asUser } from './scriptedUser';
-import { explorer, secretNode } from './tree';
+import { explorer, parameterNode, secretNode } from './tree';
 
 const run = randomBytes(3).toString('hex');
 
@@ -48,6 +48,25 @@ describe('Access: history', () => {
     const writes = await accessRows();
     assert.ok(!writes.some((r) => r.label === 'GetSecretValue'), 'no read among the writes');
     assert.ok(writes.every((r) => r.node.type !== 'event' || r.node.event.readOnly === false));
+  });
+
+  it('shows the reads of a parameter, by its ARN or its name', async () => {
+    const provider = await explorer();
+    const node = await parameterNode(provider, '/app/prod/payments/db-password');
+    const before = Date.now();
+    await asUser([], async () => vscode.commands.executeCommand('awsSecrets.copyValue', node));
+    await asUser([], async () => vscode.commands.executeCommand('awsSecrets.showAccessHistory', node));
+    const rows = await accessRows();
+    const read = rows.find((r) => r.node.type === 'event' && r.label === 'GetParameter' && (r.node.event.eventTime?.getTime() ?? 0) >= before - 1000);
+    assert.ok(read, rows.map((r) => `${r.label} ${r.description}`).join(' | '));
+    assert.match(read.tooltip, /Call: ssm\.amazonaws\.com GetParameter/);
+    // Only this parameter's events: not those of its neighbours under /app/prod/payments/.
+    for (const row of rows)
+      if (row.node.type === 'event')
+        assert.ok(
+          row.node.event.requestIds.some((id) => id.endsWith('/app/prod/payments/db-password')),
+          row.tooltip,
+        );
   });
 
   it('pages 50 at a time with Load More, and names a refused read (in requestParameters only)', async () => {
