@@ -28,6 +28,15 @@ export function registerPolicyCommands(deps: AccessDeps): vscode.Disposable[] {
       const source = folders.length === 1 ? folders[0]!.name : 'this workspace';
       if (targets.length === 0) throw new UserError(`No secret or parameter is read by a literal name in ${source}, so there is nothing to grant.`);
       const scope = await resolveScope(deps);
+      // In restricted mode the names in the workspace's code are never sent to AWS on their own (the lookup lens is silent): only when the user says so here.
+      if (!vscode.workspace.isTrusted) {
+        const go = await deps.prompts.warn(
+          `This workspace is not trusted. Generating its policy sends the ${targets.length} name${targets.length === 1 ? '' : 's'} its code reads to AWS (profile ${profileLabel(scope.profile)}, ${scope.region}) to learn their ARNs and keys.`,
+          { modal: true, detail: 'Nothing else of the workspace is sent, and no value is read.' },
+          'Look Them Up',
+        );
+        if (go !== 'Look Them Up') return;
+      }
       const chosen = await deps.prompts.pick(FORMATS, { title: `IAM policy for ${targets.length} name${targets.length === 1 ? '' : 's'}: format` });
       if (!chosen || typeof chosen === 'symbol') return;
       const generated = await generate(deps, targets, scope, source);
