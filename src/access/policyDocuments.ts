@@ -6,6 +6,7 @@ import { profileLabel } from '../aws/profileNames';
 import type { AwsRuntime } from '../aws/types';
 import { policyBundle } from '../loading/bundles';
 import type { TextSpan } from '../policy';
+import { DocumentProvider } from '../ui/documentProvider';
 import type { Log } from '../ui/logging';
 import type { Prompts } from '../ui/prompts';
 
@@ -26,9 +27,7 @@ interface PolicyState {
  * here and then by AWS (ValidateResourcePolicy); its findings become diagnostics in the document
  * and the text stays as typed. Stored with BlockPublicPolicy (SecretStore.putResourcePolicy).
  */
-export class PolicyDocuments implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class PolicyDocuments extends DocumentProvider implements vscode.FileSystemProvider, vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('aws-secrets-lens-policy');
   private readonly primed = new Map<string, Uint8Array>();
   private readonly states = new Map<string, PolicyState>();
@@ -38,7 +37,9 @@ export class PolicyDocuments implements vscode.FileSystemProvider, vscode.Dispos
     private readonly aws: () => Promise<AwsRuntime>,
     private readonly log: Log,
     private readonly prompts: Prompts,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Reads the secret's policy (or a starting one when it has none) and returns the document to open. */
   async prepare(given: SecretRef, signal?: AbortSignal): Promise<{ uri: vscode.Uri; existed: boolean }> {
@@ -164,22 +165,6 @@ export class PolicyDocuments implements vscode.FileSystemProvider, vscode.Dispos
         return diagnostic;
       }),
     );
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {
