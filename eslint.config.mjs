@@ -6,20 +6,20 @@ import tseslint from 'typescript-eslint';
 // The layers of src/ and who may import whom: docs/architecture.md draws them.
 
 /** Features: folders named for what the user does. Each is independent of the others. */
-const FEATURES = ['browse', 'operate', 'protect', 'environments', 'run'];
+const FEATURES = ['browse', 'operate', 'protect', 'environments', 'run', 'access'];
 /** Plumbing the features share: VS Code UI helpers, settings, lazy loading. */
 const SHARED = ['ui', 'settings', 'loading'];
 /** Pure layers: plain Node, unit-tested without VS Code. */
-const PURE = ['aws', 'detect', 'snippets', 'tree', 'compare', 'references'];
+const PURE = ['aws', 'detect', 'snippets', 'tree', 'compare', 'references', 'policy', 'audit'];
 /** Files of src/aws that never import the SDK, so code outside the lazily loaded aws.js may use them. */
-const SDK_FREE_AWS = ['types', 'errors', 'profileNames', 'configFiles', 'validation', 'items', 'parameterPolicies'];
+const SDK_FREE_AWS = ['types', 'errors', 'profileNames', 'configFiles', 'validation', 'items', 'parameterPolicies', 'pacing'];
 
 /** An import of `folder` (the folder itself or anything under it), from anywhere in src/. */
 const anyOf = (folders) => folders.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]);
 
 const noVscode = {
   name: 'vscode',
-  message: 'The pure layers (aws, detect, snippets, tree, compare, references) and the CLI run in plain Node: no vscode import.',
+  message: 'The pure layers (aws, detect, snippets, tree, compare, references, policy, audit) and the CLI run in plain Node: no vscode import.',
 };
 const noAwsSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/aws may import the AWS SDK; depend on the SecretStore / ParameterStore interfaces.' };
 /** The SDK-backed AWS layer is a separate, lazily loaded bundle: outside src/aws only its types and its SDK-free files may be imported. */
@@ -94,7 +94,7 @@ export default tseslint.config(
           patterns: [
             noFeatures(),
             noShared,
-            { group: anyOf(['detect', 'snippets', 'tree', 'compare', 'references']), message: 'The AWS layer is the bottom layer.' },
+            { group: anyOf(['detect', 'snippets', 'tree', 'compare', 'references', 'policy', 'audit']), message: 'The AWS layer is the bottom layer.' },
           ],
         },
       ],

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   console.log('== release build and VSIX');
   const vsix = join(makeTempDir('bench').path, 'aws-secrets-lens.vsix');
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package.mjs'), vsix], { cwd: REPO_ROOT, stdio: 'ignore' });
-  for (const file of ['extension.js', 'aws.js', 'detect.js', 'snippets.js', 'cli.js'])
+  for (const file of ['extension.js', 'aws.js', 'detect.js', 'snippets.js', 'audit.js', 'policy.js', 'cli.js'])
     row(
       `bundle dist/${file}`,
       kb(statSync(join(REPO_ROOT, 'dist', file)).size),

@@ -11,13 +11,15 @@ const watch = process.argv.includes('--watch');
 /**
  * Each entry is its own CommonJS file. `extension.js` stays small so activation is
  * fast; `aws.js` (the AWS SDK and everything that uses it), `detect.js` (the detector) and
- * `snippets.js` (code generators) are required only when first needed (src/loading/lazyBundle.ts).
+ * `snippets.js` (code generators), `audit.js` and `policy.js` (the Access feature's logic) are required only when first needed (src/loading/lazyBundle.ts).
  */
 export const entryPoints = {
   extension: 'src/extension.ts',
   aws: 'src/aws/runtime.ts',
   detect: 'src/detect/index.ts',
   snippets: 'src/snippets/index.ts',
+  audit: 'src/audit/index.ts',
+  policy: 'src/policy/index.ts',
   cli: 'src/cli.ts',
 };
 

@@ -1,6 +1,6 @@
 // npm run screenshots [-- NAME...] — retakes the README's screenshots (media/screenshot-*.png)
 // from the real extension in code-server, on the demo data and the demo project. NAMEs
-// (explorer, diff, protect, run) retake only those.
+// (explorer, diff, protect, run, environments, access) retake only those.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../test/harness/cleanup';
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     await runContextMenu(await treeItemAt(page, [...sm, 'prod', 'payments', 'db']), 'Compare with Previous');
     await page.locator('.monaco-diff-editor .modified .view-lines', { hasText: 'password' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await page.mouse.move(1100, 700);
+    // The secret's tooltip (taller since it says whether there is a resource policy) may lie under the mouse: close it.
+    await page.keyboard.press('Escape');
     await page.locator('.workbench-hover').first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     if (take('diff')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-diff.png') });
 
@@ -130,7 +132,15 @@ async function main(): Promise<void> {
     await expand(panelTreeItem(page, 'checkout/config'));
     await moveMouseAway(page);
     if (take('environments')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-environments.png') });
-    console.log('media/screenshot-*.png:', wanted.length ? wanted.join(', ') : 'explorer, diff, protect, run, environments');
+
+    // Access: the access history of prod/payments/db (read above) in the AWS Access panel.
+    await expand(await treeItemAt(page, [...sm, 'prod']));
+    await runContextMenu(await treeItemAt(page, [...sm, 'prod', 'payments', 'db']), 'Show Access History…');
+    await panelTreeItem(page, 'GetSecretValue').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await panelTreeItem(page, 'GetSecretValue').first().hover();
+    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'User agent' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    if (take('access')) await page.screenshot({ path: join(REPO_ROOT, 'media', 'screenshot-access.png') });
+    console.log('media/screenshot-*.png:', wanted.length ? wanted.join(', ') : 'explorer, diff, protect, run, environments, access');
   } finally {
     await session.dispose();
   }

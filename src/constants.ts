@@ -8,6 +8,9 @@ export const Views = {
   /** The Environments panel and its comparison view. */
   environments: 'awsSecretsEnvironments',
   comparison: 'awsSecrets.comparison',
+  /** The AWS Access panel: access histories and unused secrets. */
+  accessContainer: 'awsSecretsAccess',
+  access: 'awsSecrets.access',
 } as const;
 
 export const Commands = {
@@ -63,6 +66,19 @@ export const Commands = {
   addToReferencesFile: 'awsSecrets.addToReferencesFile',
   importEnv: 'awsSecrets.importEnv',
   exportEnv: 'awsSecrets.exportEnv',
+  showAccessHistory: 'awsSecrets.showAccessHistory',
+  filterAccessHistory: 'awsSecrets.filterAccessHistory',
+  loadMoreAccessHistory: 'awsSecrets.loadMoreAccessHistory',
+  refreshAccessView: 'awsSecrets.refreshAccessView',
+  generateWorkspacePolicy: 'awsSecrets.generateWorkspacePolicy',
+  copyReadPolicy: 'awsSecrets.copyReadPolicy',
+  editResourcePolicy: 'awsSecrets.editResourcePolicy',
+  deleteResourcePolicy: 'awsSecrets.deleteResourcePolicy',
+  findUnusedSecrets: 'awsSecrets.findUnusedSecrets',
+  tagAsReviewed: 'awsSecrets.tagAsReviewed',
+  deleteUnusedSecret: 'awsSecrets.deleteUnusedSecret',
+  whoOwnsKey: 'awsSecrets.whoOwnsKey',
+  showKeyActivity: 'awsSecrets.showKeyActivity',
 } as const;
 
 /** The task type whose processes get a references file's values (package.json taskDefinitions). */
@@ -75,7 +91,12 @@ export const ContextKeys = {
   filtered: 'awsSecrets.filtered',
   /** A comparison is shown in the Environments panel. */
   comparing: 'awsSecrets.comparing',
+  /** What the Access view shows: `history` or `unused` (unset when empty). */
+  accessShowing: 'awsSecrets.accessShowing',
 } as const;
+
+/** Where the extension's hard-coded-secret diagnostics come from, and the rule of an AWS access key id (src/detect's catalog). */
+export const FINDINGS = { source: 'AWS Secrets Lens', accessKeyRule: 'aws-access-key-id' } as const;
 
 export const Settings = {
   section: 'awsSecrets',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerAccess } from './access/registerAccess';
 import { registerBrowse } from './browse/registerBrowse';
 import { LOG_NAME } from './constants';
 import { registerEnvironments } from './environments/registerEnvironments';
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
   const browse = registerBrowse({ ...feature('browse'), loader: aws });
   const environments = registerEnvironments(feature('environments'));
   const operate = registerOperate(feature('operate'));
+  const access = registerAccess(feature('access'));
 
   context.subscriptions.push(
     channel,
@@ -48,12 +50,14 @@ export function activate(context: vscode.ExtensionContext): TestHooks | undefine
     ...registerProtect(feature('protect')),
     ...environments.disposables,
     ...registerRun(feature('run')),
+    ...access.disposables,
   );
 
   if (!testHooksEnabled(context.extensionMode, process.env)) return undefined;
   return testHooks({
     explorer: browse.provider,
     comparison: environments.view,
+    access: access.view,
     prompts,
     context,
     activationMs: performance.now() - started,

@@ -1,8 +1,10 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { credentialsFor } from './credentials';
 import { ENVIRONMENT_PROFILE } from './profileNames';
@@ -14,6 +16,8 @@ const CLIENTS = {
   kms: KMSClient,
   lambda: LambdaClient,
   rds: RDSClient,
+  cloudtrail: CloudTrailClient,
+  sts: STSClient,
 } as const;
 
 type ClientOf<S extends ServiceId> = InstanceType<(typeof CLIENTS)[S]>;

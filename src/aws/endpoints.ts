@@ -10,6 +10,8 @@ const SERVICE_IDS: Record<ServiceId, string> = {
   kms: 'KMS',
   lambda: 'Lambda',
   rds: 'RDS',
+  cloudtrail: 'CloudTrail',
+  sts: 'STS',
 };
 
 type IniSection = Readonly<Record<string, string | undefined>>;

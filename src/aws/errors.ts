@@ -14,6 +14,7 @@ export type AwsErrorKind =
   | 'network'
   | 'regionUnavailable'
   | 'serviceError'
+  | 'unsupported'
   | 'cancelled'
   | 'unknown';
 
@@ -63,6 +64,8 @@ const SERVICE_NAMES: Record<ServiceId, string> = {
   kms: 'KMS',
   lambda: 'Lambda',
   rds: 'RDS',
+  cloudtrail: 'CloudTrail',
+  sts: 'STS',
 };
 
 const CODES: Record<string, AwsErrorKind> = {
@@ -84,6 +87,14 @@ const CODES: Record<string, AwsErrorKind> = {
   InvalidParameterException: 'invalidInput',
   ValidationException: 'invalidInput',
   MalformedPolicyDocumentException: 'invalidInput',
+  PublicPolicyException: 'invalidInput',
+  InvalidLookupAttributesException: 'invalidInput',
+  InvalidTimeRangeException: 'invalidInput',
+  InvalidMaxResultsException: 'invalidInput',
+  InvalidNextTokenException: 'invalidInput',
+  UnknownOperationException: 'unsupported',
+  InvalidAction: 'unsupported',
+  NotImplemented: 'unsupported',
   LimitExceededException: 'invalidInput',
   EncryptionFailure: 'invalidInput',
   DecryptionFailure: 'invalidInput',
@@ -190,6 +201,10 @@ function classify(e: SdkLikeError, code: string | undefined, detail: string): Aw
   if (code === 'ENOTFOUND' && /amazonaws\.com/.test(`${e.hostname ?? ''} ${detail}`)) return 'regionUnavailable';
   if (code && NETWORK_CODES.has(code)) return 'network';
   const status = e.$metadata?.httpStatusCode;
+  if (status === 501) return 'unsupported';
+  // An answer that is not an AWS error at all (moto's HTML "500 Internal Server Error" for an
+  // operation it lacks): only a custom endpoint answers like that.
+  if (status !== undefined && status >= 500 && code === 'SyntaxError' && /Deserialization error/i.test(detail)) return 'unsupported';
   if (status === 403) return 'accessDenied';
   if (status === 429) return 'throttled';
   if (status !== undefined && status >= 500) return 'serviceError';
@@ -230,6 +245,8 @@ function describe(kind: AwsErrorKind, c: CallContext, detail: string | undefined
       return `${service} is not reachable in ${c.region}: the region may not exist or not be enabled for this account.`;
     case 'serviceError':
       return `${service} had an internal error ${where} (HTTP ${e.$metadata?.httpStatusCode ?? '5xx'}). Try again later.`;
+    case 'unsupported':
+      return `${c.endpoint ? `The endpoint ${c.endpoint}` : 'This endpoint'} does not implement ${service} ${c.operation} (profile ${c.profileLabel}, ${c.region}). AWS itself does; use a profile without a custom endpoint_url for it.`;
     case 'cancelled':
       return `${c.operation} was cancelled.`;
     case 'unknown':

@@ -19,6 +19,8 @@ export const SERVICE_NAMES: Record<ServiceId, string> = {
   kms: 'KMS',
   lambda: 'Lambda',
   rds: 'RDS',
+  cloudtrail: 'CloudTrail',
+  sts: 'STS',
 };
 
 /** The services' official names, for generated code and documentation. */

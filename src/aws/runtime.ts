@@ -3,6 +3,7 @@
  * AWS SDK is reached from here, so the extension loads none of it until the first AWS call.
  */
 import { ClientCache } from './clients';
+import { CloudTrailStore } from './cloudTrailStore';
 import { AwsError } from './errors';
 import { KmsKeyStore } from './kmsKeyStore';
 import { LambdaFunctionStore } from './lambdaFunctionStore';
@@ -11,11 +12,15 @@ import { profileLabel } from './profileNames';
 import { configFilePaths } from './configFiles';
 import { discoverProfiles } from './profiles';
 import { SecretsManagerStore } from './secretsManagerStore';
+import { CallPacer } from './pacing';
 import { SsmParameterStore } from './ssmParameterStore';
+import { StsIdentityStore } from './stsIdentityStore';
 import type { StoreContext } from './call';
 import type { AwsProfile, AwsRuntime, AwsRuntimeOptions, ServiceId } from './types';
 
 const USER_AGENT = 'aws-secrets-lens';
+/** CloudTrail's LookupEvents: 2 requests per second per account and Region (its API reference). */
+const LOOKUP_INTERVAL_MS = 500;
 
 export function createAwsRuntime(options: AwsRuntimeOptions): AwsRuntime {
   return new SdkAwsRuntime(options);
@@ -25,6 +30,8 @@ class SdkAwsRuntime implements AwsRuntime {
   private profiles: Promise<AwsProfile[]> | undefined;
   private readonly clients: ClientCache;
   private readonly env: NodeJS.ProcessEnv;
+  /** One LookupEvents pacer per (profile, Region): a profile stands for its account. */
+  private readonly lookupPacers = new Map<string, CallPacer>();
 
   constructor(private readonly options: AwsRuntimeOptions) {
     this.env = options.env ?? process.env;
@@ -82,6 +89,19 @@ class SdkAwsRuntime implements AwsRuntime {
   async databases(profile: string, region: string): Promise<RdsDatabaseStore> {
     const p = await this.profile(profile, region, 'rds');
     return new RdsDatabaseStore(this.clients.get('rds', p, region), this.context(p, region, 'rds'), this.options.logger);
+  }
+
+  async identity(profile: string, region: string): Promise<StsIdentityStore> {
+    const p = await this.profile(profile, region, 'sts');
+    return new StsIdentityStore(this.clients.get('sts', p, region), this.context(p, region, 'sts'), this.options.logger);
+  }
+
+  async trail(profile: string, region: string): Promise<CloudTrailStore> {
+    const p = await this.profile(profile, region, 'cloudtrail');
+    const key = `${profile}\u0000${region}`;
+    let pacer = this.lookupPacers.get(key);
+    if (!pacer) this.lookupPacers.set(key, (pacer = new CallPacer(LOOKUP_INTERVAL_MS)));
+    return new CloudTrailStore(this.clients.get('cloudtrail', p, region), this.context(p, region, 'cloudtrail'), this.options.logger, pacer);
   }
 
   dispose(): void {

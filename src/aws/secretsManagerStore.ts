@@ -2,12 +2,15 @@ import {
   BatchGetSecretValueCommand,
   CancelRotateSecretCommand,
   CreateSecretCommand,
+  DeleteResourcePolicyCommand,
   DeleteSecretCommand,
   DescribeSecretCommand,
   GetRandomPasswordCommand,
+  GetResourcePolicyCommand,
   GetSecretValueCommand,
   ListSecretsCommand,
   ListSecretVersionIdsCommand,
+  PutResourcePolicyCommand,
   PutSecretValueCommand,
   RemoveRegionsFromReplicationCommand,
   ReplicateSecretToRegionsCommand,
@@ -18,6 +21,7 @@ import {
   UntagResourceCommand,
   UpdateSecretCommand,
   UpdateSecretVersionStageCommand,
+  ValidateResourcePolicyCommand,
   type DescribeSecretResponse,
   type ReplicationStatusType,
   type SecretListEntry,
@@ -35,6 +39,7 @@ import type {
   Logger,
   NamedSecretValue,
   Page,
+  PolicyValidation,
   RandomPasswordOptions,
   ReplicaRegionInput,
   ReplicaStatus,
@@ -346,6 +351,36 @@ export class SecretsManagerStore implements SecretStore {
       this.client.send(new StopReplicationToReplicaCommand({ SecretId: id }), { abortSignal }),
     );
     return { arn: response.ARN ?? id };
+  }
+
+  async getResourcePolicy(id: string, options?: CallOptions): Promise<string | undefined> {
+    const response = await this.call({ operation: 'GetResourcePolicy', resource: id }, options, (abortSignal) =>
+      this.client.send(new GetResourcePolicyCommand({ SecretId: id }), { abortSignal }),
+    );
+    return response.ResourcePolicy || undefined;
+  }
+
+  async validateResourcePolicy(id: string, policy: string, options?: CallOptions): Promise<PolicyValidation> {
+    // SecretId is "reserved for internal use" (API reference): only the policy is sent.
+    const response = await this.call({ operation: 'ValidateResourcePolicy', resource: id }, options, (abortSignal) =>
+      this.client.send(new ValidateResourcePolicyCommand({ ResourcePolicy: policy }), { abortSignal }),
+    );
+    return {
+      passed: response.PolicyValidationPassed === true,
+      errors: (response.ValidationErrors ?? []).map((e) => ({ checkName: e.CheckName || undefined, message: e.ErrorMessage ?? e.CheckName ?? 'failed' })),
+    };
+  }
+
+  async putResourcePolicy(id: string, policy: string, options?: CallOptions): Promise<void> {
+    await this.call({ operation: 'PutResourcePolicy', resource: id }, options, (abortSignal) =>
+      this.client.send(new PutResourcePolicyCommand({ SecretId: id, ResourcePolicy: policy, BlockPublicPolicy: true }), { abortSignal }),
+    );
+  }
+
+  async deleteResourcePolicy(id: string, options?: CallOptions): Promise<void> {
+    await this.call({ operation: 'DeleteResourcePolicy', resource: id }, options, (abortSignal) =>
+      this.client.send(new DeleteResourcePolicyCommand({ SecretId: id }), { abortSignal }),
+    );
   }
 
   private async call<T>(spec: CallSpec, options: CallOptions | undefined, run: (abortSignal: AbortSignal | undefined) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@
  */
 import type { AwsErrorKind } from './errors';
 
-export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds';
+export type ServiceId = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds' | 'cloudtrail' | 'sts';
 
 export type ProfileKind = 'static' | 'sso' | 'role' | 'process' | 'webIdentity' | 'environment' | 'other';
 
@@ -202,6 +202,22 @@ export interface SecretStore {
   removeReplicas(id: string, regions: readonly string[], options?: CallOptions): Promise<ReplicaStatus[]>;
   /** StopReplicationToReplica, called in the replica's Region: the replica becomes a standalone secret. */
   stopReplication(id: string, options?: CallOptions): Promise<{ arn: string }>;
+  /** The secret's resource policy, as the JSON text AWS returns, or undefined when it has none (GetResourcePolicy). */
+  getResourcePolicy(id: string, options?: CallOptions): Promise<string | undefined>;
+  /**
+   * ValidateResourcePolicy: AWS's checks of a policy before it is attached (broad access, syntax,
+   * lock-out). A policy AWS cannot read at all fails with an invalidInput AwsError instead.
+   */
+  validateResourcePolicy(id: string, policy: string, options?: CallOptions): Promise<PolicyValidation>;
+  /** PutResourcePolicy, always with BlockPublicPolicy: AWS refuses a policy that grants broad access. */
+  putResourcePolicy(id: string, policy: string, options?: CallOptions): Promise<void>;
+  deleteResourcePolicy(id: string, options?: CallOptions): Promise<void>;
+}
+
+/** What ValidateResourcePolicy answered: whether the policy passed, and each check that did not, in AWS's words. */
+export interface PolicyValidation {
+  readonly passed: boolean;
+  readonly errors: readonly { readonly checkName?: string; readonly message: string }[];
 }
 
 export type ParameterType = 'String' | 'StringList' | 'SecureString';
@@ -338,6 +354,68 @@ export interface DatabaseStore {
   listDatabases(options?: CallOptions): Promise<DatabaseSummary[]>;
 }
 
+/** Who a profile's credentials are (STS GetCallerIdentity). */
+export interface CallerIdentity {
+  readonly account: string;
+  readonly arn: string;
+  readonly userId?: string;
+}
+
+export interface IdentityStore {
+  callerIdentity(options?: CallOptions): Promise<CallerIdentity>;
+  /**
+   * The account that owns an access key id (STS GetAccessKeyInfo), asked with the profile's own
+   * credentials: only the id is sent, never a secret key. It says nothing about whether the key is active.
+   */
+  accessKeyAccount(accessKeyId: string, options?: CallOptions): Promise<string>;
+}
+
+/** The attributes CloudTrail's LookupEvents can look events up by (one per call). */
+export type TrailAttribute = 'EventId' | 'EventName' | 'ReadOnly' | 'Username' | 'ResourceType' | 'ResourceName' | 'EventSource' | 'AccessKeyId';
+
+export interface TrailQuery {
+  readonly attribute: { readonly key: TrailAttribute; readonly value: string };
+  readonly startTime?: Date;
+  readonly endTime?: Date;
+  readonly nextToken?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** One CloudTrail management event, with what the audit views show; nothing else of the request is kept. */
+export interface TrailEvent {
+  readonly eventId: string;
+  /** The API call, e.g. `GetSecretValue`. */
+  readonly eventName: string;
+  /** e.g. `secretsmanager.amazonaws.com`. */
+  readonly eventSource?: string;
+  readonly eventTime?: Date;
+  /** CloudTrail's ReadOnly: true for reads, false for writes, undefined when not reported. */
+  readonly readOnly?: boolean;
+  readonly accessKeyId?: string;
+  readonly username?: string;
+  /** userIdentity.arn of the caller. */
+  readonly principalArn?: string;
+  readonly accountId?: string;
+  readonly sourceIp?: string;
+  readonly userAgent?: string;
+  /** Set when AWS refused the call (e.g. `AccessDenied`). */
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly region?: string;
+  /** Resources CloudTrail attached to the event (LookupEvents' Resources). */
+  readonly resources: readonly { readonly type?: string; readonly name?: string }[];
+  /**
+   * The secret and parameter ids the request named, as written (requestParameters' secretId, name,
+   * names, secretIdList, and the KMS encryption context's SecretARN / PARAMETER_ARN).
+   */
+  readonly requestIds: readonly string[];
+}
+
+export interface TrailStore {
+  /** One page of LookupEvents (newest first, at most 50), paced to CloudTrail's 2 requests per second per account and Region. */
+  lookupEvents(query: TrailQuery): Promise<Page<TrailEvent>>;
+}
+
 /** Minimal logger the AWS layer writes to; a VS Code LogOutputChannel satisfies it. Never pass it a secret value. */
 export interface Logger {
   trace(message: string): void;
@@ -373,5 +451,9 @@ export interface AwsRuntime {
   keys(profile: string, region: string): Promise<KeyStore>;
   functions(profile: string, region: string): Promise<FunctionStore>;
   databases(profile: string, region: string): Promise<DatabaseStore>;
+  /** STS, for who a profile is and who owns an access key. */
+  identity(profile: string, region: string): Promise<IdentityStore>;
+  /** CloudTrail event history of the profile's account in one Region. */
+  trail(profile: string, region: string): Promise<TrailStore>;
   dispose(): void;
 }

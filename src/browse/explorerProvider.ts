@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerNode } from '../tree/nodes';
 import { present } from '../tree/presentation';
-import { treeItemFrom } from '../ui/treeItems';
+import { isAwsError } from '../aws/errors';
+import { tooltipMarkdown, treeItemFrom } from '../ui/treeItems';
 
 /** Adapts the VS Code-free ExplorerModel to a TreeDataProvider. */
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
@@ -30,6 +31,31 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return treeItemFrom(present(node, { singleProfile: this.profileCount === 1 }), node.id, node);
+  }
+
+  /**
+   * On hover, a secret's tooltip also says whether it has a resource policy: ListSecrets does not
+   * report it, so GetResourcePolicy is asked then, for the one secret hovered.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (node.type !== 'secret' || node.secret.deletedDate) return item;
+    const tooltip = present(node, { singleProfile: this.profileCount === 1 }).tooltip;
+    if (!tooltip) return item;
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    let row: string;
+    try {
+      const store = await (await this.model.aws()).secrets(node.parent.profile.name, node.parent.region);
+      const policy = await store.getResourcePolicy(node.secret.arn, { signal: controller.signal });
+      row = policy === undefined ? 'none' : 'yes (Edit Resource Policy shows who it lets in)';
+    } catch (error) {
+      if (!isAwsError(error)) throw error;
+      row = error.kind === 'cancelled' ? 'not checked' : `unknown: ${error.message}`;
+    } finally {
+      cancel.dispose();
+    }
+    item.tooltip = tooltipMarkdown({ ...tooltip, rows: [...tooltip.rows, ['Resource policy', row]] });
+    return item;
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@
  * default throughput), and a retry for calls AWS throttled anyway (another tool, or a teammate,
  * shares the same quota). The clock is injected so the behaviour is tested without waiting.
  */
+import { sleep } from '../aws/pacing';
 
 export interface Clock {
   now(): number;
@@ -12,29 +13,8 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(abortError());
-        return;
-      }
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep,
 };
-
-function abortError(): Error {
-  const error = new Error('Cancelled');
-  error.name = 'AbortError';
-  return error;
-}
 
 /** Hands out start times at most `perSecond` apart on average; callers await their turn. */
 export class Pacer {

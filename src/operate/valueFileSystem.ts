@@ -7,6 +7,7 @@ import type { AwsRuntime, ParameterTier } from '../aws/types';
 import { parameterValueProblem, secretValueProblem } from '../aws/validation';
 import type { ExplorerModel } from '../tree/explorerModel';
 import { UserError } from '../ui/errors';
+import { DocumentProvider } from '../ui/documentProvider';
 import type { Log } from '../ui/logging';
 import type { Prompts } from '../ui/prompts';
 import { displayValue, valueToStore, type ValueShape } from './valueText';
@@ -36,9 +37,7 @@ export type SaveReason = vscode.TextDocumentSaveReason;
  * opens and handed to VS Code once; this class keeps only metadata afterwards, so a value
  * lives in memory only as long as its document is open.
  */
-export class ValueFileSystem implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
+export class ValueFileSystem extends DocumentProvider implements vscode.FileSystemProvider {
   private readonly refusedAutoSave = new vscode.EventEmitter<ItemRef>();
   /** Fires when an auto-save (or any save the user did not make) was refused and nothing was sent. */
   readonly onDidRefuseAutoSave = this.refusedAutoSave.event;
@@ -58,7 +57,9 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
     private readonly prompts: Prompts,
     /** Told after a save wrote a new version. */
     private readonly model: ExplorerModel,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Fetches the value and returns the document URI to open. The URI ends in `.json` for JSON
@@ -203,22 +204,6 @@ export class ValueFileSystem implements vscode.FileSystemProvider {
 
   private hash(content: Uint8Array): string {
     return createHmac('sha256', this.hashKey).update(content).digest('base64');
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   private async fetch(ref: ItemRef, signal?: AbortSignal): Promise<{ text: string; shape: ValueShape; asStored?: string; base: string; tier?: ParameterTier }> {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FINDINGS } from '../constants';
 import { detectBundle } from '../loading/bundles';
 import type { SeveritySetting } from '../settings/settings';
 import type { Finding } from '../detect';
@@ -7,7 +8,8 @@ import { findingMessage } from './findingText';
 import type { FindingsStore } from './findingsStore';
 import { Debouncer } from '../ui/debounce';
 
-export const DIAGNOSTIC_SOURCE = 'AWS Secrets Lens';
+/** The Access feature's "Who Owns This Key?" recognises these diagnostics by the same constant. */
+export const DIAGNOSTIC_SOURCE = FINDINGS.source;
 
 /** How long typing must pause before a document is scanned again. */
 const DEBOUNCE_MS = 250;

@@ -51,7 +51,7 @@ export class ExplorerModel {
   private filterText: string | undefined;
 
   constructor(
-    private readonly aws: () => Promise<AwsRuntime>,
+    readonly aws: () => Promise<AwsRuntime>,
     private settings: ExplorerSettings,
   ) {}
 

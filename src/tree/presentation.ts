@@ -1,4 +1,5 @@
 import { databaseOf, ownerName, ownerShortName, SERVICE_NAMES } from '../aws/items';
+import { lastReadText } from '../audit/lastRead';
 import { profileLabel } from '../aws/profileNames';
 import { expirationOf } from '../aws/parameterPolicies';
 import type { ParameterSummary, ProfileKind, SecretSummary } from '../aws/types';
@@ -237,7 +238,8 @@ function secretRows(s: SecretSummary): [string, string][] {
   rows.push(['KMS key', s.kmsKeyId ?? 'aws/secretsmanager (default)']);
   if (s.createdDate) rows.push(['Created', formatDateTime(s.createdDate)]);
   if (s.lastChangedDate) rows.push(['Last changed', formatDateTime(s.lastChangedDate)]);
-  if (s.lastAccessedDate) rows.push(['Last accessed', formatDate(s.lastAccessedDate)]);
+  // AWS reports the day of the last read only (midnight UTC), so the age is in whole days.
+  if (s.lastAccessedDate) rows.push(['Last accessed', `${formatDate(s.lastAccessedDate)} (${lastReadText(s.lastAccessedDate, Date.now())})`]);
   if (s.rotationEnabled) {
     rows.push([
       'Rotation',

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { AccessNode } from '../audit/presentation';
 import type { ComparisonNode } from '../compare/presentation';
 import type { ExplorerModel } from '../tree/explorerModel';
 import type { ExplorerNode } from '../tree/nodes';
@@ -19,6 +20,7 @@ export interface ExplorerHook {
   readonly model: ExplorerModel;
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]>;
   getTreeItem(node: ExplorerNode): vscode.TreeItem;
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): Promise<vscode.TreeItem>;
 }
 
 /** The Environments comparison view's TreeDataProvider. */
@@ -27,9 +29,16 @@ export interface ComparisonHook {
   getTreeItem(node: ComparisonNode): vscode.TreeItem;
 }
 
+/** The Access panel's view: access histories and unused secrets. */
+export interface AccessHook {
+  getChildren(node?: AccessNode): AccessNode[];
+  getTreeItem(node: AccessNode): vscode.TreeItem;
+}
+
 export interface TestHooks {
   readonly explorer: ExplorerHook;
   readonly comparison: ComparisonHook;
+  readonly access: AccessHook;
   /** Answers the extension's questions from a script instead of the UI, until the returned function is called. */
   usePrompts(prompts: Prompts): () => void;
   /** Resolves when every scheduled clipboard clear has run. */
@@ -50,6 +59,7 @@ export function testHooksEnabled(mode: vscode.ExtensionMode, env: NodeJS.Process
 export function testHooks(parts: {
   explorer: ExplorerHook;
   comparison: ComparisonHook;
+  access: AccessHook;
   prompts: SwitchablePrompts;
   context: vscode.ExtensionContext;
   activationMs: number;
@@ -58,6 +68,7 @@ export function testHooks(parts: {
   return {
     explorer: parts.explorer,
     comparison: parts.comparison,
+    access: parts.access,
     usePrompts: (p) => parts.prompts.use(p),
     clipboardClearsSettled,
     activationMs: parts.activationMs,

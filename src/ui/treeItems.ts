@@ -20,7 +20,7 @@ export function treeItemFrom(p: NodePresentation, id: string, argument: unknown)
 }
 
 /** Every value is appended as text, so names, descriptions and tags can't inject markdown or links. */
-function tooltipMarkdown(tooltip: NonNullable<NodePresentation['tooltip']>): vscode.MarkdownString {
+export function tooltipMarkdown(tooltip: NonNullable<NodePresentation['tooltip']>): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**');
   md.appendText(tooltip.title);

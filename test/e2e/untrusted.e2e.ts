@@ -9,6 +9,7 @@ import { makeTempDir } from '../harness/tempDir';
 import { waitFor } from '../harness/wait';
 import { useWorkbench } from './fixture';
 import {
+  clickDialogButton,
   clickInlineAction,
   expand,
   openViewContainer,
@@ -16,6 +17,7 @@ import {
   treeItemAt,
   UI_TIMEOUT_MS,
   visibleTree,
+  waitForDialog,
   waitForNotification,
   waitForViewContent,
 } from './workbench';
@@ -94,6 +96,14 @@ describe('untrusted workspace (restricted mode)', () => {
       ['secretsmanager.BatchGetSecretValue', 'secretsmanager.GetSecretValue', 'secretsmanager.DescribeSecret'].map((op) => stats[op] ?? 0),
       [0, 0, 0],
     );
+  });
+
+  it('asks before a workspace policy sends the names in its code to AWS, and sends nothing on Cancel', async () => {
+    const { page, session } = workbench;
+    await runCommand(page, 'AWS Secrets: Generate IAM Policy for This Workspace');
+    await waitForDialog(page, /This workspace is not trusted\. Generating its policy sends the 1 name its code reads to AWS/);
+    await clickDialogButton(page, 'Cancel');
+    assert.equal(session.emulator.stats()['secretsmanager.DescribeSecret'] ?? 0, 0);
   });
 
   it('shows the profiles and regions the user chose, not the workspace’s', async () => {

@@ -4,9 +4,9 @@
  * identity of the (single, fake) account.
  */
 
-export type ServiceName = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds';
+export type ServiceName = 'secretsmanager' | 'ssm' | 'kms' | 'lambda' | 'rds' | 'cloudtrail' | 'sts';
 
-export const SERVICES: readonly ServiceName[] = ['secretsmanager', 'ssm', 'kms', 'lambda', 'rds'];
+export const SERVICES: readonly ServiceName[] = ['secretsmanager', 'ssm', 'kms', 'lambda', 'rds', 'cloudtrail', 'sts'];
 
 /** Every region lives in this one fake account. */
 export const ACCOUNT_ID = '123456789012';
@@ -129,6 +129,14 @@ export class Input {
     const value = this.raw[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value)) throw this.typeError(name);
+    return value;
+  }
+
+  /** A number member: JSON 1.1 sends timestamps as epoch seconds, fractional allowed. */
+  optNumber(name: string): number | undefined {
+    const value = this.raw[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw this.typeError(name);
     return value;
   }
 

@@ -20,6 +20,7 @@ import {
   type Tag,
   validationError,
 } from './protocol';
+import { RESOURCE_POLICY_OPERATIONS } from './resourcePolicies';
 import { afterReplicatedWrite, guardReplication, REPLICATION_OPERATIONS, replicationStatus } from './replication';
 import { nextRotationDate, readRotationRules } from './rotation';
 import { findSecret } from './secretIds';
@@ -593,6 +594,7 @@ const OPERATIONS: Record<string, StateHandler> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ...REPLICATION_OPERATIONS,
+  ...RESOURCE_POLICY_OPERATIONS,
 };
 
 export function secretsManagerHandlers(state: EmulatorState): Record<string, Handler> {

@@ -3,7 +3,8 @@
  * today, so rotation and deletion dates stay in the future) and synthetic
  * bulk data for benchmarks.
  */
-import { CALLER_ARN, DAY_MS, startOfUtcDay } from './protocol';
+import { seedRead } from './cloudtrail';
+import { ACCOUNT_ID, CALLER_ARN, DAY_MS, startOfUtcDay } from './protocol';
 import { dbClusterArn, dbInstanceArn } from './rds';
 import { nextRotationDate } from './rotation';
 import { DEMO_REGIONS, DEMO_SEED, type SeedRegion } from './seedData';
@@ -27,7 +28,7 @@ function seedTime(base: number, daysAgo: number, index: number): number {
   return base - daysAgo * DAY_MS + index * 60_000;
 }
 
-function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: number): void {
+function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: number, now: number): void {
   const accessed = (daysAgo: number | undefined): number | undefined => (daysAgo === undefined ? undefined : today - daysAgo * DAY_MS);
   seed.kmsAliases.forEach((aliasName, index) => {
     const at = seedTime(base, 500, index);
@@ -81,6 +82,7 @@ function loadRegion(region: RegionState, seed: SeedRegion, base: number, today: 
       secret.lastChangedDate = secret.deletedDate;
     }
     region.secrets.set(secret.name, secret);
+    if (item.lastAccessedDaysAgo !== undefined) seedReadEvent(region, secret, item.lastAccessedDaysAgo, today, now, index);
   });
   seed.databases.forEach((item, index) => {
     const masterUserSecret = item.masterUserSecret
@@ -159,7 +161,25 @@ export function applySeed(state: EmulatorState, seed: SeedName, now = Date.now()
   if (seed === 'none') return;
   const today = startOfUtcDay(now);
   const base = today - 60 * 60 * 1000;
-  for (const region of DEMO_REGIONS) loadRegion(state.region(region), DEMO_SEED[region], base, today);
+  for (const region of DEMO_REGIONS) loadRegion(state.region(region), DEMO_SEED[region], base, today, now);
+}
+
+/**
+ * The CloudTrail event behind a seeded LastAccessedDate: the application's role read the secret
+ * that day (today: halfway between midnight and now), so Show Access History agrees with the tree.
+ */
+function seedReadEvent(region: RegionState, secret: Secret, daysAgo: number, today: number, now: number, index: number): void {
+  const parts = secret.name.split('/');
+  const app = parts.length > 1 ? parts[parts.length - 2]! : parts[0]!;
+  const at = daysAgo === 0 ? today + Math.floor((now - today) / 2) : today - daysAgo * DAY_MS + 9 * 60 * 60 * 1000 + index * 60_000;
+  seedRead(region, {
+    secretArn: secret.arn,
+    secretName: secret.name,
+    at,
+    principalArn: `arn:aws:sts::${ACCOUNT_ID}:assumed-role/${app}-service/i-0${deterministicUuid(`${secret.arn}/instance`).replace(/-/g, '').slice(0, 16)}`,
+    sourceIp: `10.0.${(index * 7) % 250}.${(index * 13) % 250}`,
+    accessKeyId: `ASIA${deterministicUuid(`${secret.arn}/key`).replace(/-/g, '').toUpperCase().slice(0, 16)}`,
+  });
 }
 
 export interface BulkSeed {

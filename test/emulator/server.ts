@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cloudTrailHandlers, recordCall } from './cloudtrail';
 import { FaultStore, faultError, type FaultRule, validateFaultRule } from './faults';
 import { kmsHandlers } from './kms';
 import { handleLambda, lambdaOperation, type RestRequest } from './lambda';
@@ -17,6 +18,7 @@ import { rdsService } from './rds';
 import { secretsManagerHandlers } from './secretsManager';
 import { applySeed, bulkSeed, type SeedName } from './seed';
 import { ssmHandlers } from './ssm';
+import { stsService } from './sts';
 import { EmulatorState, parameterArn } from './state';
 
 /** X-Amz-Target prefixes of the JSON 1.1 services. */
@@ -24,7 +26,16 @@ const TARGET_PREFIXES: Record<string, ServiceName> = {
   secretsmanager: 'secretsmanager',
   AmazonSSM: 'ssm',
   TrentService: 'kms',
+  // The SDK sends the short form; the full one is the service's documented target.
+  CloudTrail_20131101: 'cloudtrail',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
+
+/** `Prefix.Operation`: the prefix is everything before the last dot (CloudTrail's has dots of its own). */
+function splitTarget(target: string): { prefix: string; operation: string } {
+  const dot = target.lastIndexOf('.');
+  return { prefix: target.slice(0, Math.max(dot, 0)), operation: target.slice(dot + 1) };
+}
 
 const DEFAULT_REGION = 'us-east-1';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -98,7 +109,7 @@ function resourceOf(service: ServiceName, region: string, body: string): string 
 /** The service a request is meant for, known before the operation is (so even its errors are shaped right). */
 function serviceOf(req: http.IncomingMessage, url: URL, queryServices: Partial<Record<ServiceName, QueryService>>): ServiceName | undefined {
   const target = req.headers['x-amz-target'];
-  if (typeof target === 'string') return TARGET_PREFIXES[target.split('.')[0]!];
+  if (typeof target === 'string') return TARGET_PREFIXES[splitTarget(target).prefix];
   const scoped = credentialScope(req.headers['authorization']).service as ServiceName | undefined;
   if (isFormBody(req) && scoped && queryServices[scoped]) return scoped;
   return url.pathname.startsWith('/2015-03-31/') ? 'lambda' : undefined;
@@ -128,9 +139,11 @@ export class EmulatorServer {
       secretsmanager: secretsManagerHandlers(this.state),
       ssm: ssmHandlers(this.state),
       kms: kmsHandlers(this.state),
+      cloudtrail: cloudTrailHandlers(this.state),
     };
     this.queryServices = {
       rds: rdsService(this.state),
+      sts: stsService(this.state),
     };
     this.server = http.createServer((req, res) => void this.onRequest(req, res));
     this.server.keepAliveTimeout = 5000;
@@ -201,10 +214,9 @@ export class EmulatorServer {
     }
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') {
-      const dot = target.indexOf('.');
-      const service = TARGET_PREFIXES[target.slice(0, dot)];
-      const operation = target.slice(dot + 1);
-      if (dot < 0 || !service) throw new AwsError('UnknownOperationException', `The emulator does not serve the target ${target}.`);
+      const { prefix, operation } = splitTarget(target);
+      const service = TARGET_PREFIXES[prefix];
+      if (!prefix || !service) throw new AwsError('UnknownOperationException', `The emulator does not serve the target ${target}.`);
       if (!this.jsonHandlers[service]?.[operation]) {
         throw new AwsError('UnknownOperationException', `Operation ${operation} is not supported by the ${service} emulator.`);
       }
@@ -221,6 +233,7 @@ export class EmulatorServer {
 
   private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     let service: ServiceName | undefined;
+    let audit: ((error?: AwsError) => void) | undefined;
     try {
       const body = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://emulator');
@@ -233,6 +246,7 @@ export class EmulatorServer {
       const route = this.route(req, url, body);
       const ctx: RequestContext = { region: scope.region ?? DEFAULT_REGION, service: route.service, operation: route.operation, now: 0 };
       this.count(route);
+      audit = this.auditor(req, ctx, body);
       const decision = this.faults.decide(ctx.region, ctx.service, ctx.operation, resourceName(body));
       if (decision.delayMs > 0) await this.delay(decision.delayMs);
       if (this.closed) return;
@@ -248,10 +262,12 @@ export class EmulatorServer {
         return;
       }
       const result = route.rest ? handleLambda(this.state, route.rest, ctx) : this.jsonHandlers[route.service]![route.operation]!(Input.parse(body), ctx);
+      audit();
       this.send(res, 200, route.service, result);
     } catch (error) {
       if (this.closed || res.headersSent) return;
       if (error instanceof AwsError) {
+        audit?.(error);
         this.sendError(res, service, error);
       } else {
         // A bug in the emulator: answer like AWS's own 5xx and say what broke.
@@ -260,6 +276,25 @@ export class EmulatorServer {
         this.sendError(res, service, new AwsError(code, `Emulator internal error: ${(error as Error).message}`, 500));
       }
     }
+  }
+
+  /** Records the request's signer and, once answered, its CloudTrail event. */
+  private auditor(req: http.IncomingMessage, ctx: RequestContext, body: string): (error?: AwsError) => void {
+    const accessKeyId = /Credential=([^/,\s]+)\//.exec(req.headers['authorization'] ?? '')?.[1];
+    if (accessKeyId) this.state.signers.add(accessKeyId);
+    const userAgent = req.headers['user-agent'];
+    return (error) =>
+      recordCall(this.state, {
+        region: ctx.region,
+        service: ctx.service,
+        operation: ctx.operation,
+        accessKeyId,
+        sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
+        userAgent: typeof userAgent === 'string' ? userAgent : undefined,
+        body,
+        now: ctx.now || Date.now(),
+        error,
+      });
   }
 
   private send(res: http.ServerResponse, status: number, service: ServiceName | undefined, body: unknown, extraHeaders: Record<string, string> = {}): void {

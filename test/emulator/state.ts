@@ -56,6 +56,8 @@ export interface Secret {
   owningService?: string;
   /** On a primary: the Regions it is replicated to (ReplicateSecretToRegions). */
   replicas?: Replica[];
+  /** The resource policy as given to PutResourcePolicy (JSON text). */
+  resourcePolicy?: string;
 }
 
 /** One replica of a multi-Region secret, as the primary records it. */
@@ -166,6 +168,21 @@ export interface DbCluster {
   masterUserSecret?: MasterUserSecret;
 }
 
+/** One CloudTrail management event, as the Region's trail keeps it (the record's JSON fields, and LookupEvents' summary). */
+export interface TrailRecord {
+  eventId: string;
+  eventTime: number;
+  eventSource: string;
+  eventName: string;
+  readOnly: boolean;
+  accessKeyId?: string;
+  username?: string;
+  /** LookupEvents' Resources: what the call was about, when CloudTrail could tell. */
+  resources: { ResourceType: string; ResourceName: string }[];
+  /** The CloudTrailEvent JSON (userIdentity, sourceIPAddress, userAgent, requestParameters, errorCode…). */
+  record: Record<string, unknown>;
+}
+
 export class RegionState {
   /** Keyed by name; includes secrets scheduled for deletion until their window ends. */
   readonly secrets = new Map<string, Secret>();
@@ -175,6 +192,10 @@ export class RegionState {
   /** In creation order. */
   readonly dbInstances: DbInstance[] = [];
   readonly dbClusters: DbCluster[] = [];
+  /** CloudTrail's event history of this Region, oldest first (cloudtrail.ts records and serves it). */
+  readonly trail: TrailRecord[] = [];
+  /** LookupEvents' token bucket: CloudTrail allows 2 lookups per second per account and Region. */
+  readonly lookupBucket = { tokens: 2, at: 0 };
 
   constructor(
     readonly region: string,
@@ -197,6 +218,8 @@ export class RegionState {
 
 export class EmulatorState {
   private readonly regions = new Map<string, RegionState>();
+  /** Access key ids that signed a request to this emulator: its own account's keys (STS GetAccessKeyInfo). */
+  readonly signers = new Set<string>();
 
   /** Regions come into existence on first use, as they do for a real account. */
   region(name: string): RegionState {
@@ -214,6 +237,7 @@ export class EmulatorState {
 
   clear(): void {
     this.regions.clear();
+    this.signers.clear();
   }
 }
 

@@ -205,6 +205,22 @@ describe('no value ever leaks', () => {
     await vscode.window.showTextDocument(files[3]);
     await as([], () => vscode.commands.executeCommand('awsSecrets.scanWorkspace'));
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
+
+    // Access: an access history, the policies (a workspace full of values), a resource policy, unused secrets.
+    await as([], async () => vscode.commands.executeCommand('awsSecrets.showAccessHistory', await plainNode()));
+    await as([], async () => vscode.commands.executeCommand('awsSecrets.copyReadPolicy', await plainNode()));
+    runTexts.push(await vscode.env.clipboard.readText());
+    await as([{ pick: 'IAM JSON' }], async () => vscode.commands.executeCommand('awsSecrets.generateWorkspacePolicy'));
+    const policy = await waitFor(() => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor, 'the policy document');
+    runTexts.push(policy.document.getText());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await as([], async () => vscode.commands.executeCommand('awsSecrets.editResourcePolicy', await plainNode()));
+    const resourcePolicy = await waitFor(
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'awssecrets-policy' && vscode.window.activeTextEditor,
+      'the resource policy',
+    );
+    runTexts.push(resourcePolicy.document.getText());
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('runs programs with secrets every way there is, imports a .env and exports one', async () => {
@@ -321,6 +337,23 @@ describe('no value ever leaks', () => {
       }
     };
     walk();
+    // The Access panel (the access history of a secret whose value was read, edited and copied above).
+    const accessRows: string[] = [];
+    const walkAccess = (node?: Parameters<TestHooks['access']['getChildren']>[0]) => {
+      for (const child of api.access.getChildren(node)) {
+        const item = api.access.getTreeItem(child);
+        accessRows.push(
+          `${String(item.label)} ${String(item.description ?? '')} ${item.tooltip instanceof vscode.MarkdownString ? plainText(item.tooltip) : ''}`,
+        );
+        walkAccess(child);
+      }
+    };
+    walkAccess();
+    assert.ok(
+      accessRows.some((r) => r.startsWith('GetSecretValue')),
+      'the access history is shown',
+    );
+    texts.push(...accessRows);
     const diagnostics = vscode.languages.getDiagnostics().flatMap(([, list]) => list.map((d) => d.message));
     assert.ok(
       diagnostics.some((m) => m.startsWith('Hard-coded password')),
@@ -395,7 +428,7 @@ describe('no value ever leaks', () => {
     assert.ok(entries.length > 100, `the log has the suite's lines (${entries.length})`);
     assert.deepEqual(
       entries
-        .filter((m) => !/^\[(aws|browse|operate|protect|environments|run)\] (?!\[)/.test(m[2]))
+        .filter((m) => !/^\[(aws|browse|operate|protect|environments|run|access)\] (?!\[)/.test(m[2]))
         .map((m) => m[0])
         .slice(0, 5),
       [],

@@ -53,6 +53,8 @@ describe('profile discovery', () => {
       kms: 'http://localhost:4566',
       lambda: 'http://localhost:4566',
       rds: 'http://localhost:4566',
+      cloudtrail: 'http://localhost:4566',
+      sts: 'http://localhost:4566',
     });
   });
 

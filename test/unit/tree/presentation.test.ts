@@ -82,7 +82,7 @@ describe('tree item presentation', () => {
     assert.equal(rows.get('Description'), 'Payments DB');
     assert.equal(rows.get('KMS key'), 'alias/payments');
     assert.equal(rows.get('Next rotation'), '2026-12-01 00:00 UTC');
-    assert.equal(rows.get('Last accessed'), '2026-11-27');
+    assert.match(rows.get('Last accessed') ?? '', /^2026-11-27 \(last read (today|\d+ days? ago)\)$/);
     assert.equal(rows.get('Tags'), 'team=payments');
     assert.equal(new Map(present(secret({}), single).tooltip?.rows).get('KMS key'), 'aws/secretsmanager (default)');
   });
