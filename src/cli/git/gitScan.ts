@@ -1,0 +1,249 @@
+// The git scans: what is staged (`--staged`), what a range of commits added (`--diff`) and every
+// commit of the history (`--history`). Each reads a changed file's content as git stores it at that
+// point (the index copy, the commit's blob — never the work tree), scans it whole and reports the
+// findings on the lines the change added.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Baseline } from '../../detect/baseline';
+import type { CommitInfo, RepositoryInfo } from '../../detect/report/model';
+import { ScanCollector, type FileScanResult } from '../../detect/scan-files';
+import type { Finding, ScanOptions } from '../../detect/types';
+import { builtInExclusion, isExcludedPath, isSkippedDirectoryName } from '../../detect/paths';
+import { decodeText, formatBytes, toDisplayPath } from '../../detect/walk';
+import { COMMIT_FORMAT, DIFF_OPTIONS, DiffParser, parseDiff, type CommitChanges, type FileChange } from './diff';
+import { BlobReader, git, gitExitError, gitFailure, GitError, gitProcess, requireRepository, type Blob } from './git';
+
+export interface GitScanRequest {
+  cwd: string;
+  /** Pathspecs (relative to cwd) limiting the scan; all files when empty. */
+  paths: readonly string[];
+  excludeGlobs: readonly string[];
+  baseline?: Baseline;
+  maxFileBytes: number;
+  options?: ScanOptions;
+}
+
+export type GitScanResult = FileScanResult & { commitsScanned?: number };
+
+/** `--staged`: the index copy of every staged file, findings on the lines it adds to HEAD (all lines before the first commit). */
+export async function scanStaged(request: GitScanRequest): Promise<GitScanResult> {
+  const root = requireRepository(request.cwd, '--staged');
+  const diff = git(request.cwd, ['diff', '--cached', ...DIFF_OPTIONS, '--', ...request.paths]).toString('utf8');
+  return scanChanges(request, root, [{ files: parseDiff(diff), revision: '' }]);
+}
+
+/** `--diff REF` (REF..HEAD), `--diff A..B`, `--diff A...B` (since their merge base): lines the range added, as committed. */
+export async function scanDiff(request: GitScanRequest, range: string): Promise<GitScanResult> {
+  const root = requireRepository(request.cwd, '--diff');
+  if (range.startsWith('-')) throw new GitError(`--diff needs a revision or a range such as origin/main...HEAD, not "${range}"`);
+  const match = /^(.*?)(\.\.\.?)(.*)$/.exec(range);
+  const from = match ? match[1] || 'HEAD' : range;
+  const to = match ? match[3] || 'HEAD' : 'HEAD';
+  const target = verify(request.cwd, to);
+  verify(request.cwd, from);
+  const spec = match?.[2] === '...' ? [`${from}...${target}`] : [from, target];
+  const diff = git(request.cwd, ['diff', ...DIFF_OPTIONS, ...spec, '--', ...request.paths]).toString('utf8');
+  return scanChanges(request, root, [{ files: parseDiff(diff), revision: target }]);
+}
+
+function verify(cwd: string, revision: string): string {
+  try {
+    return git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])
+      .toString('utf8')
+      .trim();
+  } catch {
+    throw new GitError(`"${revision}" is not a commit in this repository (fetch it first, e.g. git fetch origin ${revision})`);
+  }
+}
+
+export interface HistoryOptions {
+  /** Only commits after this one (`REF..HEAD`). */
+  since?: string;
+  maxCommits?: number;
+  /** Told about every commit scanned; used for the progress line. */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * `--history`: every commit reachable from HEAD, oldest first, each file's added lines. A secret is
+ * reported once, at the oldest commit that added it: a later commit that moves or copies it adds
+ * nothing new. Renames are detected, so a renamed file gains no lines. Merge commits add nothing of
+ * their own (their changes were added by the commits merged).
+ */
+export async function scanHistory(request: GitScanRequest, history: HistoryOptions): Promise<GitScanResult> {
+  const root = requireRepository(request.cwd, '--history');
+  const head = headCommit(request.cwd);
+  if (!head) return { ...withRepository(new ScanCollector(request.baseline, request.options).result(), request.cwd), commitsScanned: 0 };
+  const range = history.since ? [`${verify(request.cwd, history.since)}..${head}`] : [head];
+  const limit = history.maxCommits === undefined ? [] : [`--max-count=${history.maxCommits}`];
+  const commits = await readLog(request.cwd, [
+    'log',
+    '-p',
+    '--reverse',
+    `--format=${COMMIT_FORMAT}`,
+    ...DIFF_OPTIONS,
+    ...limit,
+    ...range,
+    '--',
+    ...request.paths,
+  ]);
+  const reported = new Set<string>();
+  const isNew = (finding: Finding, secret: string): boolean => {
+    // In memory only: which secrets an older commit already added (by rule and value).
+    const key = createHash('sha256').update(`${finding.ruleId}\u0000${secret}`).digest('base64');
+    if (reported.has(key)) return false;
+    reported.add(key);
+    return true;
+  };
+  let done = 0;
+  const result = await scanChanges(
+    request,
+    root,
+    commits.map((changes) => ({ files: changes.files, revision: changes.commit.sha, commit: changes.commit, isNew })),
+    () => history.progress?.(++done, commits.length),
+  );
+  return { ...result, commitsScanned: commits.length };
+}
+
+function headCommit(cwd: string): string | undefined {
+  try {
+    return git(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).toString('utf8').trim() || undefined;
+  } catch {
+    return undefined; // a repository without commits yet
+  }
+}
+
+/** `git log -p` parsed as it streams: each commit with the lines its files gained. */
+function readLog(cwd: string, args: string[]): Promise<CommitChanges[]> {
+  return new Promise((resolve, reject) => {
+    const child = gitProcess(cwd, args);
+    const commits: CommitChanges[] = [];
+    const parser = new DiffParser();
+    let current: CommitChanges | undefined;
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+    lines.on('line', (line) => {
+      const commit = parser.line(line);
+      if (!commit) return;
+      if (current) current.files = parser.take();
+      current = { commit, files: [] };
+      commits.push(current);
+    });
+    child.on('error', (error) => reject(gitFailure(error, args)));
+    child.on('close', (code) => {
+      if (current) current.files = parser.take();
+      if (code === 0) resolve(commits);
+      else reject(gitExitError(args, code, stderr));
+    });
+  });
+}
+
+interface ChangeSet {
+  files: FileChange[];
+  /** The commit to read the files at; '' for the index. */
+  revision: string;
+  commit?: CommitInfo;
+  isNew?: (finding: Finding, secret: string) => boolean;
+}
+
+/** How many blob reads are asked ahead of the one being scanned (git answers while we scan). */
+const READ_AHEAD = 32;
+
+async function scanChanges(request: GitScanRequest, root: string, sets: readonly ChangeSet[], afterSet?: () => void): Promise<GitScanResult> {
+  const collector = new ScanCollector(request.baseline, request.options);
+  const globs = { globs: request.excludeGlobs };
+  const reader = new BlobReader(root);
+  try {
+    const jobs: { set: ChangeSet; file: FileChange; relativePath: string; last: boolean }[] = [];
+    for (const set of sets) {
+      const files = set.files.filter((file) => {
+        const relativePath = toDisplayPath(request.cwd, path.join(root, file.path));
+        return (
+          !file.path.split('/').slice(0, -1).some(isSkippedDirectoryName) &&
+          !builtInExclusion(file.path) &&
+          !isExcludedPath(file.path, globs) &&
+          !isExcludedPath(relativePath, globs)
+        );
+      });
+      files.forEach((file, i) => jobs.push({ set, file, relativePath: toDisplayPath(request.cwd, path.join(root, file.path)), last: i === files.length - 1 }));
+      if (!files.length) jobs.push({ set, file: { path: '', addedLines: new Set() }, relativePath: '', last: true });
+    }
+    const reads = jobs.map(() => undefined as Promise<Blob> | undefined);
+    const ask = (i: number) => {
+      const job = jobs[i];
+      if (job && !reads[i])
+        reads[i] = job.file.path ? reader.read(`${job.set.revision}:${job.file.path}`, request.maxFileBytes) : Promise.resolve({ missing: true });
+    };
+    for (let i = 0; i < Math.min(READ_AHEAD, jobs.length); i++) ask(i);
+    for (let i = 0; i < jobs.length; i++) {
+      ask(i + READ_AHEAD);
+      const job = jobs[i];
+      const blob = await reads[i];
+      reads[i] = undefined;
+      if (job.file.path && blob) addBlob(collector, job, blob, request.maxFileBytes);
+      if (job.last) afterSet?.();
+    }
+  } finally {
+    reader.close();
+  }
+  return withRepository(collector.result(), request.cwd);
+}
+
+function withRepository(result: FileScanResult, cwd: string): FileScanResult {
+  return { ...result, report: { ...result.report, repository: repositoryInfo(cwd) } };
+}
+
+function addBlob(collector: ScanCollector, job: { set: ChangeSet; file: FileChange; relativePath: string }, blob: Blob, maxFileBytes: number): void {
+  const where = job.set.commit ? ` at ${job.set.commit.sha.slice(0, 12)}` : '';
+  if ('missing' in blob) {
+    collector.skipped.push({ path: job.relativePath, reason: `not in git${where} (a submodule or an unreadable object)` });
+    return;
+  }
+  if ('tooLarge' in blob) {
+    collector.skipped.push({
+      path: job.relativePath,
+      reason: `larger than ${formatBytes(maxFileBytes)}${where} (${formatBytes(blob.tooLarge)}; raise the limit with --max-file-size)`,
+    });
+    return;
+  }
+  const decoded = decodeText(blob.text);
+  if ('skipped' in decoded) {
+    collector.skipped.push({ path: job.relativePath, reason: `${decoded.skipped}${where}` });
+    return;
+  }
+  collector.add({ relativePath: job.relativePath, lines: job.file.addedLines, commit: job.set.commit, isNew: job.set.isNew }, decoded.text, blob.text.length);
+}
+
+/** Where the scanned commits live, for SARIF's versionControlProvenance. Credentials in a remote URL are never kept. */
+export function repositoryInfo(cwd: string): RepositoryInfo {
+  const read = (args: string[]): string | undefined => {
+    try {
+      return git(cwd, args).toString('utf8').trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const root = read(['rev-parse', '--show-toplevel']) ?? cwd;
+  const remote = read(['config', '--get', 'remote.origin.url']);
+  return {
+    uri: (remote && withoutCredentials(remote)) ?? `file://${encodeURI(root)}/`,
+    revision: read(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']),
+    branch: read(['symbolic-ref', '--short', '--quiet', 'HEAD']),
+  };
+}
+
+/** `https://user:token@host/x.git` → `https://host/x.git`; scp-style `git@host:x.git` → `ssh://host/x.git`; undefined if it is neither. */
+export function withoutCredentials(remote: string): string | undefined {
+  const scp = /^[^@/]+@([^:/]+):(.+)$/.exec(remote);
+  if (scp) return `ssh://${scp[1]}/${scp[2]}`;
+  try {
+    const url = new URL(remote);
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
