@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { printable } from '../detect/report/model';
 import { UsageError } from './args';
 import { EXEC_USAGE, runExec } from './exec';
+import { INSTALL_HOOK_USAGE, runInstallHook } from './installHook';
 import { runScan, SCAN_USAGE } from './scan';
 
 type Command = (argv: readonly string[]) => number | Promise<number>;
@@ -11,10 +12,12 @@ type Command = (argv: readonly string[]) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   scan: runScan,
   exec: runExec,
+  'install-hook': runInstallHook,
 };
 
 const USAGE = `${SCAN_USAGE}
 ${EXEC_USAGE}
+${INSTALL_HOOK_USAGE}
 Commands: ${Object.keys(COMMANDS).join(', ')}. "aws-secrets-lens COMMAND --help" describes one.
 Also: aws-secrets-lens --version
 `;

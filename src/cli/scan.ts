@@ -5,6 +5,7 @@ import { BaselineError, legacyBaselineWarning, parseBaseline, serializeBaseline,
 import { formatJson } from '../detect/report/json';
 import { formatSarif } from '../detect/report/sarif';
 import { formatText } from '../detect/report/text';
+import { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from '../detect/markers';
 import { printable } from '../detect/report/model';
 import { scanFiles, type FileScanResult } from '../detect/scan-files';
 import { describeFsError, MAX_FILE_BYTES } from '../detect/walk';
@@ -29,6 +30,8 @@ What to scan in a git repository (PATH then limits it to those paths):
                              reported once, with the commit that first added it
   --since REF                with --history: only the commits after REF
   --max-commits N            with --history: only the last N commits
+  --pushed                   like --history, for the commits a push sends (pre-commit's
+                             PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF, else those no remote has)
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -41,6 +44,8 @@ Options:
   --no-gitignore             also scan files that .gitignore excludes
   --max-file-size SIZE       skip files larger than SIZE (default 1MB; e.g. 512KB, 5MB)
   --exit-zero                report findings but exit 0 (read errors still exit 2)
+  --hook ID                  running as a git hook (pre-commit's hook id): when secrets are
+                             found, say how to fix, accept or skip them (SKIP=ID)
   -h, --help                 show this help
 
 Files not scanned, or scanned only partly, are listed on stderr with the reason.
@@ -62,8 +67,9 @@ interface Arguments {
   maxFileBytes: number;
   paths: string[];
   /** Which git scan, if any. */
-  git?: { mode: 'staged' } | { mode: 'diff'; range: string } | { mode: 'history'; since?: string; maxCommits?: number };
+  git?: { mode: 'staged' } | { mode: 'diff'; range: string } | { mode: 'history'; since?: string; maxCommits?: number; pushed?: boolean };
   exitZero: boolean;
+  hook?: string;
 }
 
 /** `1048576`, `512KB`, `5MB`, `1.5m`, `2 GB` → bytes. */
@@ -89,6 +95,8 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     staged: { type: 'boolean' },
     diff: { type: 'string' },
     history: { type: 'boolean' },
+    pushed: { type: 'boolean' },
+    hook: { type: 'string' },
     since: { type: 'string' },
     'max-commits': { type: 'string' },
     'exit-zero': { type: 'boolean' },
@@ -97,9 +105,12 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
   if (values.help) return 'help';
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
-  const modes = [values.staged && '--staged', values.diff !== undefined && '--diff', values.history && '--history'].filter(Boolean);
+  const modes = [values.staged && '--staged', values.diff !== undefined && '--diff', values.history && '--history', values.pushed && '--pushed'].filter(
+    Boolean,
+  );
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot be combined: choose one`);
-  if (!values.history && (values.since !== undefined || values['max-commits'] !== undefined))
+  if (values.pushed && values.since !== undefined) throw new UsageError('--pushed chooses its own commits: use --since with --history');
+  if (!values.history && !values.pushed && (values.since !== undefined || values['max-commits'] !== undefined))
     throw new UsageError(`${values.since !== undefined ? '--since' : '--max-commits'} goes with --history`);
   if (modes.length && values['no-gitignore']) throw new UsageError(`--no-gitignore applies to folder scans, not ${modes[0]}`);
   const maxCommits = values['max-commits'];
@@ -119,10 +130,11 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
       ? { mode: 'staged' }
       : values.diff !== undefined
         ? { mode: 'diff', range: values.diff }
-        : values.history
-          ? { mode: 'history', since: values.since, maxCommits: maxCommits === undefined ? undefined : Number(maxCommits) }
+        : values.history || values.pushed
+          ? { mode: 'history', since: values.since, maxCommits: maxCommits === undefined ? undefined : Number(maxCommits), pushed: values.pushed }
           : undefined,
     exitZero: values['exit-zero'] === true,
+    hook: values.hook,
   };
 }
 
@@ -213,7 +225,27 @@ export async function runScan(argv: readonly string[]): Promise<number> {
     args.format === 'json' ? formatJson(result.report) : args.format === 'sarif' ? formatSarif(result.report, version) : formatText(result.report, color);
   process.stdout.write(output);
   if (result.problems.length) return 2;
-  return result.report.findings.length && !args.exitZero ? 1 : 0;
+  if (!result.report.findings.length || args.exitZero) return 0;
+  if (args.hook) process.stderr.write(hookAdvice(args.hook, result.report.findings.length, args.git?.mode === 'staged' ? 'commit' : 'push'));
+  return 1;
+}
+
+/** What a blocked commit or push says: the ways forward, the ignore markers, and how to skip this hook once. */
+export function hookAdvice(hookId: string, count: number, what: 'commit' | 'push'): string {
+  const secrets = count === 1 ? 'a hard-coded secret' : `${count} hard-coded secrets`;
+  return [
+    '',
+    `aws-secrets-lens: ${what} blocked: ${secrets} (listed above).`,
+    '  - Move each value to AWS Secrets Manager or Parameter Store and read it at run time',
+    '    (in VS Code, AWS Secrets Lens does both with the quick fix on the finding).',
+    `  - A false positive? Add a comment "${IGNORE_MARKER}" on its line, or "${IGNORE_NEXT_LINE_MARKER}"`,
+    '    on the line above, or accept it in a baseline file (scan --write-baseline FILE, then --baseline FILE).',
+    what === 'push'
+      ? '  - The secret is in a commit: removing it in a new commit still pushes the old one; rewrite the commit (git rebase -i) and rotate the value.'
+      : '  - Then stage the change again (git add) and commit.',
+    `  - To ${what} anyway this once: SKIP=${hookId} git ${what} …  (git ${what} --no-verify skips every hook).`,
+    '',
+  ].join('\n');
 }
 
 /** The scan the arguments ask for: a git scan, or the files under the paths (as git lists them inside a repository). */
@@ -236,7 +268,7 @@ async function scanWhat(args: Arguments, baseline: Baseline | undefined): Promis
   if (args.git.mode === 'diff') return scanDiff(request, args.git.range);
   const progress = historyProgress();
   try {
-    return await scanHistory(request, { since: args.git.since, maxCommits: args.git.maxCommits, progress: progress.update });
+    return await scanHistory(request, { since: args.git.since, maxCommits: args.git.maxCommits, pushed: args.git.pushed, progress: progress.update });
   } finally {
     progress.end();
   }

@@ -24,12 +24,17 @@ export interface GitScanRequest {
   options?: ScanOptions;
 }
 
+/** PATH arguments as git pathspecs taken literally (a file name with `*` or `:` is that file, not a pattern). */
+function pathspecs(paths: readonly string[]): string[] {
+  return paths.map((p) => `:(literal)${p}`);
+}
+
 export type GitScanResult = FileScanResult & { commitsScanned?: number };
 
 /** `--staged`: the index copy of every staged file, findings on the lines it adds to HEAD (all lines before the first commit). */
 export async function scanStaged(request: GitScanRequest): Promise<GitScanResult> {
   const root = requireRepository(request.cwd, '--staged');
-  const diff = git(request.cwd, ['diff', '--cached', ...DIFF_OPTIONS, '--', ...request.paths]).toString('utf8');
+  const diff = git(request.cwd, ['diff', '--cached', ...DIFF_OPTIONS, '--', ...pathspecs(request.paths)]).toString('utf8');
   return scanChanges(request, root, [{ files: parseDiff(diff), revision: '' }]);
 }
 
@@ -43,7 +48,7 @@ export async function scanDiff(request: GitScanRequest, range: string): Promise<
   const target = verify(request.cwd, to);
   verify(request.cwd, from);
   const spec = match?.[2] === '...' ? [`${from}...${target}`] : [from, target];
-  const diff = git(request.cwd, ['diff', ...DIFF_OPTIONS, ...spec, '--', ...request.paths]).toString('utf8');
+  const diff = git(request.cwd, ['diff', ...DIFF_OPTIONS, ...spec, '--', ...pathspecs(request.paths)]).toString('utf8');
   return scanChanges(request, root, [{ files: parseDiff(diff), revision: target }]);
 }
 
@@ -60,6 +65,8 @@ function verify(cwd: string, revision: string): string {
 export interface HistoryOptions {
   /** Only commits after this one (`REF..HEAD`). */
   since?: string;
+  /** `--pushed`: the commits a push sends instead of HEAD's history (pushedCommits()). */
+  pushed?: boolean;
   maxCommits?: number;
   /** Told about every commit scanned; used for the progress line. */
   progress?: (done: number, total: number) => void;
@@ -72,10 +79,10 @@ export interface HistoryOptions {
  * their own (their changes were added by the commits merged).
  */
 export async function scanHistory(request: GitScanRequest, history: HistoryOptions): Promise<GitScanResult> {
-  const root = requireRepository(request.cwd, '--history');
+  const root = requireRepository(request.cwd, history.pushed ? '--pushed' : '--history');
   const head = headCommit(request.cwd);
   if (!head) return { ...withRepository(new ScanCollector(request.baseline, request.options).result(), request.cwd), commitsScanned: 0 };
-  const range = history.since ? [`${verify(request.cwd, history.since)}..${head}`] : [head];
+  const range = history.pushed ? pushedCommits(request.cwd) : history.since ? [`${verify(request.cwd, history.since)}..${head}`] : [head];
   const limit = history.maxCommits === undefined ? [] : [`--max-count=${history.maxCommits}`];
   const commits = await readLog(request.cwd, [
     'log',
@@ -86,7 +93,7 @@ export async function scanHistory(request: GitScanRequest, history: HistoryOptio
     ...limit,
     ...range,
     '--',
-    ...request.paths,
+    ...pathspecs(request.paths),
   ]);
   const reported = new Set<string>();
   const isNew = (finding: Finding, secret: string): boolean => {
@@ -104,6 +111,17 @@ export async function scanHistory(request: GitScanRequest, history: HistoryOptio
     () => history.progress?.(++done, commits.length),
   );
   return { ...result, commitsScanned: commits.length };
+}
+
+/**
+ * What a push sends: pre-commit's pre-push stage names it in PRE_COMMIT_FROM_REF and
+ * PRE_COMMIT_TO_REF; otherwise (a plain git hook, by hand) the commits of HEAD that no remote has.
+ */
+function pushedCommits(cwd: string): string[] {
+  const from = process.env.PRE_COMMIT_FROM_REF;
+  const to = process.env.PRE_COMMIT_TO_REF;
+  if (from && to) return [`${verify(cwd, from)}..${verify(cwd, to)}`];
+  return ['HEAD', '--not', '--remotes'];
 }
 
 function headCommit(cwd: string): string | undefined {
