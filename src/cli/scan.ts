@@ -7,12 +7,14 @@ import { formatSarif } from '../detect/report/sarif';
 import { formatText } from '../detect/report/text';
 import { IGNORE_MARKER, IGNORE_NEXT_LINE_MARKER } from '../detect/markers';
 import { printable } from '../detect/report/model';
-import { scanFiles, type FileScanResult } from '../detect/scan-files';
+import type { FileScanResult } from '../detect/scan-files';
 import { describeFsError, MAX_FILE_BYTES } from '../detect/walk';
 import { parseCommandLine, UsageError } from './args';
 import { GitError } from './git/git';
 import { scanDiff, scanHistory, scanStaged } from './git/gitScan';
 import { listFilesWithGit } from './git/listFiles';
+import { scanTree } from './treeScan';
+import { defaultJobs } from './workers';
 
 export const SCAN_USAGE = `Usage: aws-secrets-lens scan [options] [PATH...]
 
@@ -43,6 +45,8 @@ Options:
   --disable-rule ID          turn a rule off (repeatable)
   --no-gitignore             also scan files that .gitignore excludes
   --max-file-size SIZE       skip files larger than SIZE (default 1MB; e.g. 512KB, 5MB)
+  --jobs N                   worker threads for folder and history scans (default: one per
+                             core, here ${defaultJobs()}); the report is the same for any N
   --exit-zero                report findings but exit 0 (read errors still exit 2)
   --hook ID                  running as a git hook (pre-commit's hook id): when secrets are
                              found, say how to fix, accept or skip them (SKIP=ID)
@@ -70,6 +74,7 @@ interface Arguments {
   git?: { mode: 'staged' } | { mode: 'diff'; range: string } | { mode: 'history'; since?: string; maxCommits?: number; pushed?: boolean };
   exitZero: boolean;
   hook?: string;
+  jobs: number;
 }
 
 /** `1048576`, `512KB`, `5MB`, `1.5m`, `2 GB` → bytes. */
@@ -97,6 +102,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
     history: { type: 'boolean' },
     pushed: { type: 'boolean' },
     hook: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
     since: { type: 'string' },
     'max-commits': { type: 'string' },
     'exit-zero': { type: 'boolean' },
@@ -116,6 +122,8 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
   const maxCommits = values['max-commits'];
   if (maxCommits !== undefined && !/^[1-9]\d*$/.test(maxCommits))
     throw new UsageError(`--max-commits needs a whole number of commits, not "${printable(maxCommits)}"`);
+  const jobs = values.jobs;
+  if (jobs !== undefined && !/^[1-9]\d*$/.test(jobs)) throw new UsageError(`--jobs needs a whole number of threads (1 or more), not "${printable(jobs)}"`);
   return {
     format,
     baseline: values.baseline,
@@ -135,6 +143,7 @@ function parseArguments(argv: readonly string[]): Arguments | 'help' {
           : undefined,
     exitZero: values['exit-zero'] === true,
     hook: values.hook,
+    jobs: jobs === undefined ? defaultJobs() : Number(jobs),
   };
 }
 
@@ -253,17 +262,20 @@ async function scanWhat(args: Arguments, baseline: Baseline | undefined): Promis
   const cwd = process.cwd();
   const options = { disabledRules: args.disabledRules };
   if (!args.git)
-    return scanFiles({
-      cwd,
-      roots: args.paths,
-      excludeGlobs: args.excludes,
-      useGitignore: args.gitignore,
-      listFiles: listFilesWithGit,
-      baseline,
-      maxFileBytes: args.maxFileBytes,
-      options,
-    });
-  const request = { cwd, paths: args.paths, excludeGlobs: args.excludes, baseline, maxFileBytes: args.maxFileBytes, options };
+    return scanTree(
+      {
+        cwd,
+        roots: args.paths,
+        excludeGlobs: args.excludes,
+        useGitignore: args.gitignore,
+        listFiles: listFilesWithGit,
+        baseline,
+        maxFileBytes: args.maxFileBytes,
+        options,
+      },
+      args.jobs,
+    );
+  const request = { cwd, paths: args.paths, excludeGlobs: args.excludes, baseline, maxFileBytes: args.maxFileBytes, options, jobs: args.jobs };
   if (args.git.mode === 'staged') return scanStaged(request);
   if (args.git.mode === 'diff') return scanDiff(request, args.git.range);
   const progress = historyProgress();

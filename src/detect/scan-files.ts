@@ -4,6 +4,7 @@
 // part that does not care where a text came from: the git scans (staged changes,
 // a diff, the history) feed it texts read from git, with the lines to report.
 
+import { createHash } from 'node:crypto';
 import { matchBaseline, type Baseline } from './baseline';
 import { mask } from './mask';
 import type { CommitInfo, ReportedFinding, ScanReport } from './report/model';
@@ -45,8 +46,57 @@ export interface TextSource {
   lines?: ReadonlySet<number>;
   /** The commit that added the lines (history scans). */
   commit?: CommitInfo;
-  /** Called for each finding that would be reported; false drops it (a secret already reported from an older commit). */
-  isNew?: (finding: Finding, secret: string) => boolean;
+  /** Called with each reportable finding's `key` (rule and value, hashed); false drops it (a secret an older commit added). */
+  isNew?: (key: string) => boolean;
+}
+
+/** One finding as analysed, before the report takes it (plain data: it may come from a worker thread). */
+export interface AnalysedFinding {
+  finding: Finding;
+  masked: string;
+  fingerprint: string;
+  accepted: boolean;
+  /** A hash of the rule and the value, kept in memory to report a secret once across commits; only when asked for. */
+  key?: string;
+}
+
+/** What scanning one text gave: plain data, so a worker thread can compute it. */
+export interface TextOutcome {
+  bytes: number;
+  /** The findings on the lines asked for (all lines when none were), in scan order. */
+  findings: AnalysedFinding[];
+  limits: string[];
+  legacyMatched: string[];
+}
+
+/**
+ * Scans one text whole (context decides what a value is), fingerprints every finding over the
+ * whole file, so they match a baseline written by a full scan, and keeps those touching `lines`.
+ */
+export function analyseText(
+  text: string,
+  relativePath: string,
+  settings: { baseline?: Baseline; options?: ScanOptions },
+  lines?: ReadonlySet<number>,
+  withKeys = false,
+  bytes = Buffer.byteLength(text),
+): TextOutcome {
+  const scanned = scanWithLimits(text, { fileName: relativePath, options: settings.options });
+  const secretOf = (finding: { secretRange: { start: number; end: number } }) => text.slice(finding.secretRange.start, finding.secretRange.end);
+  const match = matchBaseline(settings.baseline, relativePath, scanned.findings, secretOf);
+  const findings: AnalysedFinding[] = [];
+  scanned.findings.forEach((finding, i) => {
+    if (lines && !touches(finding, lines)) return;
+    const secret = secretOf(finding);
+    findings.push({
+      finding,
+      masked: mask(secret),
+      fingerprint: match.fingerprints[i],
+      accepted: match.accepted[i],
+      ...(withKeys ? { key: createHash('sha256').update(`${finding.ruleId}\u0000${secret}`).digest('base64') } : {}),
+    });
+  });
+  return { bytes, findings, limits: scanned.limits, legacyMatched: [...match.legacyMatched] };
 }
 
 /** Gathers the findings of many texts into one report, in the order they are added. */
@@ -66,35 +116,33 @@ export class ScanCollector {
     private readonly options: ScanOptions | undefined,
   ) {}
 
-  /** Scans one text. The whole text is scanned (context decides what a value is); `source.lines` then picks what is reported. */
+  /** Scans one text here and now (see analyseText) and adds it. */
   add(source: TextSource, text: string, bytes = Buffer.byteLength(text)): void {
+    this.merge(source, analyseText(text, source.relativePath, { baseline: this.baseline, options: this.options }, source.lines, !!source.isNew, bytes));
+  }
+
+  /** Adds a text's outcome, computed here or in a worker thread. */
+  merge(source: TextSource, outcome: TextOutcome): void {
     this.filesScanned++;
-    this.bytesScanned += bytes;
-    const { relativePath, lines } = source;
-    const scanned = scanWithLimits(text, { fileName: relativePath, options: this.options });
-    for (const limit of scanned.limits) this.skipped.push({ path: relativePath, reason: limit, partial: true });
-    const secretOf = (finding: { secretRange: { start: number; end: number } }) => text.slice(finding.secretRange.start, finding.secretRange.end);
-    // Fingerprints count occurrences over the whole file, so they match a baseline written by a full scan.
-    const match = matchBaseline(this.baseline, relativePath, scanned.findings, secretOf);
-    for (const old of match.legacyMatched) this.legacyMatched.add(old);
-    scanned.findings.forEach((finding, i) => {
-      if (lines && !touches(finding, lines)) return;
-      if (source.isNew && !source.isNew(finding, secretOf(finding))) return;
-      const id = match.fingerprints[i];
-      this.fingerprints.push(id);
-      if (match.accepted[i]) {
+    this.bytesScanned += outcome.bytes;
+    for (const limit of outcome.limits) this.skipped.push({ path: source.relativePath, reason: limit, partial: true });
+    for (const old of outcome.legacyMatched) this.legacyMatched.add(old);
+    for (const analysed of outcome.findings) {
+      if (source.isNew && analysed.key !== undefined && !source.isNew(analysed.key)) continue;
+      this.fingerprints.push(analysed.fingerprint);
+      if (analysed.accepted) {
         this.suppressedByBaseline++;
-        this.acceptedFingerprints.push(id);
-        return;
+        this.acceptedFingerprints.push(analysed.fingerprint);
+        continue;
       }
       this.findings.push({
-        file: relativePath,
-        finding,
-        masked: mask(secretOf(finding)),
-        fingerprint: id,
+        file: source.relativePath,
+        finding: analysed.finding,
+        masked: analysed.masked,
+        fingerprint: analysed.fingerprint,
         ...(source.commit ? { commit: source.commit } : {}),
       });
-    });
+    }
   }
 
   result(): FileScanResult {

@@ -2,15 +2,15 @@
 // commit of the history (`--history`). Each reads a changed file's content as git stores it at that
 // point (the index copy, the commit's blob — never the work tree), scans it whole and reports the
 // findings on the lines the change added.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Baseline } from '../../detect/baseline';
 import type { CommitInfo, RepositoryInfo } from '../../detect/report/model';
 import { ScanCollector, type FileScanResult } from '../../detect/scan-files';
-import type { Finding, ScanOptions } from '../../detect/types';
+import type { ScanOptions } from '../../detect/types';
 import { builtInExclusion, isExcludedPath, isSkippedDirectoryName } from '../../detect/paths';
-import { decodeText, formatBytes, toDisplayPath } from '../../detect/walk';
+import { decodeText, formatBytes, toDisplayPath, type SkippedFile } from '../../detect/walk';
+import { BATCHES_IN_FLIGHT_PER_JOB, createAnalyzer, FILES_PER_BATCH, inOrder, type Task } from '../workers';
 import { COMMIT_FORMAT, DIFF_OPTIONS, DiffParser, parseDiff, type CommitChanges, type FileChange } from './diff';
 import { BlobReader, git, gitExitError, gitFailure, GitError, gitProcess, requireRepository, type Blob } from './git';
 
@@ -22,6 +22,8 @@ export interface GitScanRequest {
   baseline?: Baseline;
   maxFileBytes: number;
   options?: ScanOptions;
+  /** Worker threads to scan with (1: this thread). */
+  jobs?: number;
 }
 
 /** PATH arguments as git pathspecs taken literally (a file name with `*` or `:` is that file, not a pattern). */
@@ -96,9 +98,8 @@ export async function scanHistory(request: GitScanRequest, history: HistoryOptio
     ...pathspecs(request.paths),
   ]);
   const reported = new Set<string>();
-  const isNew = (finding: Finding, secret: string): boolean => {
-    // In memory only: which secrets an older commit already added (by rule and value).
-    const key = createHash('sha256').update(`${finding.ruleId}\u0000${secret}`).digest('base64');
+  const isNew = (key: string): boolean => {
+    // In memory only: which secrets an older commit already added (by rule and value, hashed).
     if (reported.has(key)) return false;
     reported.add(key);
     return true;
@@ -163,7 +164,7 @@ interface ChangeSet {
   /** The commit to read the files at; '' for the index. */
   revision: string;
   commit?: CommitInfo;
-  isNew?: (finding: Finding, secret: string) => boolean;
+  isNew?: (key: string) => boolean;
 }
 
 /** How many blob reads are asked ahead of the one being scanned (git answers while we scan). */
@@ -188,20 +189,54 @@ async function scanChanges(request: GitScanRequest, root: string, sets: readonly
       files.forEach((file, i) => jobs.push({ set, file, relativePath: toDisplayPath(request.cwd, path.join(root, file.path)), last: i === files.length - 1 }));
       if (!files.length) jobs.push({ set, file: { path: '', addedLines: new Set() }, relativePath: '', last: true });
     }
-    const reads = jobs.map(() => undefined as Promise<Blob> | undefined);
-    const ask = (i: number) => {
-      const job = jobs[i];
-      if (job && !reads[i])
-        reads[i] = job.file.path ? reader.read(`${job.set.revision}:${job.file.path}`, request.maxFileBytes) : Promise.resolve({ missing: true });
-    };
-    for (let i = 0; i < Math.min(READ_AHEAD, jobs.length); i++) ask(i);
-    for (let i = 0; i < jobs.length; i++) {
-      ask(i + READ_AHEAD);
-      const job = jobs[i];
-      const blob = await reads[i];
-      reads[i] = undefined;
-      if (job.file.path && blob) addBlob(collector, job, blob, request.maxFileBytes);
-      if (job.last) afterSet?.();
+    const analyzer = createAnalyzer(request.jobs ?? 1, { baseline: request.baseline, options: request.options }, jobs.length);
+    try {
+      // Files go to the threads in groups (one message each); groups are merged in order.
+      const groups = Math.ceil(jobs.length / FILES_PER_BATCH);
+      await inOrder(
+        groups,
+        Math.max(READ_AHEAD / FILES_PER_BATCH, (request.jobs ?? 1) * BATCHES_IN_FLIGHT_PER_JOB),
+        async (g) => {
+          const group = jobs.slice(g * FILES_PER_BATCH, (g + 1) * FILES_PER_BATCH);
+          const blobs = await Promise.all(
+            group.map((job) => (job.file.path ? reader.read(`${job.set.revision}:${job.file.path}`, request.maxFileBytes) : undefined)),
+          );
+          const texts = group.map((job, i) => {
+            const blob = blobs[i];
+            return blob ? readable(job, blob, request.maxFileBytes) : undefined;
+          });
+          const tasks: Task[] = [];
+          group.forEach((job, i) => {
+            const text = texts[i];
+            const blob = blobs[i];
+            if (typeof text === 'string' && blob && 'text' in blob)
+              tasks.push({
+                kind: 'text',
+                text,
+                relativePath: job.relativePath,
+                lines: [...job.file.addedLines],
+                withKeys: !!job.set.isNew,
+                bytes: blob.text.length,
+              });
+          });
+          const results = await analyzer.run(tasks);
+          return () => {
+            let next = 0;
+            group.forEach((job, i) => {
+              const text = texts[i];
+              if (typeof text === 'string') {
+                const result = results[next++];
+                if ('outcome' in result)
+                  collector.merge({ relativePath: job.relativePath, lines: job.file.addedLines, commit: job.set.commit, isNew: job.set.isNew }, result.outcome);
+              } else if (text) collector.skipped.push(text);
+              if (job.last) afterSet?.();
+            });
+          };
+        },
+        (merge) => merge(),
+      );
+    } finally {
+      await analyzer.close();
     }
   } finally {
     reader.close();
@@ -213,25 +248,17 @@ function withRepository(result: FileScanResult, cwd: string): FileScanResult {
   return { ...result, report: { ...result.report, repository: repositoryInfo(cwd) } };
 }
 
-function addBlob(collector: ScanCollector, job: { set: ChangeSet; file: FileChange; relativePath: string }, blob: Blob, maxFileBytes: number): void {
+/** The blob's text, or why it is not scanned. */
+function readable(job: { set: ChangeSet; relativePath: string }, blob: Blob, maxFileBytes: number): string | SkippedFile {
   const where = job.set.commit ? ` at ${job.set.commit.sha.slice(0, 12)}` : '';
-  if ('missing' in blob) {
-    collector.skipped.push({ path: job.relativePath, reason: `not in git${where} (a submodule or an unreadable object)` });
-    return;
-  }
-  if ('tooLarge' in blob) {
-    collector.skipped.push({
+  if ('missing' in blob) return { path: job.relativePath, reason: `not in git${where} (a submodule or an unreadable object)` };
+  if ('tooLarge' in blob)
+    return {
       path: job.relativePath,
       reason: `larger than ${formatBytes(maxFileBytes)}${where} (${formatBytes(blob.tooLarge)}; raise the limit with --max-file-size)`,
-    });
-    return;
-  }
+    };
   const decoded = decodeText(blob.text);
-  if ('skipped' in decoded) {
-    collector.skipped.push({ path: job.relativePath, reason: `${decoded.skipped}${where}` });
-    return;
-  }
-  collector.add({ relativePath: job.relativePath, lines: job.file.addedLines, commit: job.set.commit, isNew: job.set.isNew }, decoded.text, blob.text.length);
+  return 'skipped' in decoded ? { path: job.relativePath, reason: `${decoded.skipped}${where}` } : decoded.text;
 }
 
 /** Where the scanned commits live, for SARIF's versionControlProvenance. Credentials in a remote URL are never kept. */
