@@ -55,11 +55,16 @@ export const FILES_PER_BATCH = 16;
 /** Fewer tasks than this per worker are not worth a thread's start-up (it loads the bundle). */
 const TASKS_PER_WORKER = 48;
 
-/** `jobs` workers (fewer for a small scan; none for one job, where tasks run in this thread). */
+/**
+ * `jobs` threads: this one and `jobs - 1` workers (fewer for a small scan; for one job, only this
+ * thread). This thread scans its share between merging the workers' answers, so no core waits
+ * and one worker's start-up is saved.
+ */
 export function createAnalyzer(jobs: number, settings: Settings, tasks: number): Analyzer {
-  const workers = Math.min(jobs, Math.floor(tasks / TASKS_PER_WORKER));
-  if (workers <= 1) return { run: async (batch) => batch.map((task) => runTask(task, settings)), close: async () => undefined };
-  return new WorkerPool(workers, settings);
+  const threads = Math.min(jobs, Math.floor(tasks / TASKS_PER_WORKER));
+  const here = (batch: Batch) => batch.map((task) => runTask(task, settings));
+  if (threads <= 1) return { run: async (batch) => here(batch), close: async () => undefined };
+  return new WorkerPool(threads - 1, settings, here);
 }
 
 const ROLE = 'aws-secrets-lens scan worker';
@@ -74,7 +79,13 @@ interface WireSettings {
 class WorkerPool implements Analyzer {
   private readonly workers: { worker: Worker; waiting: { resolve: (results: TaskResult[]) => void; reject: (error: Error) => void }[] }[];
 
-  constructor(count: number, settings: Settings) {
+  private turn = 0;
+
+  constructor(
+    count: number,
+    settings: Settings,
+    private readonly here: (batch: Batch) => TaskResult[],
+  ) {
     const data: WireSettings = {
       role: ROLE,
       fingerprints: settings.baseline && [...settings.baseline.fingerprints],
@@ -95,6 +106,8 @@ class WorkerPool implements Analyzer {
   }
 
   run(batch: Batch): Promise<TaskResult[]> {
+    // Every (workers + 1)-th batch is scanned in this thread, at once.
+    if (this.turn++ % (this.workers.length + 1) === 0) return Promise.resolve(this.here(batch));
     const entry = this.workers.reduce((least, candidate) => (candidate.waiting.length < least.waiting.length ? candidate : least));
     return new Promise((resolve, reject) => {
       entry.waiting.push({ resolve, reject });
