@@ -135,6 +135,21 @@ function serveTasks(): void {
 }
 
 /**
+ * Runs the steps `source` gives, up to `window` at once, and hands each result to `consume` in the
+ * order the steps came (the source may still be producing them: a `git log` being read).
+ */
+export async function inOrderStream<T>(source: AsyncIterable<() => Promise<T>>, window: number, consume: (result: T) => void): Promise<void> {
+  const running: Promise<T>[] = [];
+  for await (const start of source) {
+    const step = start();
+    step.catch(() => undefined); // awaited in order below; not an unhandled rejection meanwhile
+    running.push(step);
+    if (running.length >= window) consume(await (running.shift() as Promise<T>));
+  }
+  while (running.length) consume(await (running.shift() as Promise<T>));
+}
+
+/**
  * Runs `count` steps with up to `window` at once and hands each result to `consume` in step order
  * (a step's promise may settle early; it is consumed only after every step before it).
  */

@@ -10,7 +10,7 @@ import { ScanCollector, type FileScanResult } from '../../detect/scan-files';
 import type { ScanOptions } from '../../detect/types';
 import { builtInExclusion, isExcludedPath, isSkippedDirectoryName } from '../../detect/paths';
 import { decodeText, formatBytes, toDisplayPath, type SkippedFile } from '../../detect/walk';
-import { BATCHES_IN_FLIGHT_PER_JOB, createAnalyzer, FILES_PER_BATCH, inOrder, type Task } from '../workers';
+import { BATCHES_IN_FLIGHT_PER_JOB, createAnalyzer, FILES_PER_BATCH, inOrderStream, type Task } from '../workers';
 import { COMMIT_FORMAT, DIFF_OPTIONS, DiffParser, parseDiff, type CommitChanges, type FileChange } from './diff';
 import { BlobReader, git, gitExitError, gitFailure, GitError, gitProcess, requireRepository, type Blob } from './git';
 
@@ -37,7 +37,8 @@ export type GitScanResult = FileScanResult & { commitsScanned?: number };
 export async function scanStaged(request: GitScanRequest): Promise<GitScanResult> {
   const root = requireRepository(request.cwd, '--staged');
   const diff = git(request.cwd, ['diff', '--cached', ...DIFF_OPTIONS, '--', ...pathspecs(request.paths)]).toString('utf8');
-  return scanChanges(request, root, [{ files: parseDiff(diff), revision: '' }]);
+  const files = parseDiff(diff);
+  return scanChanges(request, root, fromArray([{ files, revision: '' }]), files.length);
 }
 
 /** `--diff REF` (REF..HEAD), `--diff A..B`, `--diff A...B` (since their merge base): lines the range added, as committed. */
@@ -51,7 +52,8 @@ export async function scanDiff(request: GitScanRequest, range: string): Promise<
   verify(request.cwd, from);
   const spec = match?.[2] === '...' ? [`${from}...${target}`] : [from, target];
   const diff = git(request.cwd, ['diff', ...DIFF_OPTIONS, ...spec, '--', ...pathspecs(request.paths)]).toString('utf8');
-  return scanChanges(request, root, [{ files: parseDiff(diff), revision: target }]);
+  const files = parseDiff(diff);
+  return scanChanges(request, root, fromArray([{ files, revision: target }]), files.length);
 }
 
 function verify(cwd: string, revision: string): string {
@@ -86,17 +88,14 @@ export async function scanHistory(request: GitScanRequest, history: HistoryOptio
   if (!head) return { ...withRepository(new ScanCollector(request.baseline, request.options).result(), request.cwd), commitsScanned: 0 };
   const range = history.pushed ? pushedCommits(request.cwd) : history.since ? [`${verify(request.cwd, history.since)}..${head}`] : [head];
   const limit = history.maxCommits === undefined ? [] : [`--max-count=${history.maxCommits}`];
-  const commits = await readLog(request.cwd, [
-    'log',
-    '-p',
-    '--reverse',
-    `--format=${COMMIT_FORMAT}`,
-    ...DIFF_OPTIONS,
-    ...limit,
-    ...range,
-    '--',
-    ...pathspecs(request.paths),
-  ]);
+  const revisions = [...limit, ...range, '--', ...pathspecs(request.paths)];
+  // Counted first (cheap) for the progress line and the threads; the log is then scanned as git writes it.
+  const total =
+    Number(
+      git(request.cwd, ['rev-list', '--count', ...revisions])
+        .toString('utf8')
+        .trim(),
+    ) || 0;
   const reported = new Set<string>();
   const isNew = (key: string): boolean => {
     // In memory only: which secrets an older commit already added (by rule and value, hashed).
@@ -105,13 +104,23 @@ export async function scanHistory(request: GitScanRequest, history: HistoryOptio
     return true;
   };
   let done = 0;
+  const commits = streamLog(request.cwd, ['log', '-p', '--reverse', `--format=${COMMIT_FORMAT}`, ...DIFF_OPTIONS, ...revisions]);
   const result = await scanChanges(
     request,
     root,
-    commits.map((changes) => ({ files: changes.files, revision: changes.commit.sha, commit: changes.commit, isNew })),
-    () => history.progress?.(++done, commits.length),
+    mapAsync(commits, (changes) => ({ files: changes.files, revision: changes.commit.sha, commit: changes.commit, isNew })),
+    total,
+    () => history.progress?.(++done, Math.max(total, done)),
   );
-  return { ...result, commitsScanned: commits.length };
+  return { ...result, commitsScanned: done };
+}
+
+async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (a: A) => B): AsyncIterable<B> {
+  for await (const item of source) yield map(item);
+}
+
+async function* fromArray<A>(items: readonly A[]): AsyncIterable<A> {
+  yield* items;
 }
 
 /**
@@ -133,30 +142,45 @@ function headCommit(cwd: string): string | undefined {
   }
 }
 
-/** `git log -p` parsed as it streams: each commit with the lines its files gained. */
-function readLog(cwd: string, args: string[]): Promise<CommitChanges[]> {
-  return new Promise((resolve, reject) => {
-    const child = gitProcess(cwd, args);
-    const commits: CommitChanges[] = [];
-    const parser = new DiffParser();
-    let current: CommitChanges | undefined;
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
-    lines.on('line', (line) => {
-      const commit = parser.line(line);
-      if (!commit) return;
-      if (current) current.files = parser.take();
-      current = { commit, files: [] };
-      commits.push(current);
-    });
+/** `git log -p` parsed as it streams: each commit with the lines its files gained, as soon as git has written it. */
+async function* streamLog(cwd: string, args: string[]): AsyncIterable<CommitChanges> {
+  const child = gitProcess(cwd, args);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const exit = new Promise<number | null>((resolve, reject) => {
     child.on('error', (error) => reject(gitFailure(error, args)));
-    child.on('close', (code) => {
-      if (current) current.files = parser.take();
-      if (code === 0) resolve(commits);
-      else reject(gitExitError(args, code, stderr));
-    });
+    child.on('close', (code) => resolve(code));
   });
+  exit.catch(() => undefined); // awaited below; a spawn failure also ends the lines
+  const parser = new DiffParser();
+  let current: CommitChanges | undefined;
+  try {
+    for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+      const commit = parser.line(line);
+      if (!commit) continue;
+      if (current) {
+        current.files = parser.take();
+        yield current;
+      }
+      current = { commit, files: [] };
+    }
+    const code = await exit;
+    if (code !== 0) throw gitExitError(args, code, stderr);
+    if (current) {
+      current.files = parser.take();
+      yield current;
+    }
+  } finally {
+    if (child.exitCode === null) child.kill();
+  }
+}
+
+interface Job {
+  set: ChangeSet;
+  file: FileChange;
+  relativePath: string;
+  /** The last job of its set: the set (a commit) is done once it is merged. */
+  last: boolean;
 }
 
 interface ChangeSet {
@@ -170,13 +194,21 @@ interface ChangeSet {
 /** How many blob reads are asked ahead of the one being scanned (git answers while we scan). */
 const READ_AHEAD = 32;
 
-async function scanChanges(request: GitScanRequest, root: string, sets: readonly ChangeSet[], afterSet?: () => void): Promise<GitScanResult> {
+async function scanChanges(
+  request: GitScanRequest,
+  root: string,
+  sets: AsyncIterable<ChangeSet>,
+  expectedTasks: number,
+  afterSet?: () => void,
+): Promise<GitScanResult> {
   const collector = new ScanCollector(request.baseline, request.options);
   const globs = { globs: request.excludeGlobs };
   const reader = new BlobReader(root);
-  try {
-    const jobs: { set: ChangeSet; file: FileChange; relativePath: string; last: boolean }[] = [];
-    for (const set of sets) {
+  const analyzer = createAnalyzer(request.jobs ?? 1, { baseline: request.baseline, options: request.options }, expectedTasks);
+  /** Each set's files that are scanned (a set without any still counts for the progress line). */
+  async function* groups(): AsyncIterable<Job[]> {
+    let group: Job[] = [];
+    for await (const set of sets) {
       const files = set.files.filter((file) => {
         const relativePath = toDisplayPath(request.cwd, path.join(root, file.path));
         return (
@@ -186,60 +218,56 @@ async function scanChanges(request: GitScanRequest, root: string, sets: readonly
           !isExcludedPath(relativePath, globs)
         );
       });
-      files.forEach((file, i) => jobs.push({ set, file, relativePath: toDisplayPath(request.cwd, path.join(root, file.path)), last: i === files.length - 1 }));
-      if (!files.length) jobs.push({ set, file: { path: '', addedLines: new Set() }, relativePath: '', last: true });
+      files.forEach((file, i) => group.push({ set, file, relativePath: toDisplayPath(request.cwd, path.join(root, file.path)), last: i === files.length - 1 }));
+      if (!files.length) group.push({ set, file: { path: '', addedLines: new Set() }, relativePath: '', last: true });
+      // Files go to the threads in groups (one message each).
+      if (group.length >= FILES_PER_BATCH) {
+        yield group;
+        group = [];
+      }
     }
-    const analyzer = createAnalyzer(request.jobs ?? 1, { baseline: request.baseline, options: request.options }, jobs.length);
-    try {
-      // Files go to the threads in groups (one message each); groups are merged in order.
-      const groups = Math.ceil(jobs.length / FILES_PER_BATCH);
-      await inOrder(
-        groups,
-        Math.max(READ_AHEAD / FILES_PER_BATCH, (request.jobs ?? 1) * BATCHES_IN_FLIGHT_PER_JOB),
-        async (g) => {
-          const group = jobs.slice(g * FILES_PER_BATCH, (g + 1) * FILES_PER_BATCH);
-          const blobs = await Promise.all(
-            group.map((job) => (job.file.path ? reader.read(`${job.set.revision}:${job.file.path}`, request.maxFileBytes) : undefined)),
-          );
-          const texts = group.map((job, i) => {
-            const blob = blobs[i];
-            return blob ? readable(job, blob, request.maxFileBytes) : undefined;
-          });
-          const tasks: Task[] = [];
-          group.forEach((job, i) => {
-            const text = texts[i];
-            const blob = blobs[i];
-            if (typeof text === 'string' && blob && 'text' in blob)
-              tasks.push({
-                kind: 'text',
-                text,
-                relativePath: job.relativePath,
-                lines: [...job.file.addedLines],
-                withKeys: !!job.set.isNew,
-                bytes: blob.text.length,
-              });
-          });
-          const results = await analyzer.run(tasks);
-          return () => {
-            let next = 0;
-            group.forEach((job, i) => {
-              const text = texts[i];
-              if (typeof text === 'string') {
-                const result = results[next++];
-                if ('outcome' in result)
-                  collector.merge({ relativePath: job.relativePath, lines: job.file.addedLines, commit: job.set.commit, isNew: job.set.isNew }, result.outcome);
-              } else if (text) collector.skipped.push(text);
-              if (job.last) afterSet?.();
-            });
-          };
-        },
-        (merge) => merge(),
-      );
-    } finally {
-      await analyzer.close();
-    }
+    if (group.length) yield group;
+  }
+  try {
+    await inOrderStream(
+      mapAsync(groups(), (group) => () => scanGroup(group)),
+      Math.max(READ_AHEAD / FILES_PER_BATCH, (request.jobs ?? 1) * BATCHES_IN_FLIGHT_PER_JOB),
+      (merge) => merge(),
+    );
   } finally {
+    await analyzer.close();
     reader.close();
+  }
+
+  /** Reads a group's blobs, scans them (here or in a worker) and returns how to merge them, in order. */
+  async function scanGroup(group: Job[]): Promise<() => void> {
+    const blobs = await Promise.all(
+      group.map((job) => (job.file.path ? reader.read(`${job.set.revision}:${job.file.path}`, request.maxFileBytes) : undefined)),
+    );
+    const texts = group.map((job, i) => {
+      const blob = blobs[i];
+      return blob ? readable(job, blob, request.maxFileBytes) : undefined;
+    });
+    const tasks: Task[] = [];
+    group.forEach((job, i) => {
+      const text = texts[i];
+      const blob = blobs[i];
+      if (typeof text === 'string' && blob && 'text' in blob)
+        tasks.push({ kind: 'text', text, relativePath: job.relativePath, lines: [...job.file.addedLines], withKeys: !!job.set.isNew, bytes: blob.text.length });
+    });
+    const results = await analyzer.run(tasks);
+    return () => {
+      let next = 0;
+      group.forEach((job, i) => {
+        const text = texts[i];
+        if (typeof text === 'string') {
+          const result = results[next++];
+          if ('outcome' in result)
+            collector.merge({ relativePath: job.relativePath, lines: job.file.addedLines, commit: job.set.commit, isNew: job.set.isNew }, result.outcome);
+        } else if (text) collector.skipped.push(text);
+        if (job.last) afterSet?.();
+      });
+    };
   }
   return withRepository(collector.result(), request.cwd);
 }
