@@ -1,6 +1,6 @@
 // A folder scan on every core: the files are listed here (git's list in a repository), then read
-// and scanned by the worker threads, and their outcomes merged in file order — the same report as
-// scanFiles() in one thread.
+// and scanned by the worker threads (and this one), and their outcomes merged in file order — the
+// same report whatever the number of threads.
 import { ScanCollector, type FileScanRequest, type FileScanResult } from '../detect/scan-files';
 import { collectFiles, MAX_FILE_BYTES } from '../detect/walk';
 import { BATCHES_IN_FLIGHT_PER_JOB, createAnalyzer, FILES_PER_BATCH, inOrder } from './workers';

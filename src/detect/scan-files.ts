@@ -1,8 +1,8 @@
-// Scans files on disk: walk, read, scan, fingerprint, apply the baseline. The
-// CLI is only argument parsing around this. Whatever is not read, or not read
-// fully, comes back in `report.skipped` with its reason. `ScanCollector` is the
-// part that does not care where a text came from: the git scans (staged changes,
-// a diff, the history) feed it texts read from git, with the lines to report.
+// Scanning many files into one report: scan, fingerprint, apply the baseline
+// (`analyseText`, plain data in and out, so it runs in worker threads too), and
+// gather the outcomes in order (`ScanCollector`). Whatever is not read, or not read
+// fully, comes back in `report.skipped` with its reason. The CLI feeds it files from
+// disk (cli/treeScan.ts) or texts read from git with the lines to report (cli/git/).
 
 import { createHash } from 'node:crypto';
 import { matchBaseline, type Baseline } from './baseline';
@@ -10,7 +10,7 @@ import { mask } from './mask';
 import type { CommitInfo, ReportedFinding, ScanReport } from './report/model';
 import { scanWithLimits } from './scan';
 import type { Finding, ScanOptions } from './types';
-import { collectFiles, describeFsError, MAX_FILE_BYTES, readScannableFile, type ListFiles, type SkippedFile, type WalkProblem } from './walk';
+import type { ListFiles, SkippedFile, WalkProblem } from './walk';
 
 export interface FileScanRequest {
   cwd: string;
@@ -165,21 +165,4 @@ export class ScanCollector {
 function touches(finding: Finding, lines: ReadonlySet<number>): boolean {
   for (let line = finding.secretRange.startLine + 1; line <= finding.secretRange.endLine + 1; line++) if (lines.has(line)) return true;
   return false;
-}
-
-export function scanFiles(request: FileScanRequest): FileScanResult {
-  const { files, problems, skipped } = collectFiles(request.roots, request);
-  const collector = new ScanCollector(request.baseline, request.options);
-  collector.skipped.push(...skipped);
-  collector.problems.push(...problems);
-  for (const file of files) {
-    try {
-      const read = readScannableFile(file.absolutePath, request.maxFileBytes ?? MAX_FILE_BYTES);
-      if ('skipped' in read) collector.skipped.push({ path: file.relativePath, reason: read.skipped });
-      else collector.add({ relativePath: file.relativePath }, read.text, read.bytes);
-    } catch (error) {
-      collector.problems.push({ path: file.relativePath, message: describeFsError(error) });
-    }
-  }
-  return collector.result();
 }

@@ -1,5 +1,6 @@
-// Finds the files a CLI scan reads: walks folders, honours .gitignore files
-// (from the repository root down), the built-in path rules and exclude globs,
+// Finds the files a CLI scan reads: git's list of a folder when the CLI gives one
+// (`listFiles`), else a walk that honours .gitignore files (from the repository
+// root down); then the built-in path rules and exclude globs,
 // and reads each file unless it is binary, in an encoding it cannot read, or larger
 // than the size limit (1 MB by default). What it leaves out is reported, never dropped.
 
