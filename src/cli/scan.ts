@@ -235,7 +235,10 @@ export async function runScan(argv: readonly string[]): Promise<number> {
   process.stdout.write(output);
   if (result.problems.length) return 2;
   if (!result.report.findings.length || args.exitZero) return 0;
-  if (args.hook) process.stderr.write(hookAdvice(args.hook, result.report.findings.length, args.git?.mode === 'staged' ? 'commit' : 'push'));
+  if (args.hook) {
+    const pushing = args.git?.mode === 'history' && args.git.pushed === true;
+    process.stderr.write(hookAdvice(args.hook, result.report.findings.length, pushing ? 'push' : 'commit'));
+  }
   return 1;
 }
 

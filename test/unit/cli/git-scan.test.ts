@@ -222,6 +222,38 @@ describe('scan --history', () => {
   });
 });
 
+describe('scan --pushed', () => {
+  it('scans the commits between PRE_COMMIT_FROM_REF and PRE_COMMIT_TO_REF, and says how to skip the hook', () => {
+    const base = repo.commit('base', { 'old.py': `OLD_TOKEN = "${token(22)}"\n` });
+    repo.commit('leak', { 'new.py': `NEW_TOKEN = "${token(23)}"\n` });
+    repo.git('rm', '-q', 'new.py');
+    const head = repo.commit('remove it again');
+    repo.env.PRE_COMMIT_FROM_REF = base;
+    repo.env.PRE_COMMIT_TO_REF = head;
+    try {
+      const result = scan('--pushed', '--hook', 'aws-secrets-lens-pre-push');
+      assert.equal(result.status, 1);
+      assert.match(result.stdout, /^new\.py:1:/m);
+      assert.doesNotMatch(result.stdout, /old\.py/);
+      assert.match(result.stderr, /push blocked/);
+      assert.match(result.stderr, /SKIP=aws-secrets-lens-pre-push git push/);
+    } finally {
+      delete repo.env.PRE_COMMIT_FROM_REF;
+      delete repo.env.PRE_COMMIT_TO_REF;
+    }
+  });
+
+  it('without pre-commit: the commits of HEAD that no remote has', () => {
+    const pushed = repo.commit('pushed', { 'old.py': `OLD_TOKEN = "${token(24)}"\n` });
+    repo.git('update-ref', 'refs/remotes/origin/main', pushed);
+    repo.commit('local', { 'new.py': `NEW_TOKEN = "${token(25)}"\n` });
+    assert.deepEqual(
+      findings('--pushed').map((f) => f.file),
+      ['new.py'],
+    );
+  });
+});
+
 describe('plain scan in a repository', () => {
   it('reads the files git tracks, even one a .gitignore matches, and untracked files that are not ignored', () => {
     repo.commit('tracked', { 'build/generated.py': `GEN_TOKEN = "${token(19)}"\n` });
