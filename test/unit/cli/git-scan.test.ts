@@ -2,6 +2,7 @@
 // temporary repository): --staged, --diff, --history, and a plain scan listing files with git.
 
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -211,6 +212,25 @@ describe('scan --history', () => {
     );
     assert.equal(scan('--history', '--max-commits', 'ten').status, 2);
     assert.equal(scan('--since', a).status, 2, '--since needs --history');
+  });
+
+  it('a long history prints its progress on stderr, a line per tenth when stderr is not a terminal', () => {
+    // 250 commits at once through git fast-import (git-fast-import(1)): one file added by each.
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    const stream = Array.from(
+      { length: 250 },
+      (_, i) =>
+        `commit refs/heads/main\ncommitter Ada Tester <ada@example.com> ${1700000000 + i} +0000\n${data(`commit ${i}`)}` +
+        `M 100644 inline f${i}.txt\n${data(`line ${i}\n`)}\n`,
+    ).join('');
+    const imported = spawnSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, env: repo.env, input: stream, encoding: 'utf8' });
+    assert.equal(imported.status, 0, imported.stderr);
+    repo.git('reset', '-q', '--hard', 'main');
+    const result = scan('--history');
+    assert.equal(result.status, 0, result.stderr);
+    const progress = result.stderr.split('\n').filter((line) => line.startsWith('aws-secrets-lens: scanned '));
+    assert.equal(progress.length, 10);
+    assert.equal(progress.at(-1), 'aws-secrets-lens: scanned 250/250 commits');
   });
 
   it('credentials in the remote URL never reach the SARIF log', () => {
