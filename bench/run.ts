@@ -50,6 +50,16 @@ async function main(): Promise<void> {
       'detector: whole corpus',
       `${detect.files} files, ${detect.megabytes.toFixed(1)} MB in ${detect.ours.seconds.toFixed(2)} s = ${(detect.megabytes / detect.ours.seconds).toFixed(1)} MB/s`,
     );
+    const speedUp = detect.oursOneThread.seconds / detect.ours.seconds;
+    row(
+      `detector: whole corpus, ${detect.threads} worker threads vs one (--jobs 1)`,
+      `${detect.oursOneThread.seconds.toFixed(2)} s → ${detect.ours.seconds.toFixed(2)} s = ${speedUp.toFixed(2)}×`,
+      `goal ≥ 1.7× on 2 cores ${speedUp >= 1.7 ? 'OK' : 'MISSED'}`,
+    );
+    row(
+      `history scan (${detect.history.commits} commits, ${detect.threads} threads)`,
+      `${(detect.history.commits / detect.history.seconds).toFixed(0)} commits/s (${detect.history.seconds.toFixed(2)} s; one thread ${detect.history.oneThreadSeconds.toFixed(2)} s)`,
+    );
     row(
       'secretlint (recommended preset), same corpus',
       `${detect.secretlint.seconds.toFixed(2)} s = ${(detect.megabytes / detect.secretlint.seconds).toFixed(2)} MB/s`,

@@ -1,9 +1,10 @@
-// Finds the files a CLI scan reads: walks folders, honours .gitignore files
-// (from the repository root down), the built-in path rules and exclude globs,
+// Finds the files a CLI scan reads: git's list of a folder when the CLI gives one
+// (`listFiles`), else a walk that honours .gitignore files (from the repository
+// root down); then the built-in path rules and exclude globs,
 // and reads each file unless it is binary, in an encoding it cannot read, or larger
 // than the size limit (1 MB by default). What it leaves out is reported, never dropped.
 
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { builtInExclusion, isExcludedPath, isSkippedDirectoryName } from './paths';
@@ -16,7 +17,16 @@ export interface WalkOptions {
   cwd: string;
   excludeGlobs: readonly string[];
   useGitignore: boolean;
+  /** The files git sees in a folder (see ListFiles); the folder is walked on disk when absent or when it answers undefined. */
+  listFiles?: ListFiles;
 }
+
+/**
+ * A folder's files as git sees them — tracked files (even those a .gitignore matches) and
+ * untracked ones no ignore rule matches — as paths relative to the folder, or undefined when the
+ * folder is not in a git work tree. Entries that are folders (submodules) are scanned as folders.
+ */
+export type ListFiles = (absoluteFolder: string) => string[] | undefined;
 
 export interface FileEntry {
   absolutePath: string;
@@ -76,6 +86,7 @@ export function collectFiles(roots: readonly string[], options: WalkOptions): { 
       }
       continue;
     }
+    if (options.useGitignore && options.listFiles && listWithGit(absoluteRoot, options, { files, problems, skipped, seen })) continue;
     const scopes = options.useGitignore ? ancestorIgnoreScopes(absoluteRoot) : [];
     walkDirectory(absoluteRoot, absoluteRoot, scopes, options, { files, problems, skipped, seen });
   }
@@ -132,6 +143,41 @@ function walkDirectory(root: string, directory: string, scopes: IgnoreScope[], o
       files.push({ absolutePath, relativePath });
     }
   }
+}
+
+/** The files git lists under `root`, filtered by the same path rules as a walk; false when `root` is not in a repository. */
+function listWithGit(root: string, options: WalkOptions, state: WalkState): boolean {
+  const listed = options.listFiles?.(root);
+  if (!listed) return false;
+  const globs = { globs: options.excludeGlobs };
+  for (const fromRoot of [...new Set(listed)].sort()) {
+    const absolutePath = path.join(root, fromRoot);
+    const relativePath = toDisplayPath(options.cwd, absolutePath);
+    if (fromRoot.split('/').slice(0, -1).some(isSkippedDirectoryName)) continue;
+    if (builtInExclusion(fromRoot) || isExcludedPath(fromRoot, globs) || isExcludedPath(relativePath, globs) || state.seen.has(absolutePath)) continue;
+    let stats: Stats;
+    try {
+      stats = lstatSync(absolutePath);
+    } catch {
+      continue; // tracked but deleted from the work tree: there is nothing on disk to scan
+    }
+    if (stats.isDirectory()) {
+      // A submodule: its own repository, listed by its own git.
+      const inner = collectFiles([absolutePath], options);
+      state.files.push(...inner.files.filter((file) => !state.seen.has(file.absolutePath)));
+      for (const file of inner.files) state.seen.add(file.absolutePath);
+      state.problems.push(...inner.problems);
+      state.skipped.push(...inner.skipped);
+      continue;
+    }
+    if (!stats.isFile()) {
+      state.skipped.push({ path: relativePath, reason: `not a regular file (${stats.isSymbolicLink() ? 'a symbolic link, not followed' : fileKind(stats)})` });
+      continue;
+    }
+    state.seen.add(absolutePath);
+    state.files.push({ absolutePath, relativePath });
+  }
+  return true;
 }
 
 /** .gitignore files of the folders from the repository root down to (not including) `root`. */

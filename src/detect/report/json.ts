@@ -1,4 +1,5 @@
 // `--format json`: {"findings": [{file, line, column, endLine, endColumn, ruleId, severity, message}],
+// history scans add {commit, author, email, date} to each finding;
 // "skipped": [{file, reason, partial}], "summary": {filesScanned, filesSkipped, filesScannedPartly, bytesScanned, findings, suppressedByBaseline}}.
 
 import { findingMessage, oneBased, printableJson, type ScanReport } from './model';
@@ -10,6 +11,7 @@ export function formatJson(report: ScanReport): string {
     ruleId: reported.finding.ruleId,
     severity: reported.finding.severity,
     message: findingMessage(reported),
+    ...(reported.commit ? { commit: reported.commit.sha, author: reported.commit.author, email: reported.commit.email, date: reported.commit.date } : {}),
   }));
   const skipped = (report.skipped ?? []).map((s) => ({ file: s.path, reason: s.reason, ...(s.partial ? { partial: true } : {}) }));
   const summary = {

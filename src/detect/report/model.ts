@@ -11,6 +11,25 @@ export interface ReportedFinding {
   /** mask(secret): for a long value a few leading characters and the length, for a short one nothing. */
   masked: string;
   fingerprint: string;
+  /** History scans: the oldest commit that added the secret. */
+  commit?: CommitInfo;
+}
+
+/** A commit as reports show it (git's full hash, the author's name and e-mail, the author date in ISO 8601). */
+export interface CommitInfo {
+  sha: string;
+  author: string;
+  email: string;
+  date: string;
+}
+
+/** The repository a git scan read (SARIF versionControlProvenance). */
+export interface RepositoryInfo {
+  /** The origin remote without credentials, else the work tree as a file: URI. */
+  uri: string;
+  /** HEAD's commit. */
+  revision?: string;
+  branch?: string;
 }
 
 export interface ScanReport {
@@ -22,6 +41,8 @@ export interface ScanReport {
   suppressedByBaseline: number;
   /** Files not read, and files read only partly (`partial`), each with its reason. */
   skipped?: readonly SkippedFile[];
+  /** Git scans: the repository. */
+  repository?: RepositoryInfo;
 }
 
 /** `3 skipped, 1 scanned partly`, or '' when nothing was left out. */

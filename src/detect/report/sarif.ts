@@ -42,8 +42,19 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
           },
         },
       ],
-      // Version 2: from the location and the name, never the value (docs/detection.md#fingerprints).
+      // Version 2: from the location and the name, never the value nor the commit (docs/detection.md#fingerprints).
       partialFingerprints: { 'secretFingerprint/v2': reported.fingerprint },
+      // History scans: the commit that added it. SARIF has no per-result revision, so it is a property bag (§3.8).
+      ...(reported.commit
+        ? {
+            properties: {
+              commitSha: reported.commit.sha,
+              author: reported.commit.author,
+              authorEmail: reported.commit.email,
+              commitDate: reported.commit.date,
+            },
+          }
+        : {}),
     };
   });
   // SARIF 2.1.0 §3.20.21: what the tool could not do goes into the invocation's toolExecutionNotifications.
@@ -60,6 +71,18 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
       {
         tool: { driver: { name: 'aws-secrets-lens', semanticVersion: toolVersion, version: toolVersion, rules } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications }],
+        // SARIF 2.1.0 §3.14.13 / §3.23: the repository and the revision that was scanned.
+        ...(report.repository
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: report.repository.uri,
+                  ...(report.repository.revision ? { revisionId: report.repository.revision } : {}),
+                  ...(report.repository.branch ? { branch: report.repository.branch } : {}),
+                },
+              ],
+            }
+          : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

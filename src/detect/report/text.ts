@@ -12,7 +12,11 @@ export function formatText(report: ScanReport, color: boolean): string {
   const lines = report.findings.map((reported) => {
     const { line, column } = oneBased(reported.finding);
     const severity = reported.finding.severity;
-    return `${paint('bold', `${printable(reported.file)}:${line}:${column}`)}  ${paint(severityStyle[severity], severity.padEnd(7))} ${findingMessage(reported)}  ${paint('dim', reported.finding.ruleId)}`;
+    const found = `${paint('bold', `${printable(reported.file)}:${line}:${column}`)}  ${paint(severityStyle[severity], severity.padEnd(7))} ${findingMessage(reported)}  ${paint('dim', reported.finding.ruleId)}`;
+    const commit = reported.commit;
+    return commit
+      ? `${found}\n    ${paint('dim', `added in ${commit.sha.slice(0, 12)} by ${printable(commit.author)} <${printable(commit.email)}> on ${commit.date}`)}`
+      : found;
   });
   const files = new Set(report.findings.map((r) => r.file)).size;
   const scanned = `${report.filesScanned} ${plural(report.filesScanned, 'file')} scanned`;
