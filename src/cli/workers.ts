@@ -46,8 +46,11 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** How many batches are in flight per worker: enough that none waits for its next one. */
-export const BATCHES_IN_FLIGHT_PER_JOB = 4;
+/** How many batches may be in flight per thread: enough that no thread waits for its next one. */
+export const BATCHES_IN_FLIGHT_PER_JOB = 8;
+
+/** Batches handed to one worker at a time: one being scanned, one waiting in its message queue. */
+const BATCHES_PER_WORKER = 2;
 
 /** Files per batch of a folder scan. */
 export const FILES_PER_BATCH = 16;
@@ -57,8 +60,8 @@ const TASKS_PER_WORKER = 48;
 
 /**
  * `jobs` threads: this one and `jobs - 1` workers (fewer for a small scan; for one job, only this
- * thread). This thread scans its share between merging the workers' answers, so no core waits
- * and one worker's start-up is saved.
+ * thread). This thread scans too, whatever the workers have not taken, so no core waits and one
+ * worker's start-up is saved.
  */
 export function createAnalyzer(jobs: number, settings: Settings, tasks: number): Analyzer {
   const threads = Math.min(jobs, Math.floor(tasks / TASKS_PER_WORKER));
@@ -68,6 +71,8 @@ export function createAnalyzer(jobs: number, settings: Settings, tasks: number):
 }
 
 const ROLE = 'aws-secrets-lens scan worker';
+/** A worker's first message: the bundle is loaded and it takes batches. */
+const READY = 'ready';
 
 interface WireSettings {
   role: typeof ROLE;
@@ -76,10 +81,29 @@ interface WireSettings {
   options?: ScanOptions;
 }
 
-class WorkerPool implements Analyzer {
-  private readonly workers: { worker: Worker; waiting: { resolve: (results: TaskResult[]) => void; reject: (error: Error) => void }[] }[];
+interface Pending {
+  readonly batch: Batch;
+  resolve(results: TaskResult[]): void;
+  reject(error: Error): void;
+}
 
-  private turn = 0;
+interface PoolWorker {
+  readonly worker: Worker;
+  ready: boolean;
+  /** Batches sent to it, in the order it answers them. */
+  readonly sent: Pending[];
+}
+
+/**
+ * Workers and this thread share one queue of batches. A worker gets batches only once it is
+ * ready (loading the bundle takes a while) and no more than it can start on; this thread scans
+ * the rest between handling the workers' answers. A static split would leave this thread idle
+ * while a worker starts, and a worker idle when its share ran out.
+ */
+class WorkerPool implements Analyzer {
+  private readonly workers: PoolWorker[];
+  private readonly queue: Pending[] = [];
+  private scanningHere = false;
 
   constructor(
     count: number,
@@ -94,24 +118,51 @@ class WorkerPool implements Analyzer {
     };
     this.workers = Array.from({ length: count }, () => {
       // The file this code is in: the bundle (dist/cli.js), or this module under tsx (workers inherit --import tsx).
-      const worker = new Worker(__filename, { workerData: data });
-      const entry = { worker, waiting: [] as { resolve: (results: TaskResult[]) => void; reject: (error: Error) => void }[] };
-      // A worker answers its batches in the order it got them.
-      worker.on('message', (results: TaskResult[]) => entry.waiting.shift()?.resolve(results));
-      worker.on('error', (error) => {
-        for (const waiter of entry.waiting.splice(0)) waiter.reject(error);
+      const entry: PoolWorker = { worker: new Worker(__filename, { workerData: data }), ready: false, sent: [] };
+      entry.worker.on('message', (message: TaskResult[] | typeof READY) => {
+        if (message === READY) entry.ready = true;
+        else entry.sent.shift()?.resolve(message);
+        this.dispatch();
+      });
+      entry.worker.on('error', (error) => {
+        for (const pending of entry.sent.splice(0)) pending.reject(error);
       });
       return entry;
     });
   }
 
   run(batch: Batch): Promise<TaskResult[]> {
-    // Every (workers + 1)-th batch is scanned in this thread, at once.
-    if (this.turn++ % (this.workers.length + 1) === 0) return Promise.resolve(this.here(batch));
-    const entry = this.workers.reduce((least, candidate) => (candidate.waiting.length < least.waiting.length ? candidate : least));
     return new Promise((resolve, reject) => {
-      entry.waiting.push({ resolve, reject });
-      entry.worker.postMessage(batch);
+      this.queue.push({ batch, resolve, reject });
+      this.dispatch();
+      this.scanHereSoon();
+    });
+  }
+
+  private dispatch(): void {
+    for (const entry of this.workers) {
+      while (entry.ready && entry.sent.length < BATCHES_PER_WORKER && this.queue.length) {
+        const pending = this.queue.shift() as Pending;
+        entry.sent.push(pending);
+        entry.worker.postMessage(pending.batch);
+      }
+    }
+  }
+
+  /** Scans one queued batch here on the next turn, then the next: the workers' answers are handled in between. */
+  private scanHereSoon(): void {
+    if (this.scanningHere) return;
+    this.scanningHere = true;
+    setImmediate(() => {
+      this.scanningHere = false;
+      const pending = this.queue.shift();
+      if (!pending) return;
+      try {
+        pending.resolve(this.here(pending.batch));
+      } catch (error) {
+        pending.reject(error as Error);
+      }
+      if (this.queue.length) this.scanHereSoon();
     });
   }
 
@@ -132,6 +183,7 @@ function serveTasks(): void {
     options: data.options,
   };
   parentPort?.on('message', (batch: Batch) => parentPort?.postMessage(batch.map((task) => runTask(task, settings))));
+  parentPort?.postMessage(READY);
 }
 
 /**
