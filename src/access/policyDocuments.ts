@@ -29,7 +29,6 @@ interface PolicyState {
  */
 export class PolicyDocuments extends DocumentProvider implements vscode.FileSystemProvider, vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('aws-secrets-lens-policy');
-  private readonly primed = new Map<string, Uint8Array>();
   private readonly states = new Map<string, PolicyState>();
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
 
@@ -65,12 +64,9 @@ export class PolicyDocuments extends DocumentProvider implements vscode.FileSyst
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const primed = this.takePrimed(uri);
+    if (primed) return primed;
     const key = uri.toString();
-    const primed = this.primed.get(key);
-    if (primed) {
-      this.primed.delete(key);
-      return primed;
-    }
     const ref = refOfPolicyUri(uri);
     const stored = await this.read(ref);
     const content = Buffer.from(stored === undefined ? policyBundle().starterPolicy(ref.arn ?? '') : policyBundle().policyText(stored), 'utf8');

@@ -41,8 +41,6 @@ export class ValueFileSystem extends DocumentProvider implements vscode.FileSyst
   private readonly refusedAutoSave = new vscode.EventEmitter<ItemRef>();
   /** Fires when an auto-save (or any save the user did not make) was refused and nothing was sent. */
   readonly onDidRefuseAutoSave = this.refusedAutoSave.event;
-  /** Content fetched for a document about to open, handed over on the first read. */
-  private readonly primed = new Map<string, Uint8Array>();
   private readonly edits = new Map<string, EditState>();
   /** Why each document is being saved, from onWillSaveTextDocument, until its write arrives. */
   private readonly saveReasons = new Map<string, SaveReason>();
@@ -103,12 +101,9 @@ export class ValueFileSystem extends DocumentProvider implements vscode.FileSyst
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const primed = this.takePrimed(uri);
+    if (primed) return primed;
     const key = uri.toString();
-    const primed = this.primed.get(key);
-    if (primed) {
-      this.primed.delete(key);
-      return primed;
-    }
     // Reopened or reverted: fetch again.
     const ref = refFromUri(uri);
     const fetched = await this.fetch(ref);

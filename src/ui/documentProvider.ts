@@ -8,6 +8,16 @@ import * as vscode from 'vscode';
 export abstract class DocumentProvider {
   protected readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
+  /** Content read for a document about to open, handed over on its first read (later reads fetch again). */
+  protected readonly primed = new Map<string, Uint8Array>();
+
+  /** The content primed for this document, once; undefined when it must be fetched. */
+  protected takePrimed(uri: vscode.Uri): Uint8Array | undefined {
+    const key = uri.toString();
+    const primed = this.primed.get(key);
+    this.primed.delete(key);
+    return primed;
+  }
 
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);

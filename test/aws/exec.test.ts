@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { buildCli } from '../harness/cliBundle';
+import { buildCli, runCli, type CliRun } from '../harness/cliBundle';
 import { Cleanup, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
 
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
@@ -36,20 +36,7 @@ describe('aws-secrets-lens exec', () => {
     return file;
   };
   /** Runs the CLI without blocking: the bundled emulator answers from this very process. */
-  const exec = (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'exec', ...args], {
-        cwd: work,
-        env: { PATH: process.env.PATH, ...fixture.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  const exec = (args: string[]): Promise<CliRun> => runCli(cli, ['exec', ...args], { cwd: work, env: { PATH: process.env.PATH, ...fixture.env } });
 
   before(async () => {
     endpoint = await openTestEndpoint();

@@ -5,14 +5,13 @@
  * what does not — stdout is a valid policy and nothing else, and the exit status says what happened.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand } from '@aws-sdk/client-ssm';
-import { buildCli } from '../harness/cliBundle';
+import { buildCli, runCli, type CliRun } from '../harness/cliBundle';
 import { identityPolicyProblems } from '../unit/policy/iamGrammar';
 import { Cleanup, openTestEndpoint, uniquePrefix, type TestEndpoint } from './endpoint';
 import { openRuntime, PROFILE, type RuntimeFixture } from './runtimeFixture';
@@ -29,20 +28,7 @@ describe('aws-secrets-lens policy', () => {
   let parameter: string;
   let account: string;
 
-  const policy = (args: string[], cwd = work): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'policy', ...args], {
-        cwd,
-        env: { PATH: process.env.PATH, ...fixture.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+  const policy = (args: string[], cwd = work): Promise<CliRun> => runCli(cli, ['policy', ...args], { cwd, env: { PATH: process.env.PATH, ...fixture.env } });
 
   before(async () => {
     endpoint = await openTestEndpoint();
