@@ -6,9 +6,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { createAwsRuntime } from '../../src/aws/runtime';
-import type { AwsRuntime, Logger } from '../../src/aws/types';
-import type { TestEndpoint } from './endpoint';
+import type { AwsRuntime, Logger, SecretStore } from '../../src/aws/types';
+import { Cleanup, openTestEndpoint, type TestEndpoint } from './endpoint';
 
 export const PROFILE = 'under-test';
 
@@ -48,4 +49,30 @@ export async function openRuntime(endpoint: TestEndpoint, extraConfig = '', opti
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What a suite of SecretStore tests works with; filled in by the suite's `before` hook. */
+export interface SecretStoreSuite {
+  endpoint: TestEndpoint;
+  fixture: RuntimeFixture;
+  store: SecretStore;
+  /** Removes what each test created, after it. */
+  cleanup: Cleanup;
+}
+
+/** Registers the hooks of a SecretStore suite in the current `describe`: the endpoint, the runtime, the store, the cleanup. */
+export function secretStoreSuite(): SecretStoreSuite {
+  const suite = {} as SecretStoreSuite;
+  before(async () => {
+    suite.endpoint = await openTestEndpoint();
+    suite.fixture = await openRuntime(suite.endpoint);
+    suite.store = await suite.fixture.runtime.secrets(PROFILE, suite.endpoint.region);
+    suite.cleanup = new Cleanup(suite.endpoint);
+  });
+  afterEach(() => suite.cleanup.run());
+  after(async () => {
+    await suite.fixture.close();
+    await suite.endpoint.close();
+  });
+  return suite;
 }
