@@ -55,7 +55,7 @@ export function registerKeyCommands(deps: AccessDeps): vscode.Disposable[] {
     registerCommand(deps, Commands.whoOwnsKey, 'Find who owns the access key', async (arg?: KeyArgument) => {
       const audit = auditBundle();
       const accessKeyId = arg?.accessKeyId ?? (await askKeyId(deps));
-      if (!audit.ACCESS_KEY_ID.test(accessKeyId)) throw new UserError(`${accessKeyId} is not an AWS access key id (AKIA or ASIA and 16 letters and digits).`);
+      if (!audit.ACCESS_KEY_ID.test(accessKeyId)) throw new UserError('That is not an AWS access key id (AKIA or ASIA and 16 letters and digits).'); // not echoed: it might be the secret half
       const asker = await pickProfile(deps);
       const runtime = await deps.aws();
       const profiles = visibleProfiles(await runtime.listProfiles(), readExplorerSettings().profiles);
