@@ -62,7 +62,13 @@ export function registerKeyCommands(deps: AccessDeps): vscode.Disposable[] {
       const regionOf = (name: string) => profiles.find((p) => p.name === name)?.region ?? DEFAULT_REGION;
       const { account, checked } = await withProgress(`Asking STS who owns ${accessKeyId}…`, async (signal) => {
         const owner = (await runtime.identity(asker, regionOf(asker))).accessKeyAccount(accessKeyId, { signal });
-        return { account: await owner, checked: await Promise.all(profiles.map((p) => accountOf(deps, p, signal))) };
+        // A profile that needs an MFA code is not asked (one prompt per profile for a question about a key), unless it is the one asking.
+        const checked = profiles.map((p) =>
+          p.mfaSerial && p.name !== asker
+            ? Promise.resolve<{ profile: string; account?: string }>({ profile: profileLabel(p.name) })
+            : accountOf(deps, p, signal),
+        );
+        return { account: await owner, checked: await Promise.all(checked) };
       });
       const owner = { accessKeyId, account, profiles: checked.filter((c) => c.account === account).map((c) => c.profile) };
       deps.log.info(

@@ -44,5 +44,8 @@ export function ownerMessage(owner: KeyOwner, checkedProfiles: readonly { profil
     return `${owner.accessKeyId} belongs to AWS account ${owner.account}, the account of your profile${owner.profiles.length === 1 ? '' : 's'} ${owner.profiles.join(', ')}. Treat it as leaked: deactivate it, then rotate it (create a new key, update what uses it, delete the old one).`;
   }
   const known = checkedProfiles.filter((p) => p.account).map((p) => `${p.profile}: ${p.account}`);
-  return `${owner.accessKeyId} belongs to AWS account ${owner.account}, which is not the account of any of your profiles${known.length ? ` (${known.join(', ')})` : ''}. Tell that account's owner it is exposed; only they can deactivate it.`;
+  // A profile whose account could not be asked (it needs an MFA code or a sign-in, or it failed) may still be the owner's.
+  const unchecked = checkedProfiles.filter((p) => !p.account).map((p) => p.profile);
+  const caveat = unchecked.length ? ` Not checked: ${unchecked.join(', ')} (no credentials without an MFA code or a sign-in).` : '';
+  return `${owner.accessKeyId} belongs to AWS account ${owner.account}, which is not the account of any of your profiles${known.length ? ` (${known.join(', ')})` : ''}.${caveat} Tell that account's owner it is exposed; only they can deactivate it.`;
 }

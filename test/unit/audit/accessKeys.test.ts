@@ -34,5 +34,10 @@ describe('access keys', () => {
       ownerMessage({ accessKeyId: KEY, account: '999999999999', profiles: [] }, [{ profile: 'dev', account: '123456789012' }, { profile: 'broken' }]),
       /belongs to AWS account 999999999999, which is not the account of any of your profiles \(dev: 123456789012\)/,
     );
+    // A profile that could not be asked is named, so "none of your profiles" is not taken as final.
+    assert.match(
+      ownerMessage({ accessKeyId: KEY, account: '999999999999', profiles: [] }, [{ profile: 'dev', account: '123456789012' }, { profile: 'broken' }]),
+      /\(dev: 123456789012\)\. Not checked: broken \(no credentials without an MFA code or a sign-in\)\./,
+    );
   });
 });
